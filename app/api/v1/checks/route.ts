@@ -1,0 +1,11 @@
+import { route } from "@/lib/http/route";
+import { json } from "@/lib/http/respond";
+import { startCheck } from "@/lib/checks/start-check";
+import { getServices } from "@/lib/services";
+
+/** POST /api/v1/checks {phone} → 202 code_sent (verified mode) or 200 complete (open mode). */
+export const POST = route(async ({ ip, body }) => {
+  const outcome = await startCheck(getServices(), await body(), ip);
+  if (outcome.status === "complete") return json(outcome);
+  return json({ checkId: outcome.checkId, status: outcome.status, expiresAt: outcome.expiresAt }, 202);
+});

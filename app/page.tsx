@@ -1,0 +1,33 @@
+import { connection } from "next/server";
+import { checkFlowAction } from "@/app/actions/check-flow";
+import { CheckFlow } from "@/components/check/CheckFlow";
+import { getConfig } from "@/lib/config";
+import { getTranslator } from "@/lib/i18n/translator";
+
+export default async function CheckPage() {
+  await connection();
+  const config = getConfig();
+  const t = getTranslator();
+  const open = config.lookupMode === "open";
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold text-slate-900">{t("check.title")}</h1>
+      {open ? (
+        <p className="rounded-md border border-amber-600 bg-amber-50 p-3 text-slate-900">{t("check.openNotice")}</p>
+      ) : (
+        config.smsProvider === "outbox" && (
+          <p className="rounded-md border border-blue-700 bg-blue-50 p-3 text-slate-900">
+            {t("check.demoNotice")}{" "}
+            <a href="/outbox" target="_blank" className="font-semibold text-blue-800 underline underline-offset-2">
+              {t("check.demoOutboxLink")}
+            </a>
+            .
+          </p>
+        )
+      )}
+      <p className="text-slate-800">{open ? t("check.introOpen") : t("check.intro")}</p>
+      <CheckFlow action={checkFlowAction} open={open} />
+      {!open && <p className="text-sm text-slate-700">{t("check.privacy")}</p>}
+    </div>
+  );
+}

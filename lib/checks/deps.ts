@@ -1,0 +1,18 @@
+import type { Db } from "@/lib/db/client";
+import type { Keyring } from "@/lib/hashing/keyring";
+import type { Limits } from "@/lib/rate-limit/limits";
+import type { SmsProvider } from "@/lib/sms/provider";
+
+/** What the check flow needs; passed in so tests can give a clock and a real database. */
+export type CheckDeps = {
+  db: Db;
+  keyring: Keyring;
+  limits: Limits;
+  sms: SmsProvider;
+  mode: "verified" | "open";
+  region: string;
+  now: () => Date;
+};
+
+export const CODE_TTL_MS = 10 * 60 * 1000;
+export const MAX_ATTEMPTS = 5;

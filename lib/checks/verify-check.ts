@@ -1,0 +1,55 @@
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/http/parse-input";
+import { checkIdSchema, verifyCheckSchema } from "@/lib/checks/schemas";
+import { MAX_ATTEMPTS, type CheckDeps } from "@/lib/checks/deps";
+import { codeMatches } from "@/lib/checks/codes";
+import { unsealPhone } from "@/lib/hashing/seal";
+import { findExposures } from "@/lib/exposures/find-exposures";
+import type { ExposureResult } from "@/lib/exposures/types";
+
+// bytea travels as base64 text: the 6.19 client cannot return raw Bytes from $queryRaw via adapter-pg 7.
+type Claimed = { code_hash: string; sealed_phone: string | null; attempts: number };
+
+/**
+ * Verifies a one-time code and, only then, looks the number up. Each try is counted
+ * atomically before the code is compared, so parallel guesses cannot exceed the limit.
+ */
+export async function verifyCheck(deps: CheckDeps, checkId: string, input: unknown, clientIp: string): Promise<ExposureResult> {
+  await deps.limits.verifyPerIp.consume(clientIp);
+  const id = checkIdSchema.safeParse(checkId);
+  if (!id.success) throw new AppError("check_not_found");
+  const { code } = parseInput(verifyCheckSchema, input);
+  const now = deps.now();
+
+  const [claimed] = await deps.db.$queryRaw<Claimed[]>`
+    UPDATE phone_check SET attempts = attempts + 1
+    WHERE id = ${id.data} AND completed_at IS NULL AND expires_at > ${now} AND attempts < ${MAX_ATTEMPTS}
+    RETURNING encode(code_hash, 'base64') AS code_hash, encode(sealed_phone, 'base64') AS sealed_phone, attempts`;
+  if (!claimed) throw await whyNotClaimable(deps, id.data, now);
+
+  if (!codeMatches(deps.keyring, id.data, code, Buffer.from(claimed.code_hash, "base64"))) {
+    throw new AppError("code_incorrect", { attemptsRemaining: MAX_ATTEMPTS - claimed.attempts });
+  }
+  const done = await deps.db.$executeRaw`
+    UPDATE phone_check SET completed_at = ${now}, sealed_phone = NULL
+    WHERE id = ${id.data} AND completed_at IS NULL`;
+  if (done !== 1 || !claimed.sealed_phone) throw new AppError("code_used");
+
+  let phone: string;
+  try {
+    phone = unsealPhone(deps.keyring.keyMaterial(), id.data, Buffer.from(claimed.sealed_phone, "base64"));
+  } catch {
+    // The lookup key changed since the code was sent: the customer starts again.
+    throw new AppError("code_expired");
+  }
+  return findExposures(deps.db, deps.keyring, phone);
+}
+
+async function whyNotClaimable(deps: CheckDeps, id: string, now: Date): Promise<AppError> {
+  const check = await deps.db.phoneCheck.findUnique({ where: { id }, select: { completedAt: true, attempts: true, expiresAt: true } });
+  if (!check) return new AppError("check_not_found");
+  if (check.completedAt) return new AppError("code_used");
+  if (check.attempts >= MAX_ATTEMPTS) return new AppError("code_exhausted");
+  if (check.expiresAt <= now) return new AppError("code_expired");
+  return new AppError("check_not_found");
+}

@@ -1,0 +1,141 @@
+import { z } from "zod";
+
+/** "points/seconds", e.g. "5/3600": at most 5 in any hour. */
+const limit = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v, ctx) => {
+      const m = /^(\d+)\/(\d+)$/.exec(v.trim());
+      if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) {
+        ctx.addIssue({ code: "custom", message: `must look like POINTS/SECONDS, e.g. ${fallback}` });
+        return z.NEVER;
+      }
+      return { points: Number(m[1]), seconds: Number(m[2]) };
+    });
+
+const secret = z.string().min(32, "must be at least 32 characters (use `openssl rand -hex 32`)");
+
+/** "1:secret,2:secret": older key versions kept while rows are re-hashed. */
+const previousSecrets = z
+  .string()
+  .default("")
+  .transform((v, ctx) => {
+    const out: { version: number; secret: string }[] = [];
+    for (const part of v.split(",").map((p) => p.trim()).filter(Boolean)) {
+      const m = /^(\d+):(.+)$/.exec(part);
+      if (!m || !secret.safeParse(m[2]).success) {
+        ctx.addIssue({ code: "custom", message: "must be VERSION:SECRET pairs separated by commas, secrets of 32+ characters" });
+        return z.NEVER;
+      }
+      out.push({ version: Number(m[1]), secret: m[2]! });
+    }
+    return out;
+  });
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "is required (npm start sets it for the embedded database)" })
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+    /** Set by the launcher when it serves the embedded database; not for operators. */
+    EMBEDDED_DB: z.enum(["0", "1"]).default("0"),
+    LOOKUP_SECRET: secret.optional(),
+    LOOKUP_KEY_VERSION: z.coerce.number().int().min(1).max(32767).default(1),
+    LOOKUP_PREVIOUS_SECRETS: previousSecrets,
+    LOOKUP_MODE: z.enum(["verified", "open"]).default("verified"),
+    SMS_PROVIDER: z.enum(["outbox"]).optional(),
+    DEFAULT_REGION: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "must be a two-letter region code such as US")
+      .default("US"),
+    RATE_LIMITS: z.enum(["on", "off"]).default("on"),
+    RATE_LIMIT_CHECK_PER_IP: limit("20/900"),
+    RATE_LIMIT_VERIFY_PER_IP: limit("30/900"),
+    RATE_LIMIT_SEND_PER_NUMBER: limit("3/3600"),
+    /** How many proxies in front of the app append to X-Forwarded-For. */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    const external = env.EMBEDDED_DB !== "1";
+    if (!env.LOOKUP_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["LOOKUP_SECRET"],
+        message: external
+          ? "is required with an external DATABASE_URL: set a random secret of 32+ characters and keep it safe (losing it makes every stored hash useless)"
+          : "is missing (npm start generates one for the embedded database)",
+      });
+    }
+    if (external && env.LOOKUP_MODE === "verified" && !env.SMS_PROVIDER) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMS_PROVIDER"],
+        message:
+          "is required with an external DATABASE_URL in verified mode: no real provider is configured, so set SMS_PROVIDER=outbox explicitly to run a demo that sends no SMS",
+      });
+    }
+    if (env.LOOKUP_PREVIOUS_SECRETS.some((p) => p.version === env.LOOKUP_KEY_VERSION)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["LOOKUP_PREVIOUS_SECRETS"],
+        message: "must not reuse LOOKUP_KEY_VERSION",
+      });
+    }
+  });
+
+export type Config = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.output<typeof EnvSchema>) {
+  return {
+    env: env.NODE_ENV,
+    databaseUrl: env.DATABASE_URL,
+    embeddedDb: env.EMBEDDED_DB === "1",
+    keys: {
+      current: { version: env.LOOKUP_KEY_VERSION, secret: env.LOOKUP_SECRET! },
+      previous: env.LOOKUP_PREVIOUS_SECRETS,
+    },
+    lookupMode: env.LOOKUP_MODE,
+    smsProvider: env.SMS_PROVIDER ?? "outbox",
+    defaultRegion: env.DEFAULT_REGION,
+    rateLimits: {
+      enabled: env.RATE_LIMITS === "on",
+      checkPerIp: env.RATE_LIMIT_CHECK_PER_IP,
+      verifyPerIp: env.RATE_LIMIT_VERIFY_PER_IP,
+      sendPerNumber: env.RATE_LIMIT_SEND_PER_NUMBER,
+    },
+    trustProxyHops: env.TRUST_PROXY_HOPS,
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment; throws ConfigError listing one line per bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`));
+  }
+  return toConfig(parsed.data);
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, parsed once. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** For tests that change the environment. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

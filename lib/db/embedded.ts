@@ -1,0 +1,41 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+export type EmbeddedDb = { url: string; stop: () => Promise<void> };
+
+/**
+ * The embedded default: real PostgreSQL (PGlite, in wasm) served on a random loopback
+ * port, so the app and the Prisma CLI talk to it exactly as to an external server.
+ * Only one process may open a data directory; "memory" keeps nothing.
+ * See docs/adr/0001-embedded-postgres.md.
+ */
+export async function startEmbeddedDb(dataDir: string | "memory", maxConnections = 16): Promise<EmbeddedDb> {
+  if (dataDir !== "memory") mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir === "memory" ? undefined : dataDir);
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections });
+  await server.start();
+  const url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  return {
+    url,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
+
+/**
+ * The lookup secret for the embedded database: generated on first start into a file
+ * beside the data (git-ignored, owner-only), so hashes stay valid across restarts.
+ */
+export function embeddedSecret(dir: string): string {
+  const file = path.join(dir, "lookup-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dir, { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,43 @@
+/** Every error a client may see, with its HTTP status. One table, used by API and pages. */
+export const ERROR_STATUS = {
+  invalid_request: 400,
+  invalid_phone: 400,
+  code_incorrect: 400,
+  unsupported_media_type: 415,
+  check_not_found: 404,
+  not_found: 404,
+  code_used: 409,
+  code_expired: 410,
+  code_exhausted: 410,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export type ErrorDetails = {
+  /** Field name → message key, for forms. */
+  fields?: Record<string, string>;
+  retryAfterSeconds?: number;
+  attemptsRemaining?: number;
+  /** Phone problem (see lib/phone/normalize.ts), to say why a number was refused. */
+  problem?: string;
+};
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly details: ErrorDetails = {},
+  ) {
+    super(code);
+    this.name = "AppError";
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

@@ -1,0 +1,46 @@
+import { AppError, isAppError } from "@/lib/errors";
+import { getTranslator } from "@/lib/i18n/translator";
+import { log } from "@/lib/log";
+
+type T = ReturnType<typeof getTranslator>;
+
+/** Translates a message key that arrives as data (zod issue messages). */
+export function translateKey(t: T, key: string): string {
+  return (t as unknown as (k: string) => string)(key);
+}
+
+/** The message for an error, in the user's words: a refused field says why. */
+export function errorMessage(error: AppError, t: T = getTranslator()): string {
+  const field = Object.values(error.details.fields ?? {})[0];
+  if (field) return translateKey(t, field);
+  if (error.code === "rate_limited") {
+    return t("errors.rate_limited", { minutes: Math.max(1, Math.ceil((error.details.retryAfterSeconds ?? 60) / 60)) });
+  }
+  if (error.code === "code_incorrect") {
+    return t("errors.code_incorrect", { attemptsRemaining: error.details.attemptsRemaining ?? 0 });
+  }
+  return t(`errors.${error.code}`);
+}
+
+/** {error:{code,message,...}} with the code's status; anything unexpected is a logged 500. */
+export function errorResponse(error: unknown): Response {
+  const appError = isAppError(error) ? error : new AppError("internal");
+  if (!isAppError(error)) log.error({ err: error }, "unhandled error in route");
+  const t = getTranslator();
+  const { fields, ...rest } = appError.details;
+  const body = {
+    error: {
+      code: appError.code,
+      message: errorMessage(appError, t),
+      ...rest,
+      ...(fields ? { fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, translateKey(t, v)])) } : {}),
+    },
+  };
+  const headers: Record<string, string> = { "cache-control": "no-store" };
+  if (appError.details.retryAfterSeconds) headers["retry-after"] = String(appError.details.retryAfterSeconds);
+  return Response.json(body, { status: appError.status, headers });
+}
+
+export function json(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+}

@@ -1,0 +1,3 @@
+export function remediationPath(incidentSlug: string, categorySlug: string): string {
+  return `/remediation/${encodeURIComponent(incidentSlug)}/${encodeURIComponent(categorySlug)}`;
+}

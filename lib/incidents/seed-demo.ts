@@ -1,0 +1,30 @@
+import type { Db } from "@/lib/db/client";
+import type { Keyring } from "@/lib/hashing/keyring";
+import { DEMO_CATEGORIES, DEMO_INCIDENT, DEMO_NUMBERS } from "@/lib/incidents/demo-data";
+
+/** Seeds the demo incident and numbers when there is no incident at all. */
+export async function seedDemoIfEmpty(db: Db, keyring: Keyring): Promise<boolean> {
+  if ((await db.incident.count()) > 0) return false;
+  await db.$transaction(async (tx) => {
+    const incident = await tx.incident.create({ data: DEMO_INCIDENT });
+    const categories = new Map<string, number>();
+    for (const [i, c] of DEMO_CATEGORIES.entries()) {
+      const row = await tx.category.create({
+        data: { ...c, dataExposed: [...c.dataExposed], remediation: [...c.remediation], sortOrder: i, incidentId: incident.id },
+      });
+      categories.set(c.slug, row.id);
+    }
+    const batch = await tx.importBatch.create({
+      data: { source: "demo seed", status: "completed", finishedAt: new Date() },
+    });
+    const rows = DEMO_NUMBERS.flatMap((n) =>
+      n.categories.map((slug) => {
+        const { hash, version } = keyring.hash(n.e164);
+        return { phoneHash: new Uint8Array(hash), keyVersion: version, categoryId: categories.get(slug)!, batchId: batch.id };
+      }),
+    );
+    await tx.affectedAccount.createMany({ data: rows });
+    await tx.importBatch.update({ where: { id: batch.id }, data: { rows: rows.length, imported: rows.length } });
+  });
+  return true;
+}

@@ -1,0 +1,24 @@
+import type { Config } from "@/lib/config";
+import { log } from "@/lib/log";
+import { memoryLimiter, unlimited, type Limiter } from "@/lib/rate-limit/limiter";
+
+export type Limits = {
+  /** Check starts per client IP. */
+  checkPerIp: Limiter;
+  /** Code verifications per client IP. */
+  verifyPerIp: Limiter;
+  /** Codes sent per number (keyed by the number's hash, never the number). */
+  sendPerNumber: Limiter;
+};
+
+export function createLimits(config: Config): Limits {
+  if (!config.rateLimits.enabled) {
+    log.warn("RATE_LIMITS=off: no rate limits are enforced. Use this for tests and benchmarks only.");
+    return { checkPerIp: unlimited, verifyPerIp: unlimited, sendPerNumber: unlimited };
+  }
+  return {
+    checkPerIp: memoryLimiter("check-ip", config.rateLimits.checkPerIp),
+    verifyPerIp: memoryLimiter("verify-ip", config.rateLimits.verifyPerIp),
+    sendPerNumber: memoryLimiter("send-number", config.rateLimits.sendPerNumber),
+  };
+}

