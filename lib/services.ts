@@ -38,3 +38,8 @@ function smsProvider(config: Config, db: Db): SmsProvider {
 }
 
 export type { Limits };
+
+/** For tests that change the environment between cases. */
+export function resetServicesForTests(): void {
+  globalForServices.exposureServices = undefined;
+}

@@ -1,0 +1,50 @@
+import { getDb } from "@/lib/db/client";
+import { Keyring } from "@/lib/hashing/keyring";
+import { memoryLimiter, unlimited } from "@/lib/rate-limit/limiter";
+import type { Limits } from "@/lib/rate-limit/limits";
+import { outboxProvider } from "@/lib/sms/outbox";
+import type { CheckDeps } from "@/lib/checks/deps";
+import { TEST_ENV } from "@/tests/support/test-env";
+
+export function testKeyring(): Keyring {
+  const [version, secret] = TEST_ENV.LOOKUP_PREVIOUS_SECRETS.split(":") as [string, string];
+  return new Keyring(
+    { version: Number(TEST_ENV.LOOKUP_KEY_VERSION), secret: TEST_ENV.LOOKUP_SECRET },
+    [{ version: Number(version), secret }],
+  );
+}
+
+export const noLimits: Limits = { checkPerIp: unlimited, verifyPerIp: unlimited, sendPerNumber: unlimited };
+
+export function limits(spec: Partial<Record<keyof Limits, { points: number; seconds: number }>>): Limits {
+  const make = (name: keyof Limits) => (spec[name] ? memoryLimiter(`${name}-${Math.random()}`, spec[name]!) : unlimited);
+  return { checkPerIp: make("checkPerIp"), verifyPerIp: make("verifyPerIp"), sendPerNumber: make("sendPerNumber") };
+}
+
+/** A controllable clock: tests move time forward instead of waiting. */
+export function testClock(start = new Date()) {
+  let now = start.getTime();
+  return { now: () => new Date(now), advance: (ms: number) => void (now += ms) };
+}
+
+export function makeDeps(overrides: Partial<CheckDeps> = {}): CheckDeps {
+  const db = getDb();
+  return {
+    db,
+    keyring: testKeyring(),
+    limits: noLimits,
+    sms: outboxProvider(db),
+    mode: "verified",
+    region: "US",
+    now: () => new Date(),
+    ...overrides,
+  };
+}
+
+/** The code most recently sent to a number ending in `last4`, read from the outbox. */
+export async function lastCodeFor(last4: string): Promise<string> {
+  const msg = await getDb().outboxMessage.findFirst({ where: { to: { endsWith: last4 } }, orderBy: { id: "desc" } });
+  const code = /\b(\d{6})\b/.exec(msg?.body ?? "")?.[1];
+  if (!code) throw new Error(`no code in the outbox for …${last4}`);
+  return code;
+}
