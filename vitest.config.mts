@@ -19,9 +19,11 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["tests/lib/**/*.test.ts", "tests/app/**/*.test.ts"],
+          include: ["tests/lib/**/*.test.ts", "tests/app/**/*.test.ts", "tests/scripts/**/*.test.ts"],
           globalSetup: ["tests/support/global-db.ts"],
           pool: "forks",
+          // One shared database and one outbox: files run one after another.
+          fileParallelism: false,
           testTimeout: 20_000,
           hookTimeout: 60_000,
         },

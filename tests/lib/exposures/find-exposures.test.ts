@@ -1,0 +1,68 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { findExposures } from "@/lib/exposures/find-exposures";
+import { Keyring } from "@/lib/hashing/keyring";
+import { testKeyring } from "@/tests/support/deps";
+
+const ring = testKeyring(); // current version 2, previous version 1
+const oldOnly = "+12065550160"; // stored under key version 1 only
+const newOnly = "+12065550161"; // stored under key version 2 only
+const unfinished = "+12065550162"; // stored by a batch that has not completed
+
+async function store(e164: string, version: number, status: "completed" | "running", category = "former") {
+  const db = getDb();
+  const cat = await db.category.findFirstOrThrow({ where: { slug: category } });
+  const batch = await db.importBatch.create({ data: { source: `test ${e164}`, status } });
+  const hash = ring.hashAll(e164).find((h) => h.version === version)!.hash;
+  await db.affectedAccount.create({
+    data: { phoneHash: new Uint8Array(hash), keyVersion: version, categoryId: cat.id, batchId: batch.id },
+  });
+}
+
+describe("findExposures", () => {
+  beforeAll(async () => {
+    await store(oldOnly, 1, "completed");
+    await store(newOnly, 2, "completed", "postpaid");
+    await store(unfinished, 2, "running");
+  });
+
+  it("finds a row stored under the previous key version", async () => {
+    const r = await findExposures(getDb(), ring, oldOnly);
+    expect(r.affected).toBe(true);
+    expect(r.exposures.map((x) => x.category.slug)).toEqual(["former"]);
+  });
+
+  it("finds a row stored under the current key version", async () => {
+    const r = await findExposures(getDb(), ring, newOnly);
+    expect(r.exposures.map((x) => x.category.slug)).toEqual(["postpaid"]);
+  });
+
+  it("does not find a row once its key version is no longer configured", async () => {
+    const currentOnly = new Keyring({ version: 2, secret: "test-secret-0123456789abcdef0123456789abcdef" });
+    expect((await findExposures(getDb(), currentOnly, oldOnly)).affected).toBe(false);
+  });
+
+  it("ignores rows of batches that have not completed", async () => {
+    expect((await findExposures(getDb(), ring, unfinished)).affected).toBe(false);
+  });
+
+  it("answers the full result shape for a number in two categories", async () => {
+    const r = await findExposures(getDb(), ring, "+12065550103");
+    expect(r).toEqual({
+      phone: "+12065550103",
+      affected: true,
+      exposures: [
+        expect.objectContaining({
+          incident: { slug: "2021-08-cyberattack", title: "August 2021 cyberattack", disclosedAt: "2021-08-17" },
+          category: expect.objectContaining({ slug: "prepaid", dataExposed: ["Name", "Phone number", "Account PIN"] }),
+          remediationUrl: "/remediation/2021-08-cyberattack/prepaid",
+        }),
+        expect.objectContaining({ category: expect.objectContaining({ slug: "postpaid" }) }),
+      ],
+    });
+  });
+
+  it("answers not affected, with no exposures, for an unknown number", async () => {
+    expect(await findExposures(getDb(), ring, "+12065550199")).toEqual({ phone: "+12065550199", affected: false, exposures: [] });
+  });
+});

@@ -1,0 +1,47 @@
+import { createHmac } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { Keyring } from "@/lib/hashing/keyring";
+import { sealPhone, unsealPhone } from "@/lib/hashing/seal";
+
+const v1 = { version: 1, secret: "a".repeat(32) };
+const v2 = { version: 2, secret: "b".repeat(32) };
+
+describe("Keyring", () => {
+  it("hashes the E.164 form with HMAC-SHA256 under the current key", () => {
+    const ring = new Keyring(v2, [v1]);
+    const expected = createHmac("sha256", v2.secret).update("+12065550142").digest();
+    expect(ring.hash("+12065550142")).toEqual({ version: 2, hash: expected });
+  });
+
+  it("gives the hash under every key version, current first", () => {
+    const ring = new Keyring(v2, [v1]);
+    const all = ring.hashAll("+12065550142");
+    expect(all.map((h) => h.version)).toEqual([2, 1]);
+    expect(all[1]!.hash).toEqual(createHmac("sha256", v1.secret).update("+12065550142").digest());
+    expect(all[0]!.hash.equals(all[1]!.hash)).toBe(false);
+  });
+
+  it("separates digests by purpose so a code digest is never a lookup hash", () => {
+    const ring = new Keyring(v1);
+    expect(ring.digest("one-time-code", "+12065550142").equals(ring.hash("+12065550142").hash)).toBe(false);
+    expect(ring.digest("a", "b").equals(ring.digest("a", "c"))).toBe(false);
+  });
+});
+
+describe("sealPhone", () => {
+  const key = Buffer.alloc(32, 7);
+
+  it("round-trips under the same check id and holds no plain digits", () => {
+    const sealed = sealPhone(key, "check-1", "+12065550142");
+    expect(sealed.toString("latin1")).not.toContain("2065550142");
+    expect(unsealPhone(key, "check-1", sealed)).toBe("+12065550142");
+  });
+
+  it("refuses to open under another check id or a tampered value", () => {
+    const sealed = sealPhone(key, "check-1", "+12065550142");
+    expect(() => unsealPhone(key, "check-2", sealed)).toThrow();
+    const tampered = Buffer.from(sealed);
+    tampered[tampered.length - 1]! ^= 1;
+    expect(() => unsealPhone(key, "check-1", tampered)).toThrow();
+  });
+});
