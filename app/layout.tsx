@@ -6,7 +6,7 @@ import { DEFAULT_LOCALE, getTranslator, messagesFor } from "@/lib/i18n/translato
 
 export function generateMetadata(): Metadata {
   const t = getTranslator();
-  return { title: t("app.name"), description: t("check.title"), referrer: "no-referrer" };
+  return { title: t("app.name"), description: t("check.title"), referrer: "same-origin" };
 }
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -11,7 +11,7 @@ function launch(env: Record<string, string>) {
   );
   return spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: root,
-    env: { ...clean, ...env },
+    env: { ...clean, ...env } as NodeJS.ProcessEnv,
     encoding: "utf8",
     timeout: 60_000,
   });
