@@ -5,13 +5,14 @@ import { maskPhone } from "@/lib/phone/mask";
 /**
  * The answer to a check, shaped like the banner on the carrier's account login page:
  * what happened, what was exposed, and where to go next. "Not found" promises nothing.
+ * A labelled region, not a live one: the check flow moves focus to its heading.
  */
 export function ExposureBanner({ result }: { result: ExposureResult }) {
   const t = useTranslations("result");
   if (!result.affected) {
     return (
-      <section role="status" aria-labelledby="banner-title" className="rounded-lg border-l-8 border-slate-500 bg-slate-50 p-5">
-        <h2 id="banner-title" className="text-lg font-semibold text-slate-900">
+      <section aria-labelledby="banner-title" className="rounded-lg border-l-8 border-slate-500 bg-slate-50 p-5">
+        <h2 id="banner-title" tabIndex={-1} data-step-focus className="text-lg font-semibold text-slate-900 focus:outline-none">
           {t("notFoundTitle")}
         </h2>
         <p className="mt-2 text-slate-800">{t("notFoundBody")}</p>
@@ -19,8 +20,8 @@ export function ExposureBanner({ result }: { result: ExposureResult }) {
     );
   }
   return (
-    <section role="alert" aria-labelledby="banner-title" className="rounded-lg border-l-8 border-amber-600 bg-amber-50 p-5">
-      <h2 id="banner-title" className="text-lg font-semibold text-slate-900">
+    <section aria-labelledby="banner-title" className="rounded-lg border-l-8 border-amber-600 bg-amber-50 p-5">
+      <h2 id="banner-title" tabIndex={-1} data-step-focus className="text-lg font-semibold text-slate-900 focus:outline-none">
         {t("affectedTitle")}
       </h2>
       <p className="mt-1 text-slate-800">{t("affectedIntro", { phone: maskPhone(result.phone) })}</p>

@@ -1,12 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "use-intl";
 import { ExposureBanner } from "@/components/ExposureBanner";
 import { CodeForm } from "@/components/check/CodeForm";
 import { PhoneForm } from "@/components/check/PhoneForm";
 import { INITIAL_FLOW, type FlowState } from "@/lib/checks/flow-state";
 
+type Action = (form: FormData) => void;
 type Props = {
   action: (prev: FlowState, form: FormData) => Promise<FlowState>;
   open: boolean;
@@ -15,19 +16,34 @@ type Props = {
 /** The check, step by step: number → code → result (open mode skips the code). */
 export function CheckFlow({ action, open }: Props) {
   const [state, formAction, pending] = useActionState(action, INITIAL_FLOW);
+  const container = useRef<HTMLDivElement>(null);
+  const shown = useRef(state);
+  // Each answer replaces the form that had focus: move focus to the new step's heading
+  // (or the field in error) so keyboard and screen-reader users land where things changed.
+  useEffect(() => {
+    if (shown.current === state) return;
+    shown.current = state;
+    container.current?.querySelector<HTMLElement>("[data-step-focus]")?.focus();
+  }, [state]);
+  return (
+    <div ref={container}>
+      <Step state={state} action={formAction} pending={pending} open={open} />
+    </div>
+  );
+}
+
+function Step({ state, action, pending, open }: { state: FlowState; action: Action; pending: boolean; open: boolean }) {
   const t = useTranslations("result");
   switch (state.step) {
     case "phone":
-      return <PhoneForm action={formAction} pending={pending} open={open} defaultPhone={state.phone} error={state.error} />;
+      return <PhoneForm action={action} pending={pending} open={open} defaultPhone={state.phone} error={state.error} />;
     case "code":
-      return (
-        <CodeForm action={formAction} pending={pending} checkId={state.checkId} maskedPhone={state.maskedPhone} error={state.error} />
-      );
+      return <CodeForm action={action} pending={pending} checkId={state.checkId} maskedPhone={state.maskedPhone} error={state.error} />;
     case "result":
       return (
         <div className="space-y-6">
           <ExposureBanner result={state.result} />
-          <form action={formAction}>
+          <form action={action}>
             <input type="hidden" name="intent" value="restart" />
             <button type="submit" className="text-blue-800 underline underline-offset-2">
               {t("checkAnother")}

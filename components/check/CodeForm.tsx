@@ -8,7 +8,9 @@ export function CodeForm({ action, pending, checkId, maskedPhone, error }: Props
   const t = useTranslations("code");
   return (
     <div className="space-y-4">
-      <h2 className="text-xl font-semibold text-slate-900">{t("title")}</h2>
+      <h2 tabIndex={-1} data-step-focus className="text-xl font-semibold text-slate-900 focus:outline-none">
+        {t("title")}
+      </h2>
       <p className="text-slate-800">{t("sent", { phone: maskedPhone })}</p>
       <form action={action} className="space-y-4" noValidate>
         <input type="hidden" name="intent" value="verify" />

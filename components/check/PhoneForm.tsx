@@ -22,6 +22,7 @@ export function PhoneForm({ action, pending, open, defaultPhone, error }: Props)
           type="tel"
           inputMode="tel"
           autoComplete="tel"
+          data-step-focus
           required
           maxLength={40}
           defaultValue={defaultPhone}

@@ -190,7 +190,7 @@ describe.skipIf(!hasChromium && !inCi)("check flow in a browser", () => {
     const code = await codeFromOutbox(ctx, base, "0100");
     await page.getByLabel("6-digit code").fill(code);
     await page.getByRole("button", { name: "Show my result" }).click();
-    const banner = page.getByRole("alert").filter({ hasText: "This number is in the lists of affected accounts" });
+    const banner = page.getByRole("region", { name: "This number is in the lists of affected accounts" });
     await banner.waitFor();
     const text = await banner.textContent();
     expect(text).toContain("Prepaid customers");
@@ -221,7 +221,7 @@ describe.skipIf(!hasChromium && !inCi)("check flow in a browser", () => {
 
     await page.getByLabel("6-digit code").fill(await codeFromOutbox(ctx, base, "0199"));
     await page.getByRole("button", { name: "Show my result" }).click();
-    const banner = page.getByRole("status").filter({ hasText: "We have no record of this number in the lists of affected accounts" });
+    const banner = page.getByRole("region", { name: "We have no record of this number in the lists of affected accounts" });
     await banner.waitFor();
     expect(await page.getByText("This number is in the lists of affected accounts").count()).toBe(0);
     expect(await page.getByRole("link", { name: /What to do now/ }).count()).toBe(0);
@@ -250,7 +250,7 @@ describe.skipIf(!hasChromium && !inCi)("check flow in a browser", () => {
 
     await page.getByLabel("6-digit code").fill(await codeFromOutbox(ctx, base, "0102"));
     await submit("Show my result");
-    const banner = page.getByRole("alert").filter({ hasText: "This number is in the lists of affected accounts" });
+    const banner = page.getByRole("region", { name: "This number is in the lists of affected accounts" });
     await banner.waitFor();
     expect(await banner.textContent()).toContain("Current postpaid customers");
 
