@@ -5,6 +5,7 @@ import { useTranslations } from "use-intl";
 import { ExposureBanner } from "@/components/ExposureBanner";
 import { CodeForm } from "@/components/check/CodeForm";
 import { PhoneForm } from "@/components/check/PhoneForm";
+import { RestartForm } from "@/components/check/FormParts";
 import { INITIAL_FLOW, type FlowState } from "@/lib/checks/flow-state";
 
 type Action = (form: FormData) => void;
@@ -43,12 +44,7 @@ function Step({ state, action, pending, open }: { state: FlowState; action: Acti
       return (
         <div className="space-y-6">
           <ExposureBanner result={state.result} />
-          <form action={action}>
-            <input type="hidden" name="intent" value="restart" />
-            <button type="submit" className="text-blue-800 underline underline-offset-2">
-              {t("checkAnother")}
-            </button>
-          </form>
+          <RestartForm action={action} label={t("checkAnother")} />
         </div>
       );
   }

@@ -1,5 +1,5 @@
 import { useTranslations } from "use-intl";
-import { FieldError, SubmitButton } from "@/components/check/FormParts";
+import { RestartForm, SubmitButton, TextField } from "@/components/check/FormParts";
 
 type Props = { action: (form: FormData) => void; pending: boolean; checkId: string; maskedPhone: string; error?: string };
 
@@ -16,36 +16,22 @@ export function CodeForm({ action, pending, checkId, maskedPhone, error }: Props
         <input type="hidden" name="intent" value="verify" />
         <input type="hidden" name="checkId" value={checkId} />
         <input type="hidden" name="maskedPhone" value={maskedPhone} />
-        <div>
-          <label htmlFor="code" className="block font-medium text-slate-900">
-            {t("label")}
-          </label>
-          <p id="code-hint" className="text-sm text-slate-700">
-            {t("hint")}
-          </p>
-          <input
-            id="code"
-            name="code"
-            type="text"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9 ]*"
-            maxLength={8}
-            required
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "code-hint code-error" : "code-hint"}
-            className="mt-1 block w-40 rounded-md border border-slate-500 px-3 py-2 text-lg tracking-widest text-slate-900 focus:outline-none focus:ring-4 focus:ring-blue-300"
-          />
-          <FieldError id="code-error" message={error} />
-        </div>
+        <TextField
+          name="code"
+          label={t("label")}
+          hint={t("hint")}
+          error={error}
+          type="text"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9 ]*"
+          maxLength={8}
+          required
+          className="w-40 tracking-widest"
+        />
         <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
       </form>
-      <form action={action}>
-        <input type="hidden" name="intent" value="restart" />
-        <button type="submit" className="text-blue-800 underline underline-offset-2">
-          {t("startOver")}
-        </button>
-      </form>
+      <RestartForm action={action} label={t("startOver")} />
     </div>
   );
 }

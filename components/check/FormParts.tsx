@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 
 export function FieldError({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
@@ -6,6 +6,37 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
     <p id={id} role="alert" className="mt-2 font-medium text-red-800">
       {message}
     </p>
+  );
+}
+
+type TextFieldProps = {
+  name: string;
+  label: string;
+  hint: string;
+  error?: string;
+  className?: string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "className" | "aria-invalid" | "aria-describedby">;
+
+/** A labelled input whose hint and error are read with it (aria-describedby). */
+export function TextField({ name, label, hint, error, className = "", ...input }: TextFieldProps) {
+  return (
+    <div>
+      <label htmlFor={name} className="block font-medium text-slate-900">
+        {label}
+      </label>
+      <p id={`${name}-hint`} className="text-sm text-slate-700">
+        {hint}
+      </p>
+      <input
+        id={name}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${name}-hint ${name}-error` : `${name}-hint`}
+        className={`mt-1 block rounded-md border border-slate-500 px-3 py-2 text-lg text-slate-900 focus:outline-none focus:ring-4 focus:ring-blue-300 ${className}`}
+        {...input}
+      />
+      <FieldError id={`${name}-error`} message={error} />
+    </div>
   );
 }
 
@@ -19,5 +50,17 @@ export function SubmitButton({ pending, children }: { pending: boolean; children
     >
       {children}
     </button>
+  );
+}
+
+/** A one-button form that sends the flow back to the first step. */
+export function RestartForm({ action, label }: { action: (form: FormData) => void; label: string }) {
+  return (
+    <form action={action}>
+      <input type="hidden" name="intent" value="restart" />
+      <button type="submit" className="text-blue-800 underline underline-offset-2">
+        {label}
+      </button>
+    </form>
   );
 }
