@@ -39,3 +39,23 @@ export function embeddedSecret(dir: string): string {
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }
+
+/** Where a running launcher says its embedded database listens, so CLIs can share it. */
+export function embeddedUrlFile(dir: string): string {
+  return path.join(dir, "embedded-db.json");
+}
+
+export function writeEmbeddedUrl(dir: string, url: string): void {
+  writeFileSync(embeddedUrlFile(dir), JSON.stringify({ url, pid: process.pid }), { mode: 0o600 });
+}
+
+/** The URL of the embedded database another process serves right now, if any. */
+export function runningEmbeddedUrl(dir: string): string | null {
+  try {
+    const { url, pid } = JSON.parse(readFileSync(embeddedUrlFile(dir), "utf8")) as { url: string; pid: number };
+    process.kill(pid, 0);
+    return url;
+  } catch {
+    return null;
+  }
+}

@@ -15,7 +15,7 @@ export async function seedDemoIfEmpty(db: Db, keyring: Keyring): Promise<boolean
       categories.set(c.slug, row.id);
     }
     const batch = await tx.importBatch.create({
-      data: { source: "demo seed", status: "completed", finishedAt: new Date() },
+      data: { source: "demo seed", status: "completed", keyVersion: keyring.current.version, finishedAt: new Date() },
     });
     const rows = DEMO_NUMBERS.flatMap((n) =>
       n.categories.map((slug) => {

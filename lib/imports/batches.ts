@@ -1,0 +1,51 @@
+import type { Db } from "@/lib/db/client";
+import { ImportError } from "@/lib/imports/errors";
+
+/** A running batch whose importer has not reported for this long has died. */
+export const STALE_AFTER_MS = 30_000;
+
+export type BatchView = {
+  id: number;
+  source: string;
+  status: "running" | "completed" | "failed" | "undone" | "interrupted";
+  rows: number;
+  imported: number;
+  duplicates: number;
+  rejected: number;
+  createdAt: Date;
+  finishedAt: Date | null;
+  seconds: number | null;
+};
+
+export function stagingTable(batchId: number): string {
+  return `import_staging_${Math.trunc(batchId)}`;
+}
+
+/** Import history, newest first; a running batch whose importer went silent shows as interrupted. */
+export async function listBatches(db: Db, now = new Date(), take = 100): Promise<BatchView[]> {
+  const rows = await db.importBatch.findMany({ orderBy: { id: "desc" }, take });
+  return rows.map((b) => ({
+    id: b.id,
+    source: b.source,
+    status: b.status === "running" && now.getTime() - b.heartbeatAt.getTime() > STALE_AFTER_MS ? "interrupted" : b.status,
+    rows: b.rows,
+    imported: b.imported,
+    duplicates: b.duplicates,
+    rejected: b.rejected,
+    createdAt: b.createdAt,
+    finishedAt: b.finishedAt,
+    seconds: b.finishedAt ? (b.finishedAt.getTime() - b.createdAt.getTime()) / 1000 : null,
+  }));
+}
+
+/** Undo: removes exactly the batch's rows and keeps its history. */
+export async function undoBatch(db: Db, batchId: number): Promise<number> {
+  const batch = await db.importBatch.findUnique({ where: { id: batchId } });
+  if (!batch) throw new ImportError("not_found", `There is no import batch ${batchId}.`);
+  // Hide the rows first (status), then delete them, so no lookup sees a half-undone batch.
+  await db.importBatch.update({ where: { id: batchId }, data: { status: "undone", phase: "undone" } });
+  const removed = await db.$executeRaw`DELETE FROM affected_account WHERE batch_id = ${batchId}`;
+  await db.$executeRawUnsafe(`DROP TABLE IF EXISTS ${stagingTable(batchId)}`);
+  await db.importRejection.deleteMany({ where: { batchId } });
+  return removed;
+}

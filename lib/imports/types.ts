@@ -1,0 +1,37 @@
+/** A refused row: its line in the file, why, and (for the download) the value. */
+export type Rejection = { line: number; reason: RejectReason; value: string };
+
+export type RejectReason =
+  | "empty"
+  | "invalid_characters"
+  | "scientific_notation"
+  | "too_short"
+  | "too_long"
+  | "invalid_country"
+  | "invalid_number"
+  | "unknown_category"
+  | "malformed_row";
+
+/** What every worker needs to turn rows into hashes. */
+export type WorkerInit = {
+  region: string;
+  keyVersion: number;
+  /** The current lookup key, as raw bytes. */
+  key: Uint8Array;
+  phoneColumn: number;
+  categoryColumn: number | null;
+  /** Category id for every row, or a map from the category column's value (lower case). */
+  fixedCategoryId: number | null;
+  categoryIds: Record<string, number>;
+};
+
+export type PieceResult = {
+  id: number;
+  rows: number;
+  accepted: number;
+  /** PostgreSQL binary COPY tuples (phone_hash bytea, category_id int4), 46 bytes each. */
+  tuples: Uint8Array;
+  rejections: Rejection[];
+};
+
+export const TUPLE_BYTES = 46;

@@ -1,0 +1,106 @@
+// `npm run import -- FILE --incident SLUG [--category SLUG] [--dry-run] [--json] [--resume BATCH]`
+// The same pipeline the console uses (lib/imports/run-import.ts). With --json the last
+// line printed is {batchId, rows, imported, duplicates, rejected, seconds}.
+import { parseArgs } from "node:util";
+import path from "node:path";
+import cliProgress from "cli-progress";
+import { z } from "zod";
+import { prepareDatabase } from "@/scripts/prepare-db";
+
+const Args = z.object({
+  file: z.string().min(1, "give the CSV file to import"),
+  incident: z.string().min(1, "--incident SLUG is required"),
+  category: z.string().min(1).optional(),
+  dryRun: z.boolean(),
+  json: z.boolean(),
+  resume: z.coerce.number().int().positive().optional(),
+  workers: z.coerce.number().int().min(1).max(16).optional(),
+});
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      incident: { type: "string" },
+      category: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+      resume: { type: "string" },
+      workers: { type: "string" },
+    },
+  });
+  const parsed = Args.safeParse({
+    file: positionals[0] ?? "",
+    incident: values.incident ?? "",
+    category: values.category,
+    dryRun: values["dry-run"],
+    json: values.json,
+    resume: values.resume,
+    workers: values.workers,
+  });
+  if (!parsed.success) {
+    throw new Error(`Usage: npm run import -- FILE --incident SLUG [--category SLUG] [--dry-run] [--json]\n${parsed.error.issues.map((i) => `  ${i.message}`).join("\n")}`);
+  }
+  const args = parsed.data;
+  const { config, stop } = await prepareDatabase({ nodeEnv: "production", serve: false, quiet: true });
+  const { getDb, closeDb } = await import("@/lib/db/client");
+  const { Keyring } = await import("@/lib/hashing/keyring");
+  const { runImport } = await import("@/lib/imports/run-import");
+
+  const bar = process.stderr.isTTY && !args.json
+    ? new cliProgress.SingleBar(
+        { format: " {bar} {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted} | {phase}", stream: process.stderr },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  bar?.start(100, 0, { rows: 0, rate: 0, phase: "reading" });
+  try {
+    const summary = await runImport(
+      {
+        db: getDb(),
+        databaseUrl: config.databaseUrl,
+        keyring: new Keyring(config.keys.current, config.keys.previous),
+        region: config.defaultRegion,
+        useCopy: !config.embeddedDb,
+        workers: args.workers,
+      },
+      {
+        file: path.resolve(args.file),
+        incident: args.incident,
+        category: args.category,
+        dryRun: args.dryRun,
+        resumeBatchId: args.resume,
+        createdBy: "cli",
+        onProgress: (p) =>
+          bar?.update(p.bytesTotal ? Math.floor((100 * p.bytesRead) / p.bytesTotal) : 0, {
+            rows: p.rows.toLocaleString("en-US"),
+            rate: p.rowsPerSecond.toLocaleString("en-US"),
+            phase: p.phase,
+          }),
+      },
+    );
+    bar?.stop();
+    const line = {
+      batchId: summary.batchId,
+      rows: summary.rows,
+      imported: summary.imported,
+      duplicates: summary.duplicates,
+      rejected: summary.rejected,
+      seconds: Math.round(summary.seconds * 100) / 100,
+    };
+    if (args.json) console.log(JSON.stringify(line));
+    else
+      console.log(
+        `${summary.dryRun ? "Dry run: " : `Batch ${summary.batchId}: `}${line.rows} rows, ${line.imported} ${summary.dryRun ? "would be imported" : "imported"}, ${line.duplicates} duplicates, ${line.rejected} rejected in ${line.seconds} s`,
+      );
+  } finally {
+    bar?.stop();
+    await closeDb();
+    await stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
