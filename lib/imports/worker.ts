@@ -14,20 +14,36 @@ parentPort!.on("message", (msg: { id: number; buf: Uint8Array; firstLine: number
   parentPort!.postMessage(processPiece(msg.id, msg.buf, msg.firstLine));
 });
 
-function processPiece(id: number, buf: Uint8Array, firstLine: number): PieceResult {
-  let records: { record: string[]; info: { lines: number } }[];
-  const rejections: Rejection[] = [];
+type Parsed = { record: string[]; info: { lines: number } }[];
+const OPTIONS = { info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true } as const;
+
+/**
+ * Parses a piece; if it is malformed somewhere (an unclosed quote), parses it line by
+ * line instead so only the broken lines are rejected, not the whole piece.
+ */
+function parsePiece(buf: Buffer, rejections: Rejection[], firstLine: number): Parsed {
   try {
-    records = parse(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), {
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
+    return parse(buf, OPTIONS) as unknown as Parsed;
   } catch {
-    // A broken quote inside this piece: reject its lines rather than guess.
-    rejections.push({ line: firstLine, reason: "malformed_row", value: "" });
-    return { id, rows: 1, accepted: 0, tuples: new Uint8Array(0), rejections };
+    const out: Parsed = [];
+    buf
+      .toString("utf8")
+      .split("\n")
+      .forEach((text, i) => {
+        if (text.trim() === "") return;
+        try {
+          for (const r of parse(text, OPTIONS) as unknown as Parsed) out.push({ record: r.record, info: { lines: i + 1 } });
+        } catch {
+          rejections.push({ line: firstLine + i, reason: "malformed_row", value: text.slice(0, 64) });
+        }
+      });
+    return out;
   }
+}
+
+function processPiece(id: number, buf: Uint8Array, firstLine: number): PieceResult {
+  const rejections: Rejection[] = [];
+  const records = parsePiece(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), rejections, firstLine);
   const out = Buffer.allocUnsafe(records.length * TUPLE_BYTES);
   let accepted = 0;
   for (const { record, info } of records) {
@@ -56,5 +72,6 @@ function processPiece(id: number, buf: Uint8Array, firstLine: number): PieceResu
     accepted++;
   }
   const tuples = new Uint8Array(out.buffer, out.byteOffset, accepted * TUPLE_BYTES);
-  return { id, rows: records.length, accepted, tuples, rejections };
+  const malformed = rejections.filter((r) => r.reason === "malformed_row").length;
+  return { id, rows: records.length + malformed, accepted, tuples, rejections };
 }

@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { findExposures } from "@/lib/exposures/find-exposures";
+import { listBatches, undoBatch } from "@/lib/imports/batches";
+import { ImportError } from "@/lib/imports/errors";
+import { downloadRejections } from "@/lib/imports/rejections";
+import { testKeyring } from "@/tests/support/deps";
+import { csvFile, importFile } from "@/tests/support/imports";
+
+const lookup = (e164: string) => findExposures(getDb(), testKeyring(), e164);
+const slugs = async (e164: string) => (await lookup(e164)).exposures.map((x) => x.category.slug);
+
+async function rejections(batchId: number | null) {
+  return getDb().importRejection.findMany({ where: { batchId: batchId! }, orderBy: { line: "asc" }, select: { line: true, reason: true } });
+}
+
+describe("CSV as real exports write it", () => {
+  it("takes a UTF-8 BOM, CRLF line ends and a header in capitals", async () => {
+    const file = csvFile(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("PHONE\r\n(206) 555-0201\r\n206.555.0202\r\n")]));
+    const s = await importFile(file);
+    expect(s).toMatchObject({ rows: 2, imported: 2, duplicates: 0, rejected: 0 });
+    expect(await slugs("+12065550201")).toEqual(["former"]);
+    expect(await slugs("+12065550202")).toEqual(["former"]);
+  });
+
+  it("reads quoted fields with commas and line breaks, and counts lines as the file has them", async () => {
+    const file = csvFile('name,phone,notes\n"Doe, Jane","206-555-0203","line one\nline two"\nSmith,"+1 206 555 0204",ok\nLee,555-0142,"short"\n');
+    const s = await importFile(file);
+    expect(s).toMatchObject({ rows: 3, imported: 2, rejected: 1 });
+    // The bad row sits on physical line 5: the quoted field above it spans two lines.
+    expect(await rejections(s.batchId)).toEqual([{ line: 5, reason: "too_short" }]);
+    expect(await slugs("+12065550204")).toEqual(["former"]);
+  });
+
+  it("finds the phone column in any order among extra columns", async () => {
+    const file = csvFile("Account,First Name,Phone Number,Zip\nA1,Ann,1-206-555-0205,98101\n");
+    expect(await importFile(file)).toMatchObject({ rows: 1, imported: 1 });
+    expect(await slugs("+12065550205")).toEqual(["former"]);
+  });
+
+  it("accepts every format the check accepts", async () => {
+    const formats = ["(206) 555-0210", "206.555.0211", "206-555-0212", "+1 206 555 0213", "1-206-555-0214", "  206   555 0215 ", "2065550216", '"+1 (206) 555-0217"'];
+    const s = await importFile(csvFile(`phone\n${formats.join("\n")}\n`));
+    expect(s).toMatchObject({ rows: formats.length, imported: formats.length, rejected: 0 });
+    for (let i = 0; i < formats.length; i++) expect(await slugs(`+1206555021${i}`)).toEqual(["former"]);
+  });
+
+  it("rejects spreadsheet-mangled, empty and invalid numbers with a reason and a line", async () => {
+    const file = csvFile("phone,name\n2.06555E+09,a\n,b\n(000) 555-0142,c\n206-555-0218 ext 3,d\n555-0142,e\n206-555-0219,f\n");
+    const s = await importFile(file);
+    expect(s).toMatchObject({ rows: 6, imported: 1, rejected: 5 });
+    expect(await rejections(s.batchId)).toEqual([
+      { line: 2, reason: "scientific_notation" },
+      { line: 3, reason: "empty" },
+      { line: 4, reason: "invalid_number" },
+      { line: 5, reason: "invalid_characters" },
+      { line: 6, reason: "too_short" },
+    ]);
+  });
+
+  it("maps a category column by slug or name and rejects unknown categories", async () => {
+    const file = csvFile("phone,category\n206-555-0220,prepaid\n206-555-0221,Current postpaid customers\n206-555-0222,gold\n");
+    const s = await importFile(file, { category: undefined });
+    expect(s).toMatchObject({ rows: 3, imported: 2, rejected: 1 });
+    expect(await slugs("+12065550220")).toEqual(["prepaid"]);
+    expect(await slugs("+12065550221")).toEqual(["postpaid"]);
+    expect(await rejections(s.batchId)).toEqual([{ line: 4, reason: "unknown_category" }]);
+  });
+
+  it("refuses a file without a phone column, or without a category to use", async () => {
+    await expect(importFile(csvFile("name,email\nA,a@example.com\n"))).rejects.toMatchObject({ code: "no_phone_column" });
+    await expect(importFile(csvFile("phone\n206-555-0223\n"), { category: undefined })).rejects.toBeInstanceOf(ImportError);
+    await expect(importFile(csvFile("phone\n206-555-0223\n"), { category: "gold" })).rejects.toMatchObject({ code: "unknown_category" });
+    await expect(importFile(csvFile(""))).rejects.toMatchObject({ code: "empty_file" });
+  });
+});
+
+describe("duplicates, re-imports and undo", () => {
+  it("counts duplicates in the file, and a re-import changes nothing", async () => {
+    const file = csvFile("phone\n206-555-0230\n(206) 555-0230\n206-555-0231\n");
+    expect(await importFile(file)).toMatchObject({ rows: 3, imported: 2, duplicates: 1, rejected: 0 });
+    const count = await getDb().affectedAccount.count();
+    expect(await importFile(file)).toMatchObject({ rows: 3, imported: 0, duplicates: 3 });
+    expect(await getDb().affectedAccount.count()).toBe(count);
+  });
+
+  it("a dry run reports and stores nothing", async () => {
+    const before = await getDb().importBatch.count();
+    const s = await importFile(csvFile("phone\n206-555-0240\nnope\n"), { dryRun: true });
+    expect(s).toMatchObject({ batchId: null, rows: 2, imported: 1, rejected: 1, dryRun: true });
+    expect(await getDb().importBatch.count()).toBe(before);
+    expect((await lookup("+12065550240")).affected).toBe(false);
+  });
+
+  it("undo removes exactly the batch's rows", async () => {
+    const keep = await importFile(csvFile("phone\n206-555-0250\n"));
+    const undo = await importFile(csvFile("phone\n206-555-0251\n206-555-0252\n"), { category: "prepaid" });
+    expect(await undoBatch(getDb(), undo.batchId!)).toBe(2);
+    expect((await lookup("+12065550251")).affected).toBe(false);
+    expect((await lookup("+12065550252")).affected).toBe(false);
+    expect(await slugs("+12065550250")).toEqual(["former"]);
+    const history = await listBatches(getDb());
+    expect(history.find((b) => b.id === undo.batchId)?.status).toBe("undone");
+    expect(history.find((b) => b.id === keep.batchId)?.status).toBe("completed");
+  });
+});
+
+describe("rejected rows download", () => {
+  it("gives line, reason and value with formulas escaped, then forgets the values", async () => {
+    const s = await importFile(csvFile('phone\n=HYPERLINK("x")\n+1-206-555-01\n@SUM(A1)\n206-555-0260\n'));
+    const csv = await downloadRejections(getDb(), testKeyring(), s.batchId!);
+    expect(csv.split("\n").filter(Boolean)).toEqual([
+      "line,reason,value",
+      `2,invalid_characters,"'=HYPERLINK(""x"")"`,
+      "3,too_short,'+1-206-555-01",
+      "4,invalid_characters,'@SUM(A1)",
+    ]);
+    const again = await downloadRejections(getDb(), testKeyring(), s.batchId!);
+    expect(again.split("\n").filter(Boolean)).toEqual(["line,reason,value", "2,invalid_characters,", "3,too_short,", "4,invalid_characters,"]);
+  });
+});
