@@ -4,15 +4,17 @@
  * line each piece starts on, for rejected-row line numbers. Works on bytes: UTF-8
  * never puts a quote or newline byte inside a multi-byte character.
  */
-export type Piece = { buf: Uint8Array; firstLine: number };
+/** `oneLinePerRecord`: no quoted field spans lines, so record i is on line firstLine + i. */
+export type Piece = { buf: Uint8Array; firstLine: number; oneLinePerRecord: boolean };
 
 export class RecordChunker {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private inQuotes = false;
+  private quotedNewline = false;
   private nextLine = 1;
 
-  constructor(private readonly target = 1 << 20) {}
+  constructor(private readonly target = 512 * 1024) {}
 
   /** Feeds bytes; returns the complete pieces now available. */
   push(bytes: Buffer): Piece[] {
@@ -21,7 +23,8 @@ export class RecordChunker {
     for (let i = 0; i < bytes.length; i++) {
       const b = bytes[i];
       if (b === 0x22) this.inQuotes = !this.inQuotes;
-      else if (b === 0x0a && !this.inQuotes && this.pendingBytes + (i + 1 - start) >= this.target) {
+      else if (b === 0x0a && this.inQuotes) this.quotedNewline = true;
+      else if (b === 0x0a && this.pendingBytes + (i + 1 - start) >= this.target) {
         out.push(this.take(bytes.subarray(start, i + 1)));
         start = i + 1;
       }
@@ -51,6 +54,8 @@ export class RecordChunker {
     this.pendingBytes = 0;
     const firstLine = this.nextLine;
     for (let i = 0; i < buf.length; i++) if (buf[i] === 0x0a) this.nextLine++;
-    return { buf, firstLine };
+    const oneLinePerRecord = !this.quotedNewline;
+    this.quotedNewline = false;
+    return { buf, firstLine, oneLinePerRecord };
   }
 }

@@ -27,7 +27,7 @@ export class WorkerPool {
         eval: true,
         workerData: init,
         // Keeps each worker small: its heap holds one piece at a time.
-        resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 96 },
+        resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 },
       });
       w.on("message", (r: PieceResult) => {
         this.waiting.get(r.id)?.resolve(r);
@@ -49,7 +49,7 @@ export class WorkerPool {
     const worker = this.workers[this.next++ % this.workers.length]!;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, buf: piece.buf, firstLine: piece.firstLine }, [piece.buf.buffer as ArrayBuffer]);
+      worker.postMessage({ id, ...piece }, [piece.buf.buffer as ArrayBuffer]);
     });
   }
 
