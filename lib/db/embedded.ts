@@ -2,26 +2,26 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PgliteServer } from "@/lib/db/pglite-server";
 
 export type EmbeddedDb = { url: string; stop: () => Promise<void> };
 
 /**
  * The embedded default: real PostgreSQL (PGlite, in wasm) served on a random loopback
- * port, so the app and the Prisma CLI talk to it exactly as to an external server.
+ * port (lib/db/pglite-server.ts), so the app and the Prisma CLI talk to it exactly as
+ * to an external server.
  * Only one process may open a data directory; "memory" keeps nothing.
  * See docs/adr/0001-embedded-postgres.md.
  */
-export async function startEmbeddedDb(dataDir: string | "memory", maxConnections = 16): Promise<EmbeddedDb> {
+export async function startEmbeddedDb(dataDir: string | "memory"): Promise<EmbeddedDb> {
   if (dataDir !== "memory") mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir === "memory" ? undefined : dataDir);
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections });
-  await server.start();
-  const url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  const server = new PgliteServer(db);
+  const port = await server.listen("127.0.0.1", 0);
   return {
-    url,
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
     async stop() {
-      await server.stop();
+      await server.close();
       await db.close();
     },
   };

@@ -8,7 +8,7 @@ import { TEST_ENV } from "@/tests/support/test-env";
 let db: EmbeddedDb | undefined;
 
 export async function setup() {
-  db = await startEmbeddedDb("memory", 32);
+  db = await startEmbeddedDb("memory");
   Object.assign(process.env, TEST_ENV, { DATABASE_URL: db.url });
   const root = path.resolve(__dirname, "../..");
   const code = await new Promise<number>((resolve) => {

@@ -60,7 +60,7 @@ describe("after an import", () => {
     const tmpBefore = new Set(readdirSync(os.tmpdir()));
     const numbers = ["2065550270", "2065550271", "2065550272"];
     const file = csvFile(`phone\n${numbers.map((n) => `(${n.slice(0, 3)}) ${n.slice(3, 6)}-${n.slice(6)}`).join("\n")}\n555-0142\n`);
-    const own = await startEmbeddedDb(path.join(dataDir, "pgdata"), 4);
+    const own = await startEmbeddedDb(path.join(dataDir, "pgdata"));
     try {
       const env = { ...process.env, ...TEST_ENV, DATABASE_URL: own.url };
       const run = (args: string[]) =>
