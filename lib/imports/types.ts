@@ -1,16 +1,10 @@
+import type { PhoneProblem } from "@/lib/phone/normalize";
+
 /** A refused row: its line in the file, why, and (for the download) the value. */
 export type Rejection = { line: number; reason: RejectReason; value: string };
 
-export type RejectReason =
-  | "empty"
-  | "invalid_characters"
-  | "scientific_notation"
-  | "too_short"
-  | "too_long"
-  | "invalid_country"
-  | "invalid_number"
-  | "unknown_category"
-  | "malformed_row";
+/** Why the check would refuse the number, or why the row itself is unusable. */
+export type RejectReason = PhoneProblem | "unknown_category" | "malformed_row";
 
 /** What every worker needs to turn rows into hashes. */
 export type WorkerInit = {
