@@ -19,7 +19,9 @@ const nextConfig = {
   reactStrictMode: true,
   // `npm test` type-checks the whole tree; skipping it here keeps the first `npm start` short.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["pino", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  // forbidden(): a real 403 (app/forbidden.tsx) for a console role without a permission.
+  experimental: { authInterrupts: true },
+  serverExternalPackages: ["pino", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -54,6 +54,14 @@ const EnvSchema = z
     RATE_LIMIT_CHECK_PER_IP: limit("20/900"),
     RATE_LIMIT_VERIFY_PER_IP: limit("30/900"),
     RATE_LIMIT_SEND_PER_NUMBER: limit("3/3600"),
+    RATE_LIMIT_SIGN_IN_PER_IP: limit("10/900"),
+    RATE_LIMIT_SIGN_IN_PER_EMAIL: limit("5/900"),
+    /** Console sessions end this many seconds after sign-in, used or not. */
+    ADMIN_SESSION_MAX_AGE: z.coerce.number().int().min(300).max(7 * 24 * 3600).default(8 * 3600),
+    /** …and sooner after this many seconds without a request. */
+    ADMIN_SESSION_IDLE: z.coerce.number().int().min(60).max(24 * 3600).default(30 * 60),
+    /** Secure cookies; unset: on in production. */
+    ADMIN_SECURE_COOKIES: z.enum(["on", "off"]).optional(),
     /** How many proxies in front of the app append to X-Forwarded-For. */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -76,6 +84,9 @@ const EnvSchema = z
         message:
           "is required with an external DATABASE_URL in verified mode: no real provider is configured, so set SMS_PROVIDER=outbox explicitly to run a demo that sends no SMS",
       });
+    }
+    if (env.ADMIN_SESSION_IDLE > env.ADMIN_SESSION_MAX_AGE) {
+      ctx.addIssue({ code: "custom", path: ["ADMIN_SESSION_IDLE"], message: "must not be longer than ADMIN_SESSION_MAX_AGE" });
     }
     if (env.LOOKUP_PREVIOUS_SECRETS.some((p) => p.version === env.LOOKUP_KEY_VERSION)) {
       ctx.addIssue({
@@ -105,6 +116,13 @@ function toConfig(env: z.output<typeof EnvSchema>) {
       checkPerIp: env.RATE_LIMIT_CHECK_PER_IP,
       verifyPerIp: env.RATE_LIMIT_VERIFY_PER_IP,
       sendPerNumber: env.RATE_LIMIT_SEND_PER_NUMBER,
+      signInPerIp: env.RATE_LIMIT_SIGN_IN_PER_IP,
+      signInPerEmail: env.RATE_LIMIT_SIGN_IN_PER_EMAIL,
+    },
+    admin: {
+      sessionMaxAgeSeconds: env.ADMIN_SESSION_MAX_AGE,
+      sessionIdleSeconds: env.ADMIN_SESSION_IDLE,
+      secureCookies: (env.ADMIN_SECURE_COOKIES ?? (env.NODE_ENV === "production" ? "on" : "off")) === "on",
     },
     trustProxyHops: env.TRUST_PROXY_HOPS,
     logLevel: env.LOG_LEVEL,

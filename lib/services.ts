@@ -6,8 +6,10 @@ import { createLimits, type Limits } from "@/lib/rate-limit/limits";
 import { outboxProvider } from "@/lib/sms/outbox";
 import type { SmsProvider } from "@/lib/sms/provider";
 import type { CheckDeps } from "@/lib/checks/deps";
+import { createAuth } from "@/lib/auth/auth";
+import type { AuthDeps } from "@/lib/auth/deps";
 
-export type Services = CheckDeps & { config: Config };
+export type Services = CheckDeps & { config: Config; admin: AuthDeps };
 
 const globalForServices = globalThis as unknown as { exposureServices?: Services };
 
@@ -16,15 +18,31 @@ export function getServices(): Services {
   if (!globalForServices.exposureServices) {
     const config = getConfig();
     const db = getDb();
+    const keyring = new Keyring(config.keys.current, config.keys.previous);
+    const limits = createLimits(config);
+    const now = () => new Date();
     globalForServices.exposureServices = {
       config,
       db,
-      keyring: new Keyring(config.keys.current, config.keys.previous),
-      limits: createLimits(config),
+      keyring,
+      limits,
       sms: smsProvider(config, db),
       mode: config.lookupMode,
       region: config.defaultRegion,
-      now: () => new Date(),
+      now,
+      admin: {
+        db,
+        keyring,
+        limits,
+        now,
+        idleSeconds: config.admin.sessionIdleSeconds,
+        auth: createAuth({
+          db,
+          keyMaterial: keyring.keyMaterial(),
+          maxAgeSeconds: config.admin.sessionMaxAgeSeconds,
+          secureCookies: config.admin.secureCookies,
+        }),
+      },
     };
   }
   return globalForServices.exposureServices;

@@ -9,16 +9,22 @@ export type Limits = {
   verifyPerIp: Limiter;
   /** Codes sent per number (keyed by the number's hash, never the number). */
   sendPerNumber: Limiter;
+  /** Console sign-in attempts per client IP. */
+  signInPerIp: Limiter;
+  /** Console sign-in attempts per email (keyed by a digest of it). */
+  signInPerEmail: Limiter;
 };
 
 export function createLimits(config: Config): Limits {
   if (!config.rateLimits.enabled) {
     log.warn("RATE_LIMITS=off: no rate limits are enforced. Use this for tests and benchmarks only.");
-    return { checkPerIp: unlimited, verifyPerIp: unlimited, sendPerNumber: unlimited };
+    return { checkPerIp: unlimited, verifyPerIp: unlimited, sendPerNumber: unlimited, signInPerIp: unlimited, signInPerEmail: unlimited };
   }
   return {
     checkPerIp: memoryLimiter("check-ip", config.rateLimits.checkPerIp),
     verifyPerIp: memoryLimiter("verify-ip", config.rateLimits.verifyPerIp),
     sendPerNumber: memoryLimiter("send-number", config.rateLimits.sendPerNumber),
+    signInPerIp: memoryLimiter("sign-in-ip", config.rateLimits.signInPerIp),
+    signInPerEmail: memoryLimiter("sign-in-email", config.rateLimits.signInPerEmail),
   };
 }

@@ -53,4 +53,20 @@ describe("parseConfig", () => {
     expect(parseConfig({ ...base, LOOKUP_PREVIOUS_SECRETS: `1:${"a".repeat(32)}, 2:${"b".repeat(32)}` }).keys.previous.map((p) => p.version)).toEqual([1, 2]);
     expect(problems({ ...base, LOOKUP_PREVIOUS_SECRETS: `3:${"a".repeat(32)}` })).toEqual([expect.stringMatching(/^LOOKUP_PREVIOUS_SECRETS/)]);
   });
+
+  it("configures console sessions and sign-in limits, with secure cookies by default in production", () => {
+    const base = { ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox" };
+    expect(parseConfig(base)).toMatchObject({
+      admin: { sessionMaxAgeSeconds: 28_800, sessionIdleSeconds: 1_800, secureCookies: false },
+      rateLimits: { signInPerIp: { points: 10, seconds: 900 }, signInPerEmail: { points: 5, seconds: 900 } },
+    });
+    expect(parseConfig({ ...base, NODE_ENV: "production" }).admin.secureCookies).toBe(true);
+    expect(parseConfig({ ...base, NODE_ENV: "production", ADMIN_SECURE_COOKIES: "off" }).admin.secureCookies).toBe(false);
+    expect(parseConfig({ ...base, ADMIN_SESSION_MAX_AGE: "3600", ADMIN_SESSION_IDLE: "600" }).admin).toMatchObject({ sessionMaxAgeSeconds: 3600, sessionIdleSeconds: 600 });
+    expect(problems({ ...base, ADMIN_SESSION_MAX_AGE: "3600", ADMIN_SESSION_IDLE: "7200" })).toEqual([expect.stringMatching(/^ADMIN_SESSION_IDLE must not be longer/)]);
+    expect(problems({ ...base, RATE_LIMIT_SIGN_IN_PER_EMAIL: "many", ADMIN_SECURE_COOKIES: "maybe" }).map((l) => l.split(" ")[0]).sort()).toEqual([
+      "ADMIN_SECURE_COOKIES",
+      "RATE_LIMIT_SIGN_IN_PER_EMAIL",
+    ]);
+  });
 });

@@ -14,11 +14,23 @@ export function testKeyring(): Keyring {
   );
 }
 
-export const noLimits: Limits = { checkPerIp: unlimited, verifyPerIp: unlimited, sendPerNumber: unlimited };
+export const noLimits: Limits = {
+  checkPerIp: unlimited,
+  verifyPerIp: unlimited,
+  sendPerNumber: unlimited,
+  signInPerIp: unlimited,
+  signInPerEmail: unlimited,
+};
 
 export function limits(spec: Partial<Record<keyof Limits, { points: number; seconds: number }>>): Limits {
   const make = (name: keyof Limits) => (spec[name] ? memoryLimiter(`${name}-${Math.random()}`, spec[name]!) : unlimited);
-  return { checkPerIp: make("checkPerIp"), verifyPerIp: make("verifyPerIp"), sendPerNumber: make("sendPerNumber") };
+  return {
+    checkPerIp: make("checkPerIp"),
+    verifyPerIp: make("verifyPerIp"),
+    sendPerNumber: make("sendPerNumber"),
+    signInPerIp: make("signInPerIp"),
+    signInPerEmail: make("signInPerEmail"),
+  };
 }
 
 /** A controllable clock: tests move time forward instead of waiting. */

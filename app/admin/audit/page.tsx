@@ -1,0 +1,131 @@
+import { requirePermission } from "@/lib/auth/next";
+import { AUDIT_ACTIONS } from "@/lib/audit/record";
+import { AuditQuery, listAudit, type AuditFilter, type AuditPage } from "@/lib/audit/list";
+import { translateKey } from "@/lib/http/respond";
+import { getTranslator } from "@/lib/i18n/translator";
+import { getServices } from "@/lib/services";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const input =
+  "mt-1 block rounded-md border border-slate-500 px-3 py-2 text-slate-900 focus:outline-none focus:ring-4 focus:ring-blue-300";
+
+/** Owners only: the audit log, newest first, filtered by GET parameters (validated by zod). */
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requirePermission("audit:view");
+  const t = getTranslator();
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const parsed = AuditQuery.safeParse(raw);
+  const errors = parsed.success ? [] : [...new Set(parsed.error.issues.map((i) => (i.message.startsWith("errors.") ? i.message : "errors.invalid_request")))];
+  const filter: AuditFilter = parsed.success ? parsed.data : { page: 1 };
+  const result: AuditPage | null = parsed.success ? await listAudit(getServices().db, filter) : null;
+  const shown = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string).slice(0, 320) : "");
+
+  return (
+    <>
+      <h1 className="text-3xl font-bold text-slate-900">{t("admin.audit.title")}</h1>
+      <p className="text-slate-800">{t("admin.audit.intro")}</p>
+
+      <form method="get" action="/admin/audit" className="space-y-4 rounded-md border border-slate-300 p-4" aria-labelledby="filters-heading">
+        <h2 id="filters-heading" className="text-lg font-bold text-slate-900">
+          {t("admin.audit.filters")}
+        </h2>
+        {errors.length > 0 && (
+          <ul role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 font-medium text-red-800">
+            {errors.map((key) => (
+              <li key={key}>{translateKey(t, key)}</li>
+            ))}
+          </ul>
+        )}
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <label htmlFor="actor" className="block font-medium text-slate-900">{t("admin.audit.actor")}</label>
+            <input id="actor" name="actor" type="text" defaultValue={shown("actor")} aria-describedby="actor-hint" className={`${input} w-full`} />
+            <p id="actor-hint" className="text-sm text-slate-700">{t("admin.audit.actorHint")}</p>
+          </div>
+          <div>
+            <label htmlFor="action" className="block font-medium text-slate-900">{t("admin.audit.action")}</label>
+            <select id="action" name="action" defaultValue={shown("action")} className={`${input} w-full`}>
+              <option value="">{t("admin.audit.anyAction")}</option>
+              {AUDIT_ACTIONS.map((a) => (
+                <option key={a} value={a}>{t(`admin.actions.${a}`)}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="from" className="block font-medium text-slate-900">{t("admin.audit.from")}</label>
+            <input id="from" name="from" type="date" defaultValue={shown("from")} aria-describedby="date-hint" className={input} />
+          </div>
+          <div>
+            <label htmlFor="to" className="block font-medium text-slate-900">{t("admin.audit.to")}</label>
+            <input id="to" name="to" type="date" defaultValue={shown("to")} aria-describedby="date-hint" className={input} />
+          </div>
+        </div>
+        <p id="date-hint" className="text-sm text-slate-700">{t("admin.audit.dateHint")}</p>
+        <div className="flex items-center gap-4">
+          <button type="submit" className="rounded-md bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 focus:outline-none focus:ring-4 focus:ring-blue-300">
+            {t("admin.audit.apply")}
+          </button>
+          <a href="/admin/audit" className="text-blue-800 underline underline-offset-2">{t("admin.audit.clear")}</a>
+        </div>
+      </form>
+
+      {result && <AuditTable result={result} filter={filter} />}
+      <a href="/admin" className="text-blue-800 underline underline-offset-2">{t("admin.audit.back")}</a>
+    </>
+  );
+}
+
+function AuditTable({ result, filter }: { result: AuditPage; filter: AuditFilter }) {
+  const t = getTranslator();
+  const known = new Set<string>(AUDIT_ACTIONS);
+  if (result.entries.length === 0) return <p className="text-slate-800">{t("admin.audit.empty")}</p>;
+  return (
+    <section aria-labelledby="entries-heading" className="space-y-3">
+      <h2 id="entries-heading" className="text-lg font-bold text-slate-900">
+        {t("admin.audit.count", { total: result.total, page: result.page, pages: result.pages })}
+      </h2>
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse text-left text-sm">
+          <thead>
+            <tr className="border-b border-slate-400">
+              {(["at", "who", "what", "target", "details", "ip"] as const).map((h) => (
+                <th key={h} scope="col" className="py-2 pr-3">{t(`admin.audit.${h}`)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {result.entries.map((e) => (
+              <tr key={e.id} className="border-b border-slate-200 align-top" data-testid="audit-entry">
+                <td className="py-2 pr-3 whitespace-nowrap">
+                  <time dateTime={e.at.toISOString()}>{e.at.toISOString().replace("T", " ").slice(0, 19)}</time>
+                </td>
+                <td className="py-2 pr-3 break-all">{e.actorEmail}</td>
+                <td className="py-2 pr-3">{known.has(e.action) ? t(`admin.actions.${e.action as (typeof AUDIT_ACTIONS)[number]}`) : e.action}</td>
+                <td className="py-2 pr-3 break-all">{e.target ?? ""}</td>
+                <td className="py-2 pr-3 font-mono break-all">{detailsText(e.details)}</td>
+                <td className="py-2 pr-3 font-mono">{e.ip ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label={t("admin.audit.pagination")} className="flex gap-6">
+        {result.page > 1 && <a rel="prev" href={pageHref(filter, result.page - 1)} className="text-blue-800 underline underline-offset-2">{t("admin.audit.previous")}</a>}
+        {result.page < result.pages && <a rel="next" href={pageHref(filter, result.page + 1)} className="text-blue-800 underline underline-offset-2">{t("admin.audit.next")}</a>}
+      </nav>
+    </section>
+  );
+}
+
+function detailsText(details: unknown): string {
+  if (!details || (typeof details === "object" && Object.keys(details).length === 0)) return "";
+  return JSON.stringify(details);
+}
+
+function pageHref(filter: AuditFilter, page: number): string {
+  const q = new URLSearchParams();
+  for (const k of ["actor", "action", "from", "to"] as const) if (filter[k]) q.set(k, filter[k]!);
+  q.set("page", String(page));
+  return `/admin/audit?${q.toString()}`;
+}

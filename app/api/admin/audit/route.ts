@@ -1,0 +1,14 @@
+import { AuditQuery, listAudit } from "@/lib/audit/list";
+import { parseInput } from "@/lib/http/parse-input";
+import { json } from "@/lib/http/respond";
+import { route } from "@/lib/http/route";
+import { getServices } from "@/lib/services";
+
+/** GET /api/admin/audit?actor=&action=&from=&to=&page= → one page of the audit log (owners). */
+export const GET = route(
+  async ({ req }) => {
+    const filter = parseInput(AuditQuery, Object.fromEntries(new URL(req.url).searchParams));
+    return json(await listAudit(getServices().db, filter));
+  },
+  { permission: "audit:view" },
+);

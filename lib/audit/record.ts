@@ -1,0 +1,88 @@
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/generated/prisma/client.ts";
+import { maskPhone } from "@/lib/phone/mask";
+
+/** Every console action the log knows; filters and labels come from this list. */
+export const AUDIT_ACTIONS = [
+  "sign_in",
+  "sign_in_failed",
+  "sign_out",
+  "user_created",
+  "user_updated",
+  "user_deleted",
+  "import_started",
+  "import_completed",
+  "import_undone",
+  "incident_edited",
+  "category_edited",
+  "remediation_edited",
+  "settings_changed",
+  "agent_lookup",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The actor of entries made from the command line. */
+export const CLI_ACTOR = { id: null, email: "cli" } as const;
+
+export type AuditDetails = { [key: string]: Prisma.InputJsonValue | null };
+
+export type AuditEntry = {
+  actorId?: string | null;
+  actorEmail: string;
+  action: AuditAction;
+  target?: string | null;
+  details?: AuditDetails;
+  ip?: string | null;
+};
+
+/**
+ * Appends one entry. Callers never pass a phone number; as a second line of defence any
+ * run of 7+ digits in a text field is masked to its last four (•••0142) before it is stored.
+ */
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.auditLog.create({
+    data: {
+      actorId: entry.actorId ?? null,
+      actorEmail: maskDigitRuns(entry.actorEmail).slice(0, 320),
+      action: entry.action,
+      target: entry.target == null ? null : maskDigitRuns(entry.target).slice(0, 500),
+      details: scrub(entry.details ?? {}) as Prisma.InputJsonValue,
+      ip: entry.ip ? entry.ip.slice(0, 64) : null,
+    },
+  });
+}
+
+/** An agent's lookup for a caller: recorded with the masked number only. */
+export function recordAgentLookup(
+  db: Db,
+  actor: { id: string; email: string },
+  e164: string,
+  outcome: { affected: boolean },
+  ip?: string,
+): Promise<void> {
+  return recordAudit(db, {
+    actorId: actor.id,
+    actorEmail: actor.email,
+    action: "agent_lookup",
+    target: maskPhone(e164),
+    details: { affected: outcome.affected },
+    ip,
+  });
+}
+
+// Digits with the separators people type between them (+1 (206) 555-0142, 206.555.0142).
+const DIGIT_RUN = /\+?\d[\d\s().-]{5,}\d/g;
+
+export function maskDigitRuns(text: string): string {
+  return text.replace(DIGIT_RUN, (run) => {
+    const digits = run.replace(/\D/g, "");
+    return digits.length >= 7 ? maskPhone(digits) : run;
+  });
+}
+
+function scrub(value: unknown): unknown {
+  if (typeof value === "string") return maskDigitRuns(value);
+  if (Array.isArray(value)) return value.map(scrub);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v)]));
+  return value;
+}

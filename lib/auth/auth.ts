@@ -1,0 +1,76 @@
+import { hkdfSync } from "node:crypto";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import type { Db } from "@/lib/db/client";
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from "@/lib/auth/password";
+import { log } from "@/lib/log";
+
+/** The header our own code fills with the client address (never one a client sent). */
+export const CLIENT_IP_HEADER = "x-exposure-client-ip";
+export const COOKIE_PREFIX = "exposure-admin";
+
+export type AuthOptions = {
+  db: Db;
+  /** Key material the cookie-signing secret is derived from (the lookup key). */
+  keyMaterial: Buffer;
+  maxAgeSeconds: number;
+  secureCookies: boolean;
+};
+
+/**
+ * The console's better-auth instance (docs/adr/0007-admin-auth.md). It is only called
+ * from our server code (auth.api.*): no auth HTTP handler is mounted, so sign-up, OAuth
+ * and its other endpoints do not exist on the wire. Sessions live in admin_session,
+ * the argon2id hash on the "credential" admin_account row.
+ */
+export function createAuth(opts: AuthOptions) {
+  return betterAuth({
+    appName: "Exposure Check console",
+    // Only used to build links for flows we do not enable; no request reaches it.
+    baseURL: "http://localhost",
+    secret: deriveAuthSecret(opts.keyMaterial),
+    database: prismaAdapter(opts.db, { provider: "postgresql" }),
+    telemetry: { enabled: false },
+    // Our limiter (per IP and per email) runs before better-auth is called.
+    rateLimit: { enabled: false },
+    logger: {
+      level: "warn",
+      // Its warnings are per failed attempt ("Invalid password"): the audit log has those.
+      log: (level, message) => (level === "error" ? log.error({ component: "better-auth" }, message) : log.debug({ component: "better-auth" }, message)),
+    },
+    user: {
+      modelName: "adminUser",
+      additionalFields: { role: { type: "string", required: true, input: false } },
+    },
+    session: {
+      modelName: "adminSession",
+      // A fixed expiry: never pushed forward. The idle timeout is ours (lib/auth/session.ts).
+      expiresIn: opts.maxAgeSeconds,
+      disableSessionRefresh: true,
+      cookieCache: { enabled: false },
+    },
+    account: { modelName: "adminAccount" },
+    verification: { modelName: "adminVerification" },
+    emailAndPassword: {
+      enabled: true,
+      // Users are created by an owner or the CLI, never by signing up.
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      password: { hash: hashPassword, verify: ({ hash, password }) => verifyPassword(hash, password) },
+    },
+    advanced: {
+      cookiePrefix: COOKIE_PREFIX,
+      useSecureCookies: opts.secureCookies,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
+  });
+}
+
+export type AdminAuth = ReturnType<typeof createAuth>;
+
+/** A separate key for signing session cookies, so the lookup key itself is never used for it. */
+export function deriveAuthSecret(keyMaterial: Buffer): string {
+  return Buffer.from(hkdfSync("sha256", keyMaterial, Buffer.alloc(0), "exposure-check admin session cookie v1", 32)).toString("hex");
+}

@@ -1,0 +1,29 @@
+import type { AdminAuth } from "@/lib/auth/auth";
+import type { Role } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import type { Keyring } from "@/lib/hashing/keyring";
+import type { Limits } from "@/lib/rate-limit/limits";
+
+/** What sign-in and session checks need; passed in so tests can give a clock and limits. */
+export type AuthDeps = {
+  db: Db;
+  auth: AdminAuth;
+  /** For the per-email limit's key: a keyed digest, never the email itself. */
+  keyring: Keyring;
+  limits: Pick<Limits, "signInPerIp" | "signInPerEmail">;
+  now: () => Date;
+  /** A session unused for this long is ended. */
+  idleSeconds: number;
+};
+
+/** The signed-in console user, as every check sees them. */
+export type Admin = {
+  id: string;
+  email: string;
+  role: Role;
+  sessionId: string;
+  expiresAt: Date;
+};
+
+/** Where a request came from, for limits, sessions and the audit log. */
+export type RequestMeta = { ip: string; userAgent?: string | null };

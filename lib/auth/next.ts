@@ -1,0 +1,70 @@
+import "server-only";
+import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
+import { cookies, headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import type { Admin, RequestMeta } from "@/lib/auth/deps";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { currentAdmin } from "@/lib/auth/session";
+import { clientIp } from "@/lib/http/client-ip";
+import { getServices } from "@/lib/services";
+
+// Next.js glue for pages and server actions; the rules themselves are in lib/auth.
+
+export const SIGN_IN_PATH = "/admin/sign-in";
+
+/** How a page or action reads its request and sets cookies: Next's by default, a fake in tests. */
+export type RequestAdapter = {
+  headers(): Promise<Headers>;
+  setCookies(setCookie: string[]): Promise<void>;
+};
+
+const nextAdapter: RequestAdapter = {
+  headers: async () => new Headers(await headers()),
+  async setCookies(setCookie) {
+    const jar = await cookies();
+    for (const line of setCookie) {
+      for (const [name, attrs] of parseSetCookieHeader(line)) jar.set(name, attrs.value, toCookieOptions(attrs));
+    }
+  },
+};
+
+let adapter = nextAdapter;
+
+/** Tests call pages and actions directly, outside a Next request. null restores Next's. */
+export function setRequestAdapterForTests(fake: RequestAdapter | null): void {
+  adapter = fake ?? nextAdapter;
+}
+
+export async function requestMeta(): Promise<RequestMeta> {
+  const h = await adapter.headers();
+  return { ip: clientIp(h, getServices().config.trustProxyHops), userAgent: h.get("user-agent") };
+}
+
+export async function cookieHeader(): Promise<string | null> {
+  return (await adapter.headers()).get("cookie");
+}
+
+export function setCookies(setCookie: string[]): Promise<void> {
+  return adapter.setCookies(setCookie);
+}
+
+/** The signed-in console user, or null. */
+export async function getAdmin(): Promise<Admin | null> {
+  // Headers first: reading them is what makes the page dynamic (never prerendered at build).
+  const cookie = await cookieHeader();
+  return currentAdmin(getServices().admin, cookie);
+}
+
+/** For every console page and action: no session → the sign-in page. */
+export async function requireAdmin(): Promise<Admin> {
+  const admin = await getAdmin();
+  if (!admin) redirect(SIGN_IN_PATH);
+  return admin;
+}
+
+/** requireAdmin(), and a 403 (app/forbidden.tsx) for a role without the permission. */
+export async function requirePermission(permission: Permission): Promise<Admin> {
+  const admin = await requireAdmin();
+  if (!can(admin.role, permission)) forbidden();
+  return admin;
+}

@@ -1,0 +1,31 @@
+import type { Admin, AuthDeps } from "@/lib/auth/deps";
+import { isRole } from "@/lib/auth/permissions";
+
+/** How often a used session's last-seen time is written (not on every request). */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * The console user behind a request's Cookie header, or null. better-auth checks the
+ * cookie's signature and the session's fixed expiry; the idle timeout is checked here
+ * against updated_at, which each use moves forward. An idle or expired session is deleted.
+ */
+export async function currentAdmin(deps: AuthDeps, cookieHeader: string | null | undefined): Promise<Admin | null> {
+  if (!cookieHeader || !cookieHeader.includes(".session_token=")) return null;
+  const found = await deps.auth.api.getSession({
+    headers: new Headers({ cookie: cookieHeader }),
+    query: { disableCookieCache: true, disableRefresh: true },
+  });
+  if (!found) return null;
+  const { session, user } = found;
+  const now = deps.now().getTime();
+  const expiresAt = new Date(session.expiresAt);
+  const lastSeen = new Date(session.updatedAt).getTime();
+  if (now >= expiresAt.getTime() || now - lastSeen > deps.idleSeconds * 1000 || !isRole(user.role)) {
+    await deps.db.adminSession.deleteMany({ where: { id: session.id } });
+    return null;
+  }
+  if (now - lastSeen > TOUCH_EVERY_MS) {
+    await deps.db.adminSession.updateMany({ where: { id: session.id }, data: { updatedAt: new Date(now) } });
+  }
+  return { id: user.id, email: user.email, role: user.role, sessionId: session.id, expiresAt };
+}

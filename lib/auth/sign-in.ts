@@ -1,0 +1,80 @@
+import { isAPIError } from "better-auth/api";
+import { z } from "zod";
+import { CLIENT_IP_HEADER } from "@/lib/auth/auth";
+import type { Admin, AuthDeps, RequestMeta } from "@/lib/auth/deps";
+import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { isRole } from "@/lib/auth/permissions";
+import { currentAdmin } from "@/lib/auth/session";
+import { recordAudit } from "@/lib/audit/record";
+import { AppError, isAppError } from "@/lib/errors";
+import { parseInput } from "@/lib/http/parse-input";
+
+export const SignInInput = z.object({
+  email: z.string().trim().toLowerCase().max(320, "errors.email_invalid").pipe(z.email("errors.email_invalid")),
+  // Longer than any valid password is simply wrong (below); the cap keeps hashing bounded.
+  password: z.string().min(1, "errors.password_required").max(4096, "errors.invalid_request"),
+});
+
+export type SignedIn = { admin: Admin; setCookie: string[] };
+
+/**
+ * Email and password → a session. Limits per client IP and per email come first; a
+ * wrong password and an unknown email give the same invalid_credentials error (and
+ * better-auth hashes in both cases, so they take as long) and are both audited.
+ */
+export async function signIn(deps: AuthDeps, input: unknown, meta: RequestMeta): Promise<SignedIn> {
+  const { email, password } = parseInput(SignInInput, input);
+  const failed = (reason: string) =>
+    recordAudit(deps.db, { actorEmail: email, action: "sign_in_failed", details: { reason }, ip: meta.ip });
+  try {
+    await deps.limits.signInPerIp.consume(meta.ip);
+    await deps.limits.signInPerEmail.consume(deps.keyring.digest("sign-in-email", email).toString("base64url"));
+  } catch (e) {
+    if (isAppError(e) && e.code === "rate_limited") await failed("rate_limited");
+    throw e;
+  }
+  if (password.length > MAX_PASSWORD_LENGTH) {
+    await failed("invalid_credentials");
+    throw new AppError("invalid_credentials");
+  }
+  let res;
+  try {
+    res = await deps.auth.api.signInEmail({
+      body: { email, password, rememberMe: true },
+      headers: requestHeaders(meta),
+      returnHeaders: true,
+    });
+  } catch (e) {
+    // Not instanceof: bundlers can load two copies of better-auth's error class.
+    if (!isAPIError(e)) throw e;
+    await failed("invalid_credentials");
+    throw new AppError("invalid_credentials");
+  }
+  const user = res.response.user;
+  const session = await deps.db.adminSession.findUnique({ where: { token: res.response.token } });
+  if (!session || !isRole(user.role)) throw new Error("sign-in created no usable session");
+  await recordAudit(deps.db, { actorId: user.id, actorEmail: user.email, action: "sign_in", ip: meta.ip });
+  return {
+    admin: { id: user.id, email: user.email, role: user.role, sessionId: session.id, expiresAt: session.expiresAt },
+    setCookie: res.headers.getSetCookie(),
+  };
+}
+
+/**
+ * Ends the request's session server-side (the row is deleted, so the cookie is worthless
+ * even if kept) and returns the Set-Cookie headers that clear it in the browser.
+ */
+export async function signOut(deps: AuthDeps, cookieHeader: string | null | undefined, meta: RequestMeta): Promise<string[]> {
+  const admin = await currentAdmin(deps, cookieHeader);
+  if (!admin) throw new AppError("unauthorized");
+  const res = await deps.auth.api.signOut({ headers: new Headers({ cookie: cookieHeader! }), returnHeaders: true });
+  await deps.db.adminSession.deleteMany({ where: { id: admin.sessionId } });
+  await recordAudit(deps.db, { actorId: admin.id, actorEmail: admin.email, action: "sign_out", ip: meta.ip });
+  return res.headers.getSetCookie();
+}
+
+function requestHeaders(meta: RequestMeta): Headers {
+  const h = new Headers({ [CLIENT_IP_HEADER]: meta.ip });
+  if (meta.userAgent) h.set("user-agent", meta.userAgent.slice(0, 512));
+  return h;
+}

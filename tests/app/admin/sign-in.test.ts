@@ -1,0 +1,96 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { renderToStaticMarkup } from "react-dom/server";
+import { signOutAction } from "@/app/admin/actions";
+import AuditLogPage from "@/app/admin/audit/page";
+import SignInPage from "@/app/admin/sign-in/page";
+import { signInAction } from "@/app/admin/sign-in/actions";
+import { setRequestAdapterForTests } from "@/lib/auth/next";
+import { recordAgentLookup } from "@/lib/audit/record";
+import { getDb } from "@/lib/db/client";
+import { cookieFrom, fakeRequest, makeUser, nextInterrupt, PASSWORD, signedIn } from "@/tests/support/admin";
+import { useEnv } from "@/tests/support/api";
+
+const db = getDb();
+const form = (fields: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  return f;
+};
+
+describe("the sign-in form's action", () => {
+  beforeEach(() => useEnv({ RATE_LIMITS: "on", RATE_LIMIT_SIGN_IN_PER_EMAIL: "3/900", RATE_LIMIT_SIGN_IN_PER_IP: "100/900" }));
+  afterAll(() => {
+    setRequestAdapterForTests(null);
+    useEnv({ RATE_LIMIT_SIGN_IN_PER_EMAIL: undefined, RATE_LIMIT_SIGN_IN_PER_IP: undefined });
+  });
+
+  it("signs in: sets the session cookie and redirects to the console", async () => {
+    const user = await makeUser("viewer");
+    const request = fakeRequest({ ip: "198.51.100.20" });
+    const digest = await nextInterrupt(() => signInAction({}, form({ email: user.email, password: PASSWORD })));
+    expect(digest).toMatch(/^NEXT_REDIRECT;(replace|push);\/admin;/);
+    const cookie = request.set.find((c) => c.startsWith("exposure-admin.session_token="));
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Max-Age=\d+/);
+    expect(await db.adminSession.count({ where: { userId: user.id, ipAddress: "198.51.100.20" } })).toBe(1);
+
+    // Signed in, the sign-in page sends them on to the console.
+    fakeRequest({ cookie: cookieFrom(request.set) });
+    expect(await nextInterrupt(() => SignInPage())).toMatch(/^NEXT_REDIRECT;(replace|push);\/admin;/);
+  });
+
+  it("answers a wrong password and an unknown email with the same generic message", async () => {
+    const user = await makeUser("owner");
+    fakeRequest();
+    const wrong = await signInAction({}, form({ email: user.email, password: "wrong password, long" }));
+    const unknown = await signInAction({}, form({ email: "nobody-here@example.com", password: PASSWORD }));
+    expect(wrong).toEqual({ email: user.email, error: "Email or password is incorrect." });
+    expect(unknown).toEqual({ email: "nobody-here@example.com", error: "Email or password is incorrect." });
+  });
+
+  it("says to wait after too many attempts for one email", async () => {
+    const user = await makeUser("importer");
+    fakeRequest();
+    for (let i = 0; i < 3; i++) await signInAction({}, form({ email: user.email, password: `guess number ${i}` }));
+    const limited = await signInAction({}, form({ email: user.email, password: PASSWORD }));
+    expect(limited.error).toMatch(/^Too many attempts\. For your security, please wait 15 minutes/);
+  });
+});
+
+describe("signing out", () => {
+  it("deletes the session, clears the cookie and goes back to the sign-in page", async () => {
+    useEnv({ RATE_LIMITS: "off" });
+    const { cookie, admin } = await signedIn("agent");
+    const request = fakeRequest({ cookie });
+    expect(await nextInterrupt(() => signOutAction())).toMatch(/^NEXT_REDIRECT;(replace|push);\/admin\/sign-in;/);
+    expect(request.set.some((c) => /^exposure-admin\.session_token=;.*Max-Age=0/i.test(c))).toBe(true);
+    expect(await db.adminSession.findUnique({ where: { id: admin.sessionId } })).toBeNull();
+    // The old cookie is worth nothing now.
+    fakeRequest({ cookie });
+    expect(await nextInterrupt(() => signOutAction())).toMatch(/\/admin\/sign-in;/);
+  });
+});
+
+describe("the audit page", () => {
+  it("shows owners the filtered log without phone numbers, and explains a bad filter", async () => {
+    useEnv({ RATE_LIMITS: "off" });
+    const { cookie, user } = await signedIn("owner");
+    await recordAgentLookup(db, { id: user.id, email: user.email }, "+12065550142", { affected: false });
+    fakeRequest({ cookie });
+    const html = renderToStaticMarkup(
+      (await AuditLogPage({ searchParams: Promise.resolve({ actor: user.email }) })) as React.ReactElement,
+    );
+    expect(html).toContain("Agent lookup");
+    expect(html).toContain("•••0142");
+    expect(html).toContain("Signed in");
+    expect(html).not.toMatch(/2065550142|555-0142/);
+    expect(html).toMatch(/2 entries, page 1 of 1/);
+
+    const bad = renderToStaticMarkup(
+      (await AuditLogPage({ searchParams: Promise.resolve({ from: "tomorrow", action: "agent_lookup" }) })) as React.ReactElement,
+    );
+    expect(bad).toContain("Enter a date as YYYY-MM-DD.");
+    expect(bad).not.toContain('data-testid="audit-entry"');
+  });
+});

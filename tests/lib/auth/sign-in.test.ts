@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { currentAdmin } from "@/lib/auth/session";
+import { signIn, signOut } from "@/lib/auth/sign-in";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { limits, testClock } from "@/tests/support/deps";
+import { authDeps, cookieFrom, makeUser, PASSWORD, signedIn } from "@/tests/support/admin";
+
+const db = getDb();
+const meta = { ip: "192.0.2.10", userAgent: "vitest" };
+
+async function refusal(run: () => Promise<unknown>): Promise<AppError> {
+  const e = await run().then(() => null, (err: unknown) => err);
+  expect(e).toBeInstanceOf(AppError);
+  return e as AppError;
+}
+
+describe("signIn", () => {
+  it("sets an HttpOnly, SameSite cookie with an expiry, backed by a session row, and audits it", async () => {
+    const user = await makeUser("viewer");
+    const deps = authDeps();
+    const { admin, setCookie } = await signIn(deps, { email: `  ${user.email.toUpperCase()} `, password: PASSWORD }, meta);
+    expect(admin).toMatchObject({ id: user.id, email: user.email, role: "viewer" });
+
+    const session = setCookie.find((c) => c.startsWith("exposure-admin.session_token="));
+    expect(session).toBeDefined();
+    expect(session).toMatch(/;\s*HttpOnly/i);
+    expect(session).toMatch(/;\s*SameSite=Lax/i);
+    expect(session).toMatch(/;\s*Max-Age=28800\b/);
+    expect(session).toMatch(/;\s*Path=\//);
+
+    const row = await db.adminSession.findUniqueOrThrow({ where: { id: admin.sessionId } });
+    expect(row.userId).toBe(user.id);
+    expect(row.ipAddress).toBe("192.0.2.10");
+    expect(Math.abs(row.expiresAt.getTime() - (Date.now() + 8 * 3600_000))).toBeLessThan(60_000);
+    expect(await currentAdmin(deps, cookieFrom(setCookie))).toMatchObject({ id: user.id, role: "viewer", sessionId: row.id });
+
+    const entry = await db.auditLog.findFirst({ where: { actorId: user.id, action: "sign_in" } });
+    expect(entry).toMatchObject({ actorEmail: user.email, ip: "192.0.2.10" });
+  });
+
+  it("gives the same generic error for a wrong password and an unknown email, and audits both", async () => {
+    const user = await makeUser("owner");
+    const deps = authDeps();
+    const wrong = await refusal(() => signIn(deps, { email: user.email, password: "not the password at all" }, meta));
+    const unknownEmail = `nobody-${user.id.slice(0, 8)}@example.com`;
+    const unknown = await refusal(() => signIn(deps, { email: unknownEmail, password: PASSWORD }, meta));
+    expect(wrong.code).toBe("invalid_credentials");
+    expect(unknown.code).toBe("invalid_credentials");
+    expect(wrong.status).toBe(401);
+    expect(wrong.details).toEqual(unknown.details);
+
+    const failed = await db.auditLog.findMany({ where: { action: "sign_in_failed", actorEmail: { in: [user.email, unknownEmail] } } });
+    expect(failed.map((f) => f.actorEmail).sort()).toEqual([unknownEmail, user.email].sort());
+    for (const f of failed) {
+      expect(f.actorId).toBeNull();
+      const text = JSON.stringify({ ...f, id: String(f.id) });
+      expect(text).not.toContain("not the password");
+      expect(text).not.toContain(PASSWORD);
+    }
+    expect(await db.adminSession.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("refuses malformed input with a 400 naming the field, before any lookup", async () => {
+    const e = await refusal(() => signIn(authDeps(), { email: "not-an-email", password: "" }, meta));
+    expect(e.code).toBe("invalid_request");
+    expect(e.details.fields).toEqual({ email: "errors.email_invalid", password: "errors.password_required" });
+  });
+
+  it("limits attempts per email, whatever the address, and audits the refusals", async () => {
+    const user = await makeUser("importer");
+    const deps = authDeps({ limits: limits({ signInPerEmail: { points: 3, seconds: 900 } }) });
+    for (let i = 0; i < 3; i++) {
+      expect((await refusal(() => signIn(deps, { email: user.email, password: "wrong password " + i }, { ip: `198.51.100.${i}` }))).code).toBe("invalid_credentials");
+    }
+    // Even the right password is refused now: the limit comes before the check.
+    const limited = await refusal(() => signIn(deps, { email: user.email, password: PASSWORD }, { ip: "198.51.100.9" }));
+    expect(limited.code).toBe("rate_limited");
+    expect(limited.status).toBe(429);
+    expect(limited.details.retryAfterSeconds).toBeGreaterThan(0);
+    expect(await db.auditLog.count({ where: { actorEmail: user.email, action: "sign_in_failed", details: { equals: { reason: "rate_limited" } } } })).toBe(1);
+  });
+
+  it("limits attempts per client IP across emails", async () => {
+    const deps = authDeps({ limits: limits({ signInPerIp: { points: 2, seconds: 900 } }) });
+    await refusal(() => signIn(deps, { email: "a@example.com", password: "x" }, { ip: "203.0.113.5" }));
+    await refusal(() => signIn(deps, { email: "b@example.com", password: "x" }, { ip: "203.0.113.5" }));
+    expect((await refusal(() => signIn(deps, { email: "c@example.com", password: "x" }, { ip: "203.0.113.5" }))).code).toBe("rate_limited");
+    expect((await refusal(() => signIn(deps, { email: "c@example.com", password: "x" }, { ip: "203.0.113.6" }))).code).toBe("invalid_credentials");
+  });
+});
+
+describe("sessions", () => {
+  it("sign-out deletes the session server-side, so the old cookie no longer works", async () => {
+    const deps = authDeps();
+    const { admin, cookie } = await signedIn("agent", deps);
+    const cleared = await signOut(deps, cookie, meta);
+    expect(cleared.some((c) => /^exposure-admin\.session_token=;/.test(c) && /Max-Age=0/.test(c))).toBe(true);
+    expect(await db.adminSession.findUnique({ where: { id: admin.sessionId } })).toBeNull();
+    expect(await currentAdmin(deps, cookie)).toBeNull();
+    expect(await db.auditLog.count({ where: { actorId: admin.id, action: "sign_out" } })).toBe(1);
+    expect((await refusal(() => signOut(deps, cookie, meta))).code).toBe("unauthorized");
+  });
+
+  it("ends at the fixed expiry even when used", async () => {
+    const deps = authDeps();
+    const { admin, cookie } = await signedIn("viewer", deps);
+    await db.adminSession.update({ where: { id: admin.sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await currentAdmin(deps, cookie)).toBeNull();
+  });
+
+  it("ends after the idle timeout, and each use pushes that back", async () => {
+    const clock = testClock();
+    const deps = authDeps({ now: clock.now, idleSeconds: 1800 });
+    const { admin, cookie } = await signedIn("viewer", deps);
+    clock.advance(25 * 60_000);
+    expect(await currentAdmin(deps, cookie)).not.toBeNull();
+    clock.advance(25 * 60_000); // 50 min after sign-in, 25 after the last use
+    expect(await currentAdmin(deps, cookie)).not.toBeNull();
+    clock.advance(31 * 60_000);
+    expect(await currentAdmin(deps, cookie)).toBeNull();
+    expect(await db.adminSession.findUnique({ where: { id: admin.sessionId } })).toBeNull();
+  });
+
+  it("refuses a forged or tampered cookie", async () => {
+    const deps = authDeps();
+    const { cookie } = await signedIn("owner", deps);
+    const [name, value] = cookie.split("=") as [string, string];
+    const [token] = decodeURIComponent(value).split(".");
+    expect(await currentAdmin(deps, `${name}=${token}.${"A".repeat(43)}=`)).toBeNull();
+    expect(await currentAdmin(deps, `${name}=${token}`)).toBeNull();
+    expect(await currentAdmin(deps, "other=1")).toBeNull();
+    expect(await currentAdmin(deps, null)).toBeNull();
+  });
+});

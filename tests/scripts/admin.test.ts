@@ -1,0 +1,61 @@
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { signIn } from "@/lib/auth/sign-in";
+import { getDb } from "@/lib/db/client";
+import { authDeps } from "@/tests/support/admin";
+import { TEST_ENV } from "@/tests/support/test-env";
+
+const root = path.resolve(__dirname, "../..");
+
+/** Runs `npm run admin -- …` against the unit project's database, password on stdin. */
+function admin(args: string[], stdin: string): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/admin.ts", ...args], {
+      cwd: root,
+      env: { ...process.env, ...TEST_ENV, DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: "silent" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    child.on("exit", (code) => resolve({ code: code ?? 1, out, err }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe("npm run admin -- create-user", () => {
+  it("creates an owner whose password (from stdin) then signs in, audited as done by the cli", async () => {
+    // Letters only: the audit log masks runs of 7+ digits (possible phone numbers).
+    const email = `first-owner-${randomUUID().replace(/[\d-]/g, "").slice(0, 8)}@example.com`;
+    const password = "a long enough passphrase";
+    const run = await admin(["create-user", "--email", email.toUpperCase(), "--role", "owner", "--password-stdin"], `${password}\n`);
+    expect(run.err).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.out.trim()).toBe(`Created owner ${email}`);
+
+    const { admin: signedIn } = await signIn(authDeps(), { email, password }, { ip: "192.0.2.30" });
+    expect(signedIn).toMatchObject({ email, role: "owner" });
+    const account = await getDb().adminAccount.findFirstOrThrow({ where: { userId: signedIn.id, providerId: "credential" } });
+    expect(account.password).toMatch(/^\$argon2id\$/);
+    expect(await getDb().auditLog.findFirst({ where: { action: "user_created", target: email } })).toMatchObject({ actorEmail: "cli", actorId: null, details: { role: "owner" } });
+
+    const again = await admin(["create-user", "--email", email, "--role", "viewer", "--password-stdin"], `${password}\n`);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain("A console user with this email already exists.");
+  }, 60_000);
+
+  it("refuses a short password, an unknown role and a bad email before touching the database", async () => {
+    const short = await admin(["create-user", "--email", "x@example.com", "--role", "owner", "--password-stdin"], "short\n");
+    expect([short.code, short.err.trim()]).toEqual([1, "The password must have at least 12 characters."]);
+    const role = await admin(["create-user", "--email", "x@example.com", "--role", "root", "--password-stdin"], "");
+    expect(role.code).toBe(1);
+    expect(role.err).toContain("--role must be one of owner, importer, agent, viewer");
+    const email = await admin(["create-user", "--email", "not-an-email", "--role", "owner", "--password-stdin"], "a long enough passphrase\n");
+    expect(email.code).toBe(1);
+    expect(email.err).toContain("--email must be an email address");
+    expect(await getDb().adminUser.count({ where: { email: "x@example.com" } })).toBe(0);
+  }, 60_000);
+});
