@@ -21,7 +21,7 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // forbidden(): a real 403 (app/forbidden.tsx) for a console role without a permission.
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["pino", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2"],
+  serverExternalPackages: ["pino", "@electric-sql/pglite", "@node-rs/argon2"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
