@@ -5,7 +5,10 @@ import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
 
 /** The console pages that exist, with the permission each needs (its page checks it again). */
-const SECTIONS = [{ key: "audit", href: "/admin/audit", permission: "audit:view" }] as const satisfies readonly {
+const SECTIONS = [
+  { key: "lookup", href: "/admin/lookup", permission: "lookup:agent" },
+  { key: "audit", href: "/admin/audit", permission: "audit:view" },
+] as const satisfies readonly {
   key: string;
   href: string;
   permission: Permission;

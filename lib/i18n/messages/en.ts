@@ -111,6 +111,16 @@ export const en = {
     sections: {
       audit: "Audit log",
       auditDescription: "Who did what in the console, and when.",
+      lookup: "Look up a caller's number",
+      lookupDescription: "The result at once, for a caller whose identity you have checked. Every lookup is recorded.",
+    },
+    lookup: {
+      title: "Look up a caller's number",
+      intro:
+        "Check the caller's identity by the usual procedure first. The answer is shown at once, without a code, and the lookup is recorded in the audit log under your name.",
+      label: "Caller's mobile number",
+      hint: "For example (206) 555-0142 or +1 206 555 0142",
+      submit: "Look up",
     },
     audit: {
       title: "Audit log",

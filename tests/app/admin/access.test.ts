@@ -19,6 +19,8 @@ const ACCESS: Record<string, Access> = {
   "app/admin/actions.ts#signOutAction": "signed-in",
   "app/admin/sign-in/actions.ts#signInAction": "public",
   "app/api/admin/audit/route.ts#GET": "audit:view",
+  "app/admin/lookup/page.tsx": "lookup:agent",
+  "app/admin/lookup/actions.ts#agentLookupAction": "lookup:agent",
 };
 
 const root = path.resolve(__dirname, "../../..");

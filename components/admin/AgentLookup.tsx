@@ -1,0 +1,36 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "use-intl";
+import { ExposureBanner } from "@/components/ExposureBanner";
+import { SubmitButton, TextField } from "@/components/check/FormParts";
+import type { LookupState } from "@/app/admin/lookup/actions";
+
+type Props = { action: (prev: LookupState | undefined, form: FormData) => Promise<LookupState> };
+
+/** The agent's lookup form and the answer, as the customer would see it. */
+export function AgentLookup({ action }: Props) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const t = useTranslations("admin.lookup");
+  return (
+    <div className="space-y-6">
+      <form action={formAction} className="space-y-4" noValidate>
+        <TextField
+          name="phone"
+          label={t("label")}
+          hint={t("hint")}
+          error={state.error}
+          type="tel"
+          inputMode="tel"
+          autoComplete="off"
+          required
+          maxLength={40}
+          defaultValue={state.phone}
+          className="w-full max-w-sm"
+        />
+        <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
+      </form>
+      {state.result && <ExposureBanner result={state.result} />}
+    </div>
+  );
+}
