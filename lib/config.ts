@@ -62,6 +62,8 @@ const EnvSchema = z
     ADMIN_SESSION_IDLE: z.coerce.number().int().min(60).max(24 * 3600).default(30 * 60),
     /** Secure cookies; unset: on in production. */
     ADMIN_SECURE_COOKIES: z.enum(["on", "off"]).optional(),
+    /** Largest CSV the console accepts (bytes); streamed to disk, never held in memory. */
+    IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 ** 3),
     /** How many proxies in front of the app append to X-Forwarded-For. */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -124,6 +126,7 @@ function toConfig(env: z.output<typeof EnvSchema>) {
       sessionIdleSeconds: env.ADMIN_SESSION_IDLE,
       secureCookies: (env.ADMIN_SECURE_COOKIES ?? (env.NODE_ENV === "production" ? "on" : "off")) === "on",
     },
+    imports: { maxUploadBytes: env.IMPORT_MAX_BYTES },
     trustProxyHops: env.TRUST_PROXY_HOPS,
     logLevel: env.LOG_LEVEL,
   };

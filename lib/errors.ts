@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   code_used: 409,
   user_exists: 409,
+  slug_taken: 409,
   code_expired: 410,
   code_exhausted: 410,
   payload_too_large: 413,

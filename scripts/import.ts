@@ -1,6 +1,9 @@
 // `npm run import -- FILE --incident SLUG [--category SLUG] [--dry-run] [--json] [--resume BATCH]`
+// (the console adds --created-by EMAIL and --delete-file, which removes the upload when
+// the import ends, whatever the outcome)
 // The same pipeline the console uses (lib/imports/run-import.ts). With --json the last
 // line printed is {batchId, rows, imported, duplicates, rejected, seconds}.
+import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import path from "node:path";
 import cliProgress from "cli-progress";
@@ -15,6 +18,9 @@ const Args = z.object({
   json: z.boolean(),
   resume: z.coerce.number().int().positive().optional(),
   workers: z.coerce.number().int().min(1).max(16).optional(),
+  createdBy: z.string().max(320).optional(),
+  name: z.string().max(200).optional(),
+  deleteFile: z.boolean(),
 });
 
 async function main() {
@@ -27,6 +33,9 @@ async function main() {
       json: { type: "boolean", default: false },
       resume: { type: "string" },
       workers: { type: "string" },
+      "created-by": { type: "string" },
+      name: { type: "string" },
+      "delete-file": { type: "boolean", default: false },
     },
   });
   const parsed = Args.safeParse({
@@ -37,6 +46,9 @@ async function main() {
     json: values.json,
     resume: values.resume,
     workers: values.workers,
+    createdBy: values["created-by"],
+    name: values.name,
+    deleteFile: values["delete-file"],
   });
   if (!parsed.success) {
     throw new Error(`Usage: npm run import -- FILE --incident SLUG [--category SLUG] [--dry-run] [--json]\n${parsed.error.issues.map((i) => `  ${i.message}`).join("\n")}`);
@@ -66,11 +78,12 @@ async function main() {
       },
       {
         file: path.resolve(args.file),
+        fileName: args.name,
         incident: args.incident,
         category: args.category,
         dryRun: args.dryRun,
         resumeBatchId: args.resume,
-        createdBy: "cli",
+        createdBy: args.createdBy ?? "cli",
         onProgress: (p) =>
           bar?.update(p.bytesTotal ? Math.floor((100 * p.bytesRead) / p.bytesTotal) : 0, {
             rows: p.rows.toLocaleString("en-US"),
@@ -94,6 +107,7 @@ async function main() {
         `${summary.dryRun ? "Dry run: " : `Batch ${summary.batchId}: `}${line.rows} rows, ${line.imported} ${summary.dryRun ? "would be imported" : "imported"}, ${line.duplicates} duplicates, ${line.rejected} rejected in ${line.seconds} s`,
       );
   } finally {
+    if (args.deleteFile) rmSync(path.resolve(args.file), { force: true });
     bar?.stop();
     await closeDb();
     await stop();

@@ -6,8 +6,11 @@ import { getServices } from "@/lib/services";
 
 /** The console pages that exist, with the permission each needs (its page checks it again). */
 const SECTIONS = [
+  { key: "dashboard", href: "/admin/dashboard", permission: "dashboard:view" },
+  { key: "imports", href: "/admin/imports", permission: "imports:run" },
   { key: "lookup", href: "/admin/lookup", permission: "lookup:agent" },
   { key: "audit", href: "/admin/audit", permission: "audit:view" },
+  { key: "incidents", href: "/admin/incidents", permission: "incidents:edit" },
 ] as const satisfies readonly {
   key: string;
   href: string;

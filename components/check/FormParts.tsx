@@ -11,6 +11,8 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
 
 type TextFieldProps = {
   name: string;
+  /** Defaults to the name; set it when a page holds several forms with the same fields. */
+  id?: string;
   label: string;
   hint: string;
   error?: string;
@@ -18,24 +20,24 @@ type TextFieldProps = {
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "className" | "aria-invalid" | "aria-describedby">;
 
 /** A labelled input whose hint and error are read with it (aria-describedby). */
-export function TextField({ name, label, hint, error, className = "", ...input }: TextFieldProps) {
+export function TextField({ name, id = name, label, hint, error, className = "", ...input }: TextFieldProps) {
   return (
     <div>
-      <label htmlFor={name} className="block font-medium text-slate-900">
+      <label htmlFor={id} className="block font-medium text-slate-900">
         {label}
       </label>
-      <p id={`${name}-hint`} className="text-sm text-slate-700">
+      <p id={`${id}-hint`} className="text-sm text-slate-700">
         {hint}
       </p>
       <input
-        id={name}
+        id={id}
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${name}-hint ${name}-error` : `${name}-hint`}
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
         className={`mt-1 block rounded-md border border-slate-500 px-3 py-2 text-lg text-slate-900 focus:outline-none focus:ring-4 focus:ring-blue-300 ${className}`}
         {...input}
       />
-      <FieldError id={`${name}-error`} message={error} />
+      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }

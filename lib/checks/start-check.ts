@@ -7,6 +7,7 @@ import { maskPhone } from "@/lib/phone/mask";
 import { findExposures } from "@/lib/exposures/find-exposures";
 import type { ExposureResult } from "@/lib/exposures/types";
 import { getTranslator } from "@/lib/i18n/translator";
+import { countCheck } from "@/lib/dashboard/check-stats";
 
 export type StartCheckOutcome =
   | { status: "code_sent"; checkId: string; expiresAt: string; maskedPhone: string }
@@ -22,7 +23,9 @@ export async function startCheck(deps: CheckDeps, input: unknown, clientIp: stri
   const { phone } = parseInput(startCheckSchema(deps.region), input);
 
   if (deps.mode === "open") {
-    return { status: "complete", result: await findExposures(deps.db, deps.keyring, phone) };
+    const result = await findExposures(deps.db, deps.keyring, phone);
+    await countCheck(deps.db, deps.now(), { started: true, completed: true, affected: result.affected });
+    return { status: "complete", result };
   }
 
   // Keyed by the number's digest: the limiter never holds the number itself.
@@ -45,5 +48,7 @@ export async function startCheck(deps: CheckDeps, input: unknown, clientIp: stri
   });
   const t = getTranslator();
   await deps.sms.send(phone, t("sms.code", { app: t("app.name"), code }));
+  // The same arguments for every number: the start does not know the result.
+  await countCheck(deps.db, now, { started: true });
   return { status: "code_sent", checkId, expiresAt: expiresAt.toISOString(), maskedPhone: maskPhone(phone) };
 }

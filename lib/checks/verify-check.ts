@@ -6,6 +6,7 @@ import { codeMatches } from "@/lib/checks/codes";
 import { unsealPhone } from "@/lib/hashing/seal";
 import { findExposures } from "@/lib/exposures/find-exposures";
 import type { ExposureResult } from "@/lib/exposures/types";
+import { countCheck } from "@/lib/dashboard/check-stats";
 
 // bytea travels as base64 text: the 6.19 client cannot return raw Bytes from $queryRaw via adapter-pg 7.
 type Claimed = { code_hash: string; sealed_phone: string | null; attempts: number };
@@ -42,7 +43,9 @@ export async function verifyCheck(deps: CheckDeps, checkId: string, input: unkno
     // The lookup key changed since the code was sent: the customer starts again.
     throw new AppError("code_expired");
   }
-  return findExposures(deps.db, deps.keyring, phone);
+  const result = await findExposures(deps.db, deps.keyring, phone);
+  await countCheck(deps.db, now, { completed: true, affected: result.affected });
+  return result;
 }
 
 async function whyNotClaimable(deps: CheckDeps, id: string, now: Date): Promise<AppError> {

@@ -1,65 +1,10 @@
 // The whole check in a real browser against the app started exactly as `npm start` does:
 // embedded database in a fresh DATA_DIR, migrations, demo seed, build if needed, server.
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
-import os from "node:os";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-
-const root = path.resolve(__dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
-const inCi = process.env.CI === "true";
-const STARTUP_TIMEOUT_MS = 5 * 60_000;
-
-if (!hasChromium && !inCi) {
-  console.warn(`e2e: skipping the browser tests, ${CHROMIUM} is missing. Install it with: apt-get install -y chromium`);
-}
-
-/** A port nobody listens on right now (the OS picks it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === "object" && addr ? resolve(addr.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-/** Polls /api/health until it answers 200; gives up early if the launcher exits. */
-async function waitForHealth(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`npm start exited early (code ${child.exitCode}, signal ${child.signalCode})`);
-    }
-    try {
-      const res = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) });
-      if (res.status === 200) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`/api/health did not answer 200 within ${timeoutMs / 1000}s`);
-}
-
-function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
-}
+import { expectAccessible, hasChromium, inCi, launchChromium, startApp, type RunningApp } from "@/tests/support/e2e";
 
 /** The code most recently texted to a number ending in `last4`, read from /outbox like a demo user would. */
 async function codeFromOutbox(context: BrowserContext, base: string, last4: string): Promise<string> {
@@ -77,75 +22,25 @@ async function codeFromOutbox(context: BrowserContext, base: string, last4: stri
   }
 }
 
-/** Fails on serious or critical axe violations, listing them readably. */
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const { violations, passes } = await new AxeBuilder({ page }).analyze();
-  // Guards against auditing a blank or half-loaded page.
-  expect(passes.length, `axe found nothing to check on ${where}`).toBeGreaterThan(0);
-  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const report = bad.map(
-    (v) => `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("\n")}`,
-  );
-  expect(report, `accessibility violations on ${where}`).toEqual([]);
-}
-
 describe.skipIf(!hasChromium && !inCi)("check flow in a browser", () => {
+  let app: RunningApp;
   let tmp = "";
   let base = "";
-  let app: ChildProcess | undefined;
   let output = "";
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let cspMessages: string[] = [];
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`${CHROMIUM} is missing: CI must install it (apt-get install -y chromium)`);
-    tmp = mkdtempSync(path.join(os.tmpdir(), "exposure-e2e-"));
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    // A user's shell, not the unit project's: drop what its global setup leaks into process.env.
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: tmp, PORT: String(port) };
-    for (const k of Object.keys(env)) {
-      if (/^(DATABASE_URL|LOOKUP_|SMS_PROVIDER|EMBEDDED_DB|RATE_LIMIT|LOG_LEVEL)/.test(k)) delete env[k];
-    }
-    // Own process group, so teardown can reach a `next build` the launcher may be running.
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    app = child;
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    try {
-      await waitForHealth(base, child, STARTUP_TIMEOUT_MS);
-    } catch (e) {
-      console.error(`npm start output:\n${output}`);
-      throw e;
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    app = await startApp();
+    ({ base, dataDir: tmp } = app);
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    if (app?.pid && app.exitCode === null && app.signalCode === null) {
-      // SIGTERM: the launcher forwards it to the server, then closes the embedded database.
-      process.kill(-app.pid, "SIGTERM");
-      if (!(await waitForExit(app, 15_000))) {
-        console.error(`npm start ignored SIGTERM; killing it. Output:\n${output}`);
-        process.kill(-app.pid, "SIGKILL");
-        await waitForExit(app, 5_000);
-      }
-    }
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    output = app?.output() ?? "";
+    await app?.stop();
   });
 
   /** A fresh browser context that records every CSP complaint in the console. */

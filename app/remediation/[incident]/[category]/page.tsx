@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
+import { Markdown } from "@/components/Markdown";
 import { PrintButton } from "@/components/PrintButton";
 import { getRemediation } from "@/lib/incidents/get-remediation";
 import { getTranslator } from "@/lib/i18n/translator";
@@ -35,14 +36,14 @@ export default async function RemediationPage(props: Params) {
         <p className="mt-1 text-lg text-slate-800">{page.incident.title}</p>
         <p className="text-sm text-slate-700">{t("remediation.disclosed", { disclosedAt: page.incident.disclosedAt })}</p>
       </header>
-      <p className="text-slate-800">{page.incident.summary}</p>
+      <Markdown className="text-slate-800">{page.incident.summary}</Markdown>
       <section aria-labelledby="exposed">
         <h2 id="exposed" className="text-xl font-semibold text-slate-900">
           {t("remediation.dataExposed")}
         </h2>
         <ul className="mt-2 list-disc pl-6 text-slate-800">
-          {page.category.dataExposed.map((d) => (
-            <li key={d}>{d}</li>
+          {page.category.dataExposed.map((d, i) => (
+            <li key={i}>{d}</li>
           ))}
         </ul>
       </section>
@@ -51,8 +52,11 @@ export default async function RemediationPage(props: Params) {
           {t("remediation.steps")}
         </h2>
         <ol className="mt-2 list-decimal space-y-2 pl-6 text-slate-800">
-          {page.category.remediation.map((step) => (
-            <li key={step}>{step}</li>
+          {page.category.remediation.map((step, i) => (
+            // Steps are console-written markdown; the index keys them (two may read alike).
+            <li key={i}>
+              <Markdown>{step}</Markdown>
+            </li>
           ))}
         </ol>
       </section>

@@ -1,0 +1,40 @@
+import { AffectedChart, ChecksChart, ImportsChart } from "@/components/admin/DashboardCharts";
+import { requirePermission } from "@/lib/auth/next";
+import { DEFAULT_DAYS, lastDays } from "@/lib/dashboard/days";
+import { affectedByCategory, checksPerDay, importsPerDay } from "@/lib/dashboard/stats";
+import { getTranslator } from "@/lib/i18n/translator";
+import { getServices } from "@/lib/services";
+
+/** Every role: counts per group, imports and checks per day, as server-rendered SVG charts. */
+export default async function DashboardPage() {
+  await requirePermission("dashboard:view");
+  const t = getTranslator();
+  const db = getServices().db;
+  const range = lastDays(new Date(), DEFAULT_DAYS);
+  const [affected, imports, checks] = await Promise.all([affectedByCategory(db), importsPerDay(db, range), checksPerDay(db, range)]);
+
+  return (
+    <>
+      <h1 className="text-3xl font-bold text-slate-900">{t("admin.dashboard.title")}</h1>
+      <p className="text-slate-800">{t("admin.dashboard.intro", { days: DEFAULT_DAYS })}</p>
+
+      <section aria-labelledby="affected-heading" className="space-y-3">
+        <h2 id="affected-heading" className="text-xl font-bold text-slate-900">{t("admin.dashboard.affected.heading")}</h2>
+        <p className="text-slate-800">{t("admin.dashboard.affected.intro")}</p>
+        <AffectedChart incidents={affected} />
+      </section>
+
+      <section aria-labelledby="imports-heading" className="space-y-3">
+        <h2 id="imports-heading" className="text-xl font-bold text-slate-900">{t("admin.dashboard.imports.heading")}</h2>
+        <ImportsChart days={imports} />
+      </section>
+
+      <section aria-labelledby="checks-heading" className="space-y-3">
+        <h2 id="checks-heading" className="text-xl font-bold text-slate-900">{t("admin.dashboard.checks.heading")}</h2>
+        <ChecksChart days={checks} />
+      </section>
+
+      <a href="/admin" className="text-blue-800 underline underline-offset-2">{t("admin.dashboard.back")}</a>
+    </>
+  );
+}

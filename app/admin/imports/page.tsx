@@ -1,0 +1,89 @@
+import { undoImportAction } from "@/app/admin/imports/actions";
+import { requirePermission } from "@/lib/auth/next";
+import { listBatches } from "@/lib/imports/batches";
+import { getTranslator } from "@/lib/i18n/translator";
+import { getServices } from "@/lib/services";
+
+/** Upload a list, and the import history with live progress, downloads and undo. */
+export default async function ImportsPage() {
+  await requirePermission("imports:run");
+  const t = getTranslator();
+  const { db } = getServices();
+  const batches = await listBatches(db);
+  const progress = new Map(
+    (await db.importBatch.findMany({ where: { status: "running" }, select: { id: true, bytesRead: true, bytesTotal: true, rows: true, createdAt: true, phase: true } })).map((b) => {
+      const secs = Math.max(1, (Date.now() - b.createdAt.getTime()) / 1000);
+      const pct = b.bytesTotal > 0n ? Number((b.bytesRead * 100n) / b.bytesTotal) : 0;
+      const rate = Math.round(b.rows / secs);
+      const eta = pct > 0 && pct < 100 ? Math.round((secs * (100 - pct)) / pct) : 0;
+      return [b.id, { pct, rate, eta, phase: b.phase }];
+    }),
+  );
+  const running = batches.some((b) => b.status === "running");
+  return (
+    <>
+      {/* Progress without JavaScript: the page reloads itself while an import runs. */}
+      {running && <meta httpEquiv="refresh" content="2" />}
+      <h1 className="text-3xl font-bold text-slate-900">{t("admin.imports.title")}</h1>
+      <form method="post" action="/api/admin/imports" encType="multipart/form-data" className="space-y-3 rounded-md border border-slate-300 p-4">
+        <label className="block font-medium text-slate-900">
+          {t("admin.imports.file")}
+          <input type="file" name="file" accept=".csv,text/csv" required className="mt-1 block" />
+        </label>
+        <p className="text-sm text-slate-700">{t("admin.imports.fileHint")}</p>
+        <button type="submit" className="rounded-md bg-blue-800 px-4 py-2 font-semibold text-white">
+          {t("admin.imports.upload")}
+        </button>
+      </form>
+      <h2 className="text-xl font-bold text-slate-900">{t("admin.imports.history")}</h2>
+      <table className="w-full border-collapse text-left text-sm">
+        <thead>
+          <tr className="border-b border-slate-400">
+            {(["batch", "file", "status", "rows", "imported", "duplicates", "rejected", "seconds", "actions"] as const).map((c) => (
+              <th key={c} scope="col" className="py-2 pr-3">
+                {t(`admin.imports.columns.${c}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {batches.map((b) => {
+            const p = progress.get(b.id);
+            return (
+              <tr key={b.id} className="border-b border-slate-200 align-top" data-testid="batch">
+                <td className="py-2 pr-3">{b.id}</td>
+                <td className="py-2 pr-3">{b.source}</td>
+                <td className="py-2 pr-3">
+                  {t(`admin.imports.status.${b.status}`)}
+                  {p && b.status === "running" && (
+                    <span className="block text-slate-700">{t("admin.imports.progress", { pct: p.pct, rate: p.rate, eta: p.eta })}</span>
+                  )}
+                </td>
+                <td className="py-2 pr-3">{b.rows.toLocaleString("en-US")}</td>
+                <td className="py-2 pr-3">{b.imported.toLocaleString("en-US")}</td>
+                <td className="py-2 pr-3">{b.duplicates.toLocaleString("en-US")}</td>
+                <td className="py-2 pr-3">{b.rejected.toLocaleString("en-US")}</td>
+                <td className="py-2 pr-3">{b.seconds === null ? "" : b.seconds.toFixed(1)}</td>
+                <td className="space-y-1 py-2">
+                  {b.rejected > 0 && (
+                    <a className="block text-blue-800 underline" href={`/api/admin/imports/${b.id}/rejections`}>
+                      {t("admin.imports.downloadRejected")}
+                    </a>
+                  )}
+                  {b.status !== "undone" && b.status !== "running" && (
+                    <form action={undoImportAction}>
+                      <input type="hidden" name="batchId" value={b.id} />
+                      <button type="submit" className="text-red-800 underline">
+                        {t("admin.imports.undo")}
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http/route";
+import { downloadRejections } from "@/lib/imports/rejections";
+import { getServices } from "@/lib/services";
+
+const BatchId = z.coerce.number().int().positive().max(2_147_483_647);
+
+/** GET …/rejections → the batch's rejected rows as CSV; the values are wiped afterwards. */
+export const GET = route<{ batchId: string }>(
+  async ({ params, admin, ip }) => {
+    const id = BatchId.safeParse(params.batchId);
+    if (!id.success) throw new AppError("not_found");
+    const { db, keyring } = getServices();
+    if (!(await db.importBatch.findUnique({ where: { id: id.data }, select: { id: true } }))) throw new AppError("not_found");
+    const csv = await downloadRejections(db, keyring, id.data);
+    await recordAudit(db, { actorId: admin.id, actorEmail: admin.email, action: "rejections_downloaded", target: `batch ${id.data}`, ip });
+    return new Response(csv, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="batch-${id.data}-rejected.csv"`,
+        "cache-control": "no-store",
+      },
+    });
+  },
+  { permission: "imports:run" },
+);

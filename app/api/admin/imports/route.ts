@@ -1,0 +1,47 @@
+import { Readable } from "node:stream";
+import busboy from "busboy";
+import { recordAudit } from "@/lib/audit/record";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http/route";
+import { saveUpload } from "@/lib/imports/uploads";
+import { getServices } from "@/lib/services";
+
+/**
+ * POST /api/admin/imports (multipart, field "file"): streams the CSV to disk and sends
+ * the form on to its preview (303), or answers 201 {uploadId} to API clients.
+ */
+export const POST = route(
+  async ({ req, admin, ip }) => {
+    const type = req.headers.get("content-type") ?? "";
+    if (!type.startsWith("multipart/form-data") || !req.body) throw new AppError("unsupported_media_type");
+    const limit = getServices().config.imports.maxUploadBytes;
+    if (Number(req.headers.get("content-length") ?? 0) > limit + 64 * 1024) throw new AppError("payload_too_large");
+    const saved = await new Promise<{ id: string; bytes: number; name: string }>((resolve, reject) => {
+      const bb = busboy({ headers: { "content-type": type }, limits: { files: 1, fields: 5 } });
+      let got = false;
+      bb.on("file", (_field, stream, info) => {
+        got = true;
+        saveUpload(stream, limit)
+          .then((r) => resolve({ ...r, name: (info.filename || "upload.csv").slice(0, 200) }))
+          .catch(reject);
+      });
+      bb.on("error", () => reject(new AppError("invalid_request")));
+      bb.on("close", () => !got && reject(new AppError("invalid_request")));
+      Readable.fromWeb(req.body as import("node:stream/web").ReadableStream).pipe(bb);
+    });
+    await recordAudit(getServices().db, {
+      actorId: admin.id,
+      actorEmail: admin.email,
+      action: "import_uploaded",
+      target: saved.name,
+      details: { bytes: saved.bytes },
+      ip,
+    });
+    if ((req.headers.get("accept") ?? "").includes("application/json")) {
+      return Response.json({ uploadId: saved.id, bytes: saved.bytes }, { status: 201 });
+    }
+    const next = new URL(`/admin/imports/upload/${saved.id}?name=${encodeURIComponent(saved.name)}`, req.url);
+    return new Response(null, { status: 303, headers: { location: next.pathname + next.search } });
+  },
+  { permission: "imports:run" },
+);

@@ -1,0 +1,84 @@
+import type { ReactNode, TextareaHTMLAttributes } from "react";
+import { FieldError, SubmitButton } from "@/components/check/FormParts";
+
+type TextAreaFieldProps = {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  /** Ids of text read with the field besides its own hint and error (a group's hint). */
+  describedBy?: string[];
+  error?: string;
+  className?: string;
+} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name" | "className" | "aria-invalid" | "aria-describedby">;
+
+/** A labelled textarea whose hint and error are read with it, like TextField. */
+export function TextAreaField({ id, name, label, hint, describedBy = [], error, className = "", ...area }: TextAreaFieldProps) {
+  const ids = [hint ? `${id}-hint` : null, ...describedBy, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium text-slate-900">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      )}
+      <textarea
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={ids || undefined}
+        className={`mt-1 block w-full rounded-md border border-slate-500 px-3 py-2 text-slate-900 focus:outline-none focus:ring-4 focus:ring-blue-300 ${className}`}
+        {...area}
+      />
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+/** The form-level outcome: an error (role=alert) or a short notice (role=status). */
+export function FormStatus({ error, notice }: { error?: string; notice?: string }) {
+  if (error) {
+    return (
+      <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 font-medium text-red-800">
+        {error}
+      </p>
+    );
+  }
+  return (
+    <p role="status" className="font-medium text-green-800">
+      {notice ?? ""}
+    </p>
+  );
+}
+
+/** Save and Preview: Preview posts intent=preview, so it works without JavaScript too. */
+export function EditorButtons({ pending, submit, preview }: { pending: boolean; submit: string; preview: string }) {
+  return (
+    <div className="flex flex-wrap items-center gap-4">
+      <SubmitButton pending={pending}>{submit}</SubmitButton>
+      <button
+        type="submit"
+        name="intent"
+        value="preview"
+        disabled={pending}
+        className="rounded-md border border-slate-600 px-5 py-2.5 font-semibold text-slate-900 hover:bg-slate-100 focus:outline-none focus:ring-4 focus:ring-blue-300 disabled:opacity-70"
+      >
+        {preview}
+      </button>
+    </div>
+  );
+}
+
+/** The rendered preview of not-yet-saved text. */
+export function PreviewBox({ title, note, children }: { title: string; note: string; children: ReactNode }) {
+  return (
+    <section className="space-y-3 rounded-md border border-dashed border-slate-500 bg-slate-50 p-4" aria-label={title}>
+      <p className="font-bold text-slate-900">{title}</p>
+      <p className="text-sm text-slate-700">{note}</p>
+      {children}
+    </section>
+  );
+}

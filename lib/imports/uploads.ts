@@ -1,0 +1,95 @@
+import { randomBytes } from "node:crypto";
+import { createWriteStream, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { open } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { Transform } from "node:stream";
+import { parse } from "csv-parse/sync";
+import { AppError } from "@/lib/errors";
+import { headerLength, readHeader } from "@/lib/imports/header";
+import { maskPhone } from "@/lib/phone/mask";
+
+/** Uploads wait here (owner-only) until their import ends; stale ones are swept. */
+export const UPLOAD_TTL_MS = 60 * 60 * 1000;
+const ID = /^[A-Za-z0-9_-]{22}$/;
+
+export function uploadDir(): string {
+  const dir = path.join(os.tmpdir(), "exposure-uploads");
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}
+
+export function uploadPath(id: string): string {
+  if (!ID.test(id)) throw new AppError("not_found");
+  return path.join(uploadDir(), `${id}.csv`);
+}
+
+/**
+ * Streams an uploaded file to disk, never holding it in memory; over the limit the
+ * partial file is deleted and the upload refused with 413.
+ */
+export async function saveUpload(file: Readable, limitBytes: number): Promise<{ id: string; bytes: number }> {
+  sweepUploads();
+  const id = randomBytes(16).toString("base64url");
+  const target = uploadPath(id);
+  let bytes = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      bytes += chunk.length;
+      done(bytes > limitBytes ? new AppError("payload_too_large") : null, chunk);
+    },
+  });
+  try {
+    await pipeline(file, limit, createWriteStream(target, { mode: 0o600 }));
+  } catch (e) {
+    rmSync(target, { force: true });
+    throw e;
+  }
+  return { id, bytes };
+}
+
+export type UploadPreview = { columns: string[]; phoneColumn: number | null; categoryColumn: number | null; rows: string[][]; bytes: number };
+
+/** The detected columns and the first rows, phone numbers masked to their last 4 digits. */
+export async function previewUpload(id: string, rowCount = 5): Promise<UploadPreview> {
+  const file = uploadPath(id);
+  let bytes: number;
+  try {
+    bytes = statSync(file).size;
+  } catch {
+    throw new AppError("not_found");
+  }
+  const handle = await open(file, "r");
+  const buf = Buffer.alloc(Math.min(bytes, 64 * 1024));
+  await handle.read(buf, 0, buf.length, 0);
+  await handle.close();
+  const hl = headerLength(buf);
+  const columns = readHeader(buf.subarray(0, hl));
+  const text = buf.subarray(hl).toString("utf8");
+  const lines = text.slice(0, text.lastIndexOf("\n") + 1);
+  const rows = (parse(lines, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to: rowCount }) as string[][]).map((r) =>
+    columns ? r.map((cell, i) => (i === columns.phone && /\d{4}/.test(cell) ? maskPhone(cell) : cell)) : r,
+  );
+  const names = columns?.names ?? [];
+  return { columns: names, phoneColumn: columns?.phone ?? null, categoryColumn: columns?.category ?? null, rows, bytes };
+}
+
+export function deleteUpload(id: string): void {
+  rmSync(uploadPath(id), { force: true });
+}
+
+/** Deletes uploads older than UPLOAD_TTL_MS (abandoned previews, crashed imports). */
+export function sweepUploads(now = Date.now()): number {
+  const dir = uploadDir();
+  let removed = 0;
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (now - statSync(p).mtimeMs > UPLOAD_TTL_MS) {
+      rmSync(p, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}

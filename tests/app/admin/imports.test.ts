@@ -1,0 +1,64 @@
+import { existsSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as upload } from "@/app/api/admin/imports/route";
+import { getDb } from "@/lib/db/client";
+import { launchImport } from "@/lib/imports/launch";
+import { uploadPath } from "@/lib/imports/uploads";
+import { signedIn } from "@/tests/support/admin";
+import { noParams, useEnv } from "@/tests/support/api";
+import { TEST_ENV } from "@/tests/support/test-env";
+
+function multipart(cookie: string, csv: string, accept = "text/html") {
+  const form = new FormData();
+  form.set("file", new Blob([csv], { type: "text/csv" }), "prepaid-list.csv");
+  return new Request("http://localhost/api/admin/imports", { method: "POST", body: form, headers: { cookie, accept, "x-forwarded-for": "192.0.2.44" } });
+}
+
+let cookie = "";
+
+describe("console imports", () => {
+  beforeAll(async () => {
+    useEnv({ RATE_LIMITS: "off", IMPORT_MAX_BYTES: "4096" });
+    cookie = (await signedIn("importer")).cookie;
+  });
+  afterAll(() => useEnv({ IMPORT_MAX_BYTES: undefined }));
+
+  it("streams the upload to disk and sends the form on to its preview", async () => {
+    const res = await upload(multipart(cookie, "phone\n206-555-0301\n"), noParams);
+    expect(res.status).toBe(303);
+    const id = /\/admin\/imports\/upload\/([A-Za-z0-9_-]{22})\?name=prepaid-list\.csv$/.exec(res.headers.get("location") ?? "")?.[1];
+    expect(id).toBeDefined();
+    expect(existsSync(uploadPath(id!))).toBe(true);
+    expect(await getDb().auditLog.findFirst({ where: { action: "import_uploaded", target: "prepaid-list.csv" } })).not.toBeNull();
+  });
+
+  it("refuses a file over IMPORT_MAX_BYTES with 413", async () => {
+    const res = await upload(multipart(cookie, `phone\n${"2065550302\n".repeat(600)}`), noParams);
+    expect(res.status).toBe(413);
+  });
+
+  it("runs the import in its own process and deletes the upload when it ends", async () => {
+    const res = await upload(multipart(cookie, "phone\n206-555-0303\n206-555-0304\nnope\n", "application/json"), noParams);
+    const { uploadId } = (await res.json()) as { uploadId: string };
+    const file = uploadPath(uploadId);
+    Object.assign(process.env, TEST_ENV, { IMPORT_MAX_BYTES: "4096" });
+    const args = { fileName: "prepaid-list.csv", incident: "2021-08-cyberattack", category: "prepaid", createdBy: "importer@example.com" };
+
+    const dry = await launchImport({ ...args, file: `${file}`, dryRun: true }).catch((e: Error) => e);
+    // A dry run of the upload itself would delete it: the console runs it on a copy.
+    expect(dry).toMatchObject({ batchId: null, rows: 3, imported: 2, rejected: 1 });
+    expect(existsSync(file)).toBe(false);
+
+    // The real import runs on in the background and reports through its batch row.
+    const second = (await (await upload(multipart(cookie, "phone\n206-555-0305\n", "application/json"), noParams)).json()) as { uploadId: string };
+    const source = `second-${second.uploadId}.csv`;
+    expect(await launchImport({ ...args, fileName: source, file: uploadPath(second.uploadId), dryRun: false })).toBeNull();
+    let batch = null;
+    for (let i = 0; i < 200 && batch?.status !== "completed"; i++) {
+      batch = await getDb().importBatch.findFirst({ where: { source } });
+      if (batch?.status !== "completed") await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(batch).toMatchObject({ status: "completed", imported: 1, createdBy: "importer@example.com" });
+    expect(existsSync(uploadPath(second.uploadId))).toBe(false);
+  }, 90_000);
+});

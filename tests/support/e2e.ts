@@ -1,0 +1,124 @@
+// The e2e harness: the real app started as `npm start` starts it, in a fresh data
+// directory, and Debian's Chromium driven by playwright-core.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { expect } from "vitest";
+
+export const root = path.resolve(__dirname, "../..");
+export const CHROMIUM = "/usr/bin/chromium";
+export const hasChromium = existsSync(CHROMIUM);
+export const inCi = process.env.CI === "true";
+const STARTUP_TIMEOUT_MS = 5 * 60_000;
+
+if (!hasChromium && !inCi) {
+  console.warn(`e2e: skipping the browser tests, ${CHROMIUM} is missing. Install it with: apt-get install -y chromium`);
+}
+
+/** A port nobody listens on right now (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === "object" && addr ? resolve(addr.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** Polls /api/health until it answers 200; gives up early if the launcher exits. */
+async function waitForHealth(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`npm start exited early (code ${child.exitCode}, signal ${child.signalCode})`);
+    }
+    try {
+      const res = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) });
+      if (res.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`/api/health did not answer 200 within ${timeoutMs / 1000}s`);
+}
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+
+export type RunningApp = { base: string; dataDir: string; env: NodeJS.ProcessEnv; output: () => string; stop: () => Promise<void> };
+
+/** Starts the app like a user's `npm start` (fresh DATA_DIR, free port) and waits for health. */
+export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "exposure-e2e-"));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  // A user's shell, not the unit project's: drop what its global setup leaks into process.env.
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port) };
+  for (const k of Object.keys(env)) {
+    if (/^(DATABASE_URL|LOOKUP_|SMS_PROVIDER|EMBEDDED_DB|RATE_LIMIT|LOG_LEVEL|IMPORT_)/.test(k)) delete env[k];
+  }
+  Object.assign(env, extraEnv);
+  // Own process group, so teardown can reach a `next build` the launcher may be running.
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  const stop = async () => {
+    if (child.pid && child.exitCode === null && child.signalCode === null) {
+      // SIGTERM: the launcher forwards it to the server, then closes the embedded database.
+      process.kill(-child.pid, "SIGTERM");
+      if (!(await waitForExit(child, 15_000))) {
+        console.error(`npm start ignored SIGTERM; killing it. Output:\n${output}`);
+        process.kill(-child.pid, "SIGKILL");
+        await waitForExit(child, 5_000);
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(base, child, STARTUP_TIMEOUT_MS);
+  } catch (e) {
+    console.error(`npm start output:\n${output}`);
+    await stop();
+    throw e;
+  }
+  return { base, dataDir, env, output: () => output, stop };
+}
+
+export function launchChromium(): Promise<Browser> {
+  if (!hasChromium) throw new Error(`${CHROMIUM} is missing: CI must install it (apt-get install -y chromium)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** Fails on serious or critical axe violations, listing them readably. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const { violations, passes } = await new AxeBuilder({ page }).analyze();
+  // Guards against auditing a blank or half-loaded page.
+  expect(passes.length, `axe found nothing to check on ${where}`).toBeGreaterThan(0);
+  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const report = bad.map(
+    (v) => `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("\n")}`,
+  );
+  expect(report, `accessibility violations on ${where}`).toEqual([]);
+}
+
