@@ -59,6 +59,9 @@ export async function prepareDatabase(opts: { nodeEnv: string; serve: boolean; q
   if ((await seedDemoIfEmpty(getDb(), new Keyring(config.keys.current, config.keys.previous))) && !opts.quiet) {
     console.log("Seeded the demo incident and numbers (see README)");
   }
+  // Rejected import values live a day at most (also swept when the imports page is shown).
+  const { purgeRejectedValues } = await import("@/lib/imports/rejections");
+  await purgeRejectedValues(getDb());
   return { env, config, embedded, stop };
 }
 

@@ -1,3 +1,4 @@
+import { uniqueTag } from "@/tests/support/deps";
 import { randomUUID } from "node:crypto";
 import { createAuth } from "@/lib/auth/auth";
 import type { AuthDeps } from "@/lib/auth/deps";
@@ -26,9 +27,12 @@ export function authDeps(overrides: Partial<AuthDeps> = {}): AuthDeps {
   };
 }
 
-/** A new console user with a unique email. */
+/**
+ * A new console user with a unique email: letters only, because the audit log masks
+ * any run of 7+ digits (a possible phone number) and tests look entries up by email.
+ */
 export async function makeUser(role: Role, password = PASSWORD) {
-  return createAdminUser(getDb(), { email: `${role}-${randomUUID().slice(0, 8)}@example.com`, role, password }, CLI_ACTOR);
+  return createAdminUser(getDb(), { email: `${role}-${uniqueTag()}@example.com`, role, password }, CLI_ACTOR);
 }
 
 /** The Cookie header a browser would send after signing in. */

@@ -1,6 +1,7 @@
 import { undoImportAction } from "@/app/admin/imports/actions";
 import { requirePermission } from "@/lib/auth/next";
 import { listBatches } from "@/lib/imports/batches";
+import { purgeRejectedValues } from "@/lib/imports/rejections";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
 
@@ -9,6 +10,8 @@ export default async function ImportsPage() {
   await requirePermission("imports:run");
   const t = getTranslator();
   const { db } = getServices();
+  // Rejected values live a day at most; the history is where importers come back to.
+  await purgeRejectedValues(db);
   const batches = await listBatches(db);
   const progress = new Map(
     (await db.importBatch.findMany({ where: { status: "running" }, select: { id: true, bytesRead: true, bytesTotal: true, rows: true, createdAt: true, phase: true } })).map((b) => {

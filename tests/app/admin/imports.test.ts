@@ -60,5 +60,9 @@ describe("console imports", () => {
     }
     expect(batch).toMatchObject({ status: "completed", imported: 1, createdBy: "importer@example.com" });
     expect(existsSync(uploadPath(second.uploadId))).toBe(false);
+    expect(await getDb().auditLog.findFirst({ where: { action: "import_completed", target: source } })).toMatchObject({
+      actorEmail: "importer@example.com",
+      details: { batchId: batch!.id, imported: 1 },
+    });
   }, 90_000);
 });

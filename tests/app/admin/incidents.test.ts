@@ -1,3 +1,4 @@
+import { uniqueTag } from "@/tests/support/deps";
 // The editor's server actions as an importer uses them: form fields → schema input,
 // errors per field in the user's words, Preview that saves nothing.
 import { randomUUID } from "node:crypto";
@@ -29,7 +30,7 @@ describe("incident editor actions", () => {
     useEnv({ RATE_LIMITS: "off", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" });
     importer = await signedIn("importer");
     fakeRequest({ cookie: importer.cookie, ip: "192.0.2.44" });
-    slug = `act-${randomUUID().slice(0, 8)}`;
+    slug = `act-${uniqueTag(8)}`;
     const digest = await nextInterrupt(() =>
       createIncidentAction(undefined, form({ slug, title: "Action test", disclosedAt: "2025-01-02", summary: "Sum" })),
     );
@@ -62,7 +63,7 @@ describe("incident editor actions", () => {
         form({ incident: slug, slug: "prepaid", name: "Prepaid", dataExposed: "Name\r\n\r\nPIN\n", remediation: ["Step *one*", "", ""], sortOrder: "3" }),
       ),
     );
-    expect(add).toMatch(/^NEXT_REDIRECT;(replace|push);\/admin\/incidents\/act-[a-f0-9]+#category-prepaid;/);
+    expect(add).toMatch(/^NEXT_REDIRECT;(replace|push);\/admin\/incidents\/act-[a-z0-9]+#category-prepaid;/);
     expect((await getIncident(db, slug))!.categories).toEqual([
       { slug: "prepaid", name: "Prepaid", dataExposed: ["Name", "PIN"], remediation: ["Step *one*"], sortOrder: 3 },
     ]);

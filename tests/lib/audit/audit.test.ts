@@ -1,3 +1,4 @@
+import { uniqueTag } from "@/tests/support/deps";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GET as auditRoute } from "@/app/api/admin/audit/route";
@@ -8,7 +9,7 @@ import { signedIn } from "@/tests/support/admin";
 import { noParams } from "@/tests/support/api";
 
 const db = getDb();
-const marker = () => `audit-${randomUUID().slice(0, 8)}`;
+const marker = () => `audit-${uniqueTag(8)}`;
 
 describe("recordAudit", () => {
   it("stores who, when, what, target, details and IP", async () => {

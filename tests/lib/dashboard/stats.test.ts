@@ -1,3 +1,4 @@
+import { uniqueTag } from "@/tests/support/deps";
 import { randomBytes, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
@@ -18,7 +19,7 @@ async function batch(categoryId: number, status: Status, n: number, finishedAt: 
 }
 
 async function incidentWith(slugs: string[]) {
-  const slug = `dash-${randomUUID().slice(0, 8)}`;
+  const slug = `dash-${uniqueTag(8)}`;
   const incident = await getDb().incident.create({
     data: {
       slug,

@@ -119,3 +119,16 @@ describe("rejected rows download", () => {
     expect(again.split("\n").filter(Boolean)).toEqual(["line,reason,value", "2,invalid_characters,", "3,too_short,", "4,invalid_characters,"]);
   });
 });
+
+describe("rejected values expire", () => {
+  it("are wiped after a day even if never downloaded", async () => {
+    const { purgeRejectedValues } = await import("@/lib/imports/rejections");
+    const s = await importFile(csvFile("phone\nnot-a-number\n"));
+    const sealed = () => getDb().importRejection.count({ where: { batchId: s.batchId!, sealedValue: { not: null } } });
+    expect(await sealed()).toBe(1);
+    await purgeRejectedValues(getDb(), new Date());
+    expect(await sealed()).toBe(1);
+    await purgeRejectedValues(getDb(), new Date(Date.now() + 25 * 60 * 60 * 1000));
+    expect(await sealed()).toBe(0);
+  });
+});

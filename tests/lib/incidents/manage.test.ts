@@ -1,3 +1,4 @@
+import { uniqueTag } from "@/tests/support/deps";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
@@ -8,7 +9,7 @@ import { createCategory, createIncident, getIncident, listIncidents, updateCateg
 // Every test works on incidents of its own (unique slugs), so the demo incident other
 // files read stays as seeded.
 const db = getDb();
-const uid = () => randomUUID().slice(0, 8);
+const uid = () => uniqueTag(8);
 
 function actor() {
   const email = `editor-${uid()}@example.com`;
