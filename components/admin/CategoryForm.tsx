@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "use-intl";
 import { FieldError, TextField } from "@/components/check/FormParts";
-import { EditorButtons, FormStatus, PreviewBox, TextAreaField } from "@/components/admin/EditorParts";
+import { EditorButtons, FormStatus, PreviewBox, SlugField, TextAreaField } from "@/components/admin/EditorParts";
 import { Markdown } from "@/components/Markdown";
 import type { EditorState } from "@/app/admin/incidents/actions";
 import { LIMITS } from "@/lib/incidents/limits";
@@ -44,18 +44,7 @@ export function CategoryForm({ action, incidentSlug, mode, initial }: Props) {
       {mode === "edit" ? (
         <input type="hidden" name="category" value={initial.slug} />
       ) : (
-        <TextField
-          id={id("slug")}
-          name="slug"
-          label={t("slug")}
-          hint={t("slugHint")}
-          error={errors.slug}
-          required
-          maxLength={LIMITS.slug.max}
-          autoComplete="off"
-          defaultValue={typeof v?.slug === "string" ? v.slug : initial.slug}
-          className="w-full max-w-md font-mono"
-        />
+        <SlugField id={id("slug")} error={errors.slug} defaultValue={typeof v?.slug === "string" ? v.slug : initial.slug} />
       )}
       <TextField id={id("name")} name="name" label={t("name")} hint={t("nameHint")} error={errors.name} required maxLength={LIMITS.name} defaultValue={name} className="w-full" />
       <TextAreaField

@@ -1,5 +1,7 @@
 import type { ReactNode, TextareaHTMLAttributes } from "react";
-import { FieldError, SubmitButton } from "@/components/check/FormParts";
+import { useTranslations } from "use-intl";
+import { FieldError, SubmitButton, TextField } from "@/components/check/FormParts";
+import { LIMITS } from "@/lib/incidents/limits";
 
 type TextAreaFieldProps = {
   id: string;
@@ -80,5 +82,24 @@ export function PreviewBox({ title, note, children }: { title: string; note: str
       <p className="text-sm text-slate-700">{note}</p>
       {children}
     </section>
+  );
+}
+
+/** The slug of a new incident or group: fixed once created (links and imports use it). */
+export function SlugField({ id, error, defaultValue }: { id: string; error?: string; defaultValue: string }) {
+  const t = useTranslations("admin.incidents");
+  return (
+    <TextField
+      id={id}
+      name="slug"
+      label={t("slug")}
+      hint={t("slugHint")}
+      error={error}
+      required
+      maxLength={LIMITS.slug.max}
+      autoComplete="off"
+      defaultValue={defaultValue}
+      className="w-full max-w-md font-mono"
+    />
   );
 }

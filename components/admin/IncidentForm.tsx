@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "use-intl";
 import { TextField } from "@/components/check/FormParts";
-import { EditorButtons, FormStatus, PreviewBox, TextAreaField } from "@/components/admin/EditorParts";
+import { EditorButtons, FormStatus, PreviewBox, SlugField, TextAreaField } from "@/components/admin/EditorParts";
 import { Markdown } from "@/components/Markdown";
 import type { EditorState } from "@/app/admin/incidents/actions";
 import { LIMITS } from "@/lib/incidents/limits";
@@ -33,18 +33,7 @@ export function IncidentForm({ action, mode, initial }: Props) {
       {mode === "edit" ? (
         <input type="hidden" name="incident" value={initial.slug} />
       ) : (
-        <TextField
-          id={id("slug")}
-          name="slug"
-          label={t("slug")}
-          hint={t("slugHint")}
-          error={errors.slug}
-          required
-          maxLength={LIMITS.slug.max}
-          autoComplete="off"
-          defaultValue={value("slug")}
-          className="w-full max-w-md font-mono"
-        />
+        <SlugField id={id("slug")} error={errors.slug} defaultValue={value("slug")} />
       )}
       <TextField
         id={id("title")}
