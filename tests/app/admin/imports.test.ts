@@ -59,8 +59,12 @@ describe("console imports", () => {
       if (batch?.status !== "completed") await new Promise((r) => setTimeout(r, 200));
     }
     expect(batch).toMatchObject({ status: "completed", imported: 1, createdBy: "importer@example.com" });
+    // The batch completes first; the importer then records the audit entry and deletes
+    // the upload as it exits.
+    const audited = () => getDb().auditLog.findFirst({ where: { action: "import_completed", target: source } });
+    for (let i = 0; i < 100 && (existsSync(uploadPath(second.uploadId)) || !(await audited())); i++) await new Promise((r) => setTimeout(r, 100));
     expect(existsSync(uploadPath(second.uploadId))).toBe(false);
-    expect(await getDb().auditLog.findFirst({ where: { action: "import_completed", target: source } })).toMatchObject({
+    expect(await audited()).toMatchObject({
       actorEmail: "importer@example.com",
       details: { batchId: batch!.id, imported: 1 },
     });
