@@ -96,6 +96,8 @@ async function main() {
 
   // Lookups while the import runs: the PK index probe the check does (PostgreSQL only).
   const latencies: number[] = [];
+  const startedAt = performance.now();
+  let mergeStartedAt: number | undefined;
   let done = false;
   const lookups = (async () => {
     if (!lookupUrl) return;
@@ -106,6 +108,10 @@ async function main() {
         const hash = createHmac("sha256", SECRET).update(`+1206555${String(randomBytes(2).readUInt16BE() % 10000).padStart(4, "0")}`).digest();
         await pool.query("SELECT category_id FROM affected_account WHERE phone_hash = $1 AND key_version = 1", [hash]);
         latencies.push(performance.now() - t);
+        if (mergeStartedAt === undefined && latencies.length % 10 === 0) {
+          const phase = await pool.query<{ phase: string }>("SELECT phase FROM import_batch ORDER BY id DESC LIMIT 1");
+          if (phase.rows[0]?.phase === "merging") mergeStartedAt = performance.now();
+        }
       } catch {
         /* the schema may not exist yet */
       }
@@ -115,6 +121,7 @@ async function main() {
   })();
 
   const [code] = (await once(child, "exit")) as [number];
+  const endedAt = performance.now();
   done = true;
   clearInterval(rss);
   await lookups;
@@ -123,6 +130,9 @@ async function main() {
   console.log(`Store: ${embedded ? "embedded (PGlite)" : "PostgreSQL 15 on 127.0.0.1:5432"}, ${os.availableParallelism()} cores`);
   console.log(`Imported ${summary.imported.toLocaleString("en-US")} of ${summary.rows.toLocaleString("en-US")} rows (${summary.rejected} rejected) in ${summary.seconds.toFixed(1)} s`);
   console.log(`Throughput: ${Math.round(summary.rows / summary.seconds).toLocaleString("en-US")} rows/s`);
+  if (mergeStartedAt !== undefined) {
+    console.log(`Phases: start + read/normalize/hash/COPY ${((mergeStartedAt - startedAt) / 1000).toFixed(1)} s, merge ${((endedAt - mergeStartedAt) / 1000).toFixed(1)} s (±0.2 s)`);
+  }
   console.log(`Importer peak RSS: ${(peakKb / 1024).toFixed(0)} MB`);
   if (latencies.length) {
     console.log(`Lookups during the import: ${latencies.length}, p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms, max ${Math.max(...latencies).toFixed(1)} ms`);

@@ -16,18 +16,34 @@ export class RecordChunker {
 
   constructor(private readonly target = 512 * 1024) {}
 
-  /** Feeds bytes; returns the complete pieces now available. */
+  /**
+   * Feeds bytes; returns the complete pieces now available. Jumps between quotes and
+   * newlines with indexOf (native) rather than visiting every byte in JavaScript: on a
+   * 400 MB file that is seconds of the main thread's time.
+   */
   push(bytes: Buffer): Piece[] {
     const out: Piece[] = [];
     let start = 0;
-    for (let i = 0; i < bytes.length; i++) {
-      const b = bytes[i];
-      if (b === 0x22) this.inQuotes = !this.inQuotes;
-      else if (b === 0x0a && this.inQuotes) this.quotedNewline = true;
-      else if (b === 0x0a && this.pendingBytes + (i + 1 - start) >= this.target) {
-        out.push(this.take(bytes.subarray(start, i + 1)));
-        start = i + 1;
+    let i = 0;
+    while (i < bytes.length) {
+      const quote = bytes.indexOf(0x22, i);
+      const end = quote === -1 ? bytes.length : quote;
+      if (this.inQuotes) {
+        const nl = bytes.indexOf(0x0a, i);
+        if (nl !== -1 && nl < end) this.quotedNewline = true;
+      } else {
+        // Cut at the first newline once the piece has reached its target size.
+        for (;;) {
+          const from = Math.max(i, start + this.target - this.pendingBytes - 1);
+          const nl = from < end ? bytes.indexOf(0x0a, from) : -1;
+          if (nl === -1 || nl >= end) break;
+          out.push(this.take(bytes.subarray(start, nl + 1)));
+          start = nl + 1;
+        }
       }
+      if (quote === -1) break;
+      this.inQuotes = !this.inQuotes;
+      i = quote + 1;
     }
     if (start < bytes.length) {
       this.pending.push(bytes.subarray(start));
@@ -53,7 +69,7 @@ export class RecordChunker {
     this.pending = [];
     this.pendingBytes = 0;
     const firstLine = this.nextLine;
-    for (let i = 0; i < buf.length; i++) if (buf[i] === 0x0a) this.nextLine++;
+    for (let at = buf.indexOf(0x0a); at !== -1; at = buf.indexOf(0x0a, at + 1)) this.nextLine++;
     const oneLinePerRecord = !this.quotedNewline;
     this.quotedNewline = false;
     return { buf, firstLine, oneLinePerRecord };

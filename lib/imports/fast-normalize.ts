@@ -12,20 +12,21 @@ const TYPES = ["FIXED_LINE", "MOBILE", "PREMIUM_RATE", "TOLL_FREE", "SHARED_COST
 type TypeDef = { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
 type Plan = {
   selectNumberingPlan(country: string): void;
+  getCountryCodesForCallingCode(code: string): string[] | undefined;
+  leadingDigits(): string | undefined;
   hasTypes(): boolean;
   nationalNumberPattern(): string;
   type(name: string): TypeDef;
 };
 
+const whole = (p: string) => new RegExp(`^(?:${p})$`);
+
 /**
- * libphonenumber-js's own validity rule for one region (isValidNumber → getNumberType:
- * the general pattern, then any type pattern whose possible lengths fit), with the
- * metadata's regular expressions compiled once instead of on every call.
+ * libphonenumber-js's number-type rule for one country (getNumberType: the general
+ * pattern, then any type pattern whose possible lengths fit), compiled once.
  */
-function validNationalNumber(region: string): (national: string) => boolean {
-  const plan = new Metadata(metadata) as unknown as Plan;
-  plan.selectNumberingPlan(region);
-  const whole = (p: string) => new RegExp(`^(?:${p})$`);
+function hasType(plan: Plan, country: string): (national: string) => boolean {
+  plan.selectNumberingPlan(country);
   const general = whole(plan.nationalNumberPattern());
   if (!plan.hasTypes()) return (n) => general.test(n);
   const types = TYPES.map((t) => plan.type(t))
@@ -35,16 +36,41 @@ function validNationalNumber(region: string): (national: string) => boolean {
 }
 
 /**
+ * Whether libphonenumber-js calls a +1 national number valid. The +1 countries share one
+ * calling code, so the library first picks the number's country (getCountryByNationalNumber:
+ * in metadata order, the first whose leading digits start the number or, lacking those,
+ * whose types match it) and then validates it there. Same order, same rules, with the
+ * regular expressions compiled once instead of on every call.
+ */
+export function nanpValidator(): (national: string) => boolean {
+  const plan = new Metadata(metadata) as unknown as Plan;
+  const countries = plan.getCountryCodesForCallingCode("1") ?? [];
+  const rules = countries.map((country) => {
+    plan.selectNumberingPlan(country);
+    const leading = plan.leadingDigits();
+    return { leading: leading ? new RegExp(leading) : null, valid: hasType(plan, country) };
+  });
+  return (n) => {
+    for (const r of rules) {
+      if (r.leading) {
+        if (n.search(r.leading) === 0) return r.valid(n);
+      } else if (r.valid(n)) return true;
+    }
+    return false;
+  };
+}
+
+/**
  * The import's normalizer: the same answers as normalizePhone (the check's), faster.
  * libphonenumber's parse is the largest cost of an import; for plainly written numbers
  * of a +1 region (the bulk of a carrier's export) we skip the parse and apply the
- * library's validity rule to the 10 digits directly. Anything else — and every number
+ * library's country and validity rules to the 10 digits directly. Anything else — and every number
  * the shortcut would refuse — goes through normalizePhone, so the shortcut can only
  * accept; tests/lib/imports prove it agrees with normalizePhone over a large sample.
  */
 export function importNormalizer(region: string): (raw: string) => NormalizedPhone {
   const nanp = getCountryCallingCode(region as CountryCode) === "1";
-  const valid = nanp ? validNationalNumber(region) : () => false;
+  const valid = nanp ? nanpValidator() : () => false;
   return (raw) => {
     if (nanp) {
       const m = SIMPLE.exec(raw);

@@ -10,6 +10,7 @@ import { ImportError } from "@/lib/imports/errors";
 import { headerLength, readHeader, type Columns } from "@/lib/imports/header";
 import type { PieceResult, Rejection } from "@/lib/imports/types";
 import { WorkerPool } from "@/lib/imports/worker-pool";
+import { mergeBatch } from "@/lib/imports/merge";
 import { copyWriter, insertWriter, type TupleWriter } from "@/lib/imports/writers";
 
 export type ImportContext = {
@@ -196,7 +197,7 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
     let imported = 0;
     if (client && batchId !== null) {
       await report("merging");
-      imported = await merge(client, batchId, ctx.keyring.current.version, Boolean(opts.resumeBatchId));
+      imported = await mergeBatch(client, batchId, ctx.keyring.current.version, Boolean(opts.resumeBatchId));
       await ctx.db.importBatch.update({
         where: { id: batchId },
         data: {
@@ -235,25 +236,6 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
     await pool.close();
     await client?.end().catch(() => {});
   }
-}
-
-/** Staging → affected_account; duplicates (in the file or already stored) are skipped. */
-async function merge(client: Client, batchId: number, keyVersion: number, resumed: boolean): Promise<number> {
-  // In key order, the primary key's pages are touched once each instead of at random:
-  // 10M rows merge in ~48 s sorted against minutes unsorted once the index outgrows
-  // shared_buffers. The sort wants memory; this is one session's setting.
-  await client.query(`SET work_mem = '256MB'`);
-  const res = await client.query(
-    `INSERT INTO affected_account (phone_hash, key_version, category_id, batch_id)
-     SELECT phone_hash, $1, category_id, $2 FROM ${stagingTable(batchId)}
-     ORDER BY phone_hash
-     ON CONFLICT DO NOTHING`,
-    [keyVersion, batchId],
-  );
-  if (!resumed) return res.rowCount ?? 0;
-  // A resumed batch already held some of its rows: count them all.
-  const all = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM affected_account WHERE batch_id = $1`, [batchId]);
-  return Number(all.rows[0]!.n);
 }
 
 async function resolveTargets(db: Db, opts: ImportOptions) {

@@ -11,7 +11,8 @@ const normalize = importNormalizer(init.region);
 const key = createSecretKey(Buffer.from(init.key));
 
 parentPort!.on("message", (msg: { id: number; buf: Uint8Array; firstLine: number; oneLinePerRecord: boolean }) => {
-  parentPort!.postMessage(processPiece(msg.id, msg.buf, msg.firstLine, msg.oneLinePerRecord));
+  const result = processPiece(msg.id, msg.buf, msg.firstLine, msg.oneLinePerRecord);
+  parentPort!.postMessage(result, [result.tuples.buffer as ArrayBuffer]);
 });
 
 type Parsed = { record: string[]; info: { lines: number } }[];
@@ -52,7 +53,8 @@ function parsePiece(buf: Buffer, rejections: Rejection[], firstLine: number, one
 function processPiece(id: number, buf: Uint8Array, firstLine: number, oneLinePerRecord: boolean): PieceResult {
   const rejections: Rejection[] = [];
   const records = parsePiece(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), rejections, firstLine, oneLinePerRecord);
-  const out = Buffer.allocUnsafe(records.length * TUPLE_BYTES);
+  // A buffer of its own (not Node's shared pool), so it can be transferred, not copied.
+  const out = Buffer.from(new ArrayBuffer(records.length * TUPLE_BYTES));
   let accepted = 0;
   for (const { record, info } of records) {
     const line = firstLine + info.lines - 1;

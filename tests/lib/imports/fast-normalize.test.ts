@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importNormalizer } from "@/lib/imports/fast-normalize";
+import { importNormalizer, nanpValidator } from "@/lib/imports/fast-normalize";
 import { normalizePhone } from "@/lib/phone/normalize";
 
 /** A deterministic generator, so a failure can be replayed. */
@@ -40,6 +40,26 @@ describe("importNormalizer", () => {
       if (JSON.stringify(a) !== JSON.stringify(b)) disagreements.push(`${input}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
     }
     expect(disagreements.slice(0, 10)).toEqual([]);
+  });
+
+  it("decides every +1 number itself, Canadian and Caribbean ones included, as the library would", () => {
+    // Completeness, not only agreement: a shortcut that fell back for a sixth of the
+    // numbers (those of other +1 countries) agreed everywhere and was still slow.
+    const valid = nanpValidator();
+    const rand = rng(8_500_000);
+    const wrong: string[] = [];
+    let validCount = 0;
+    for (let i = 0; i < 100_000; i++) {
+      const d = String(2_000_000_000 + Math.floor(rand() * 8e9));
+      const expected = normalizePhone(d, "US").ok;
+      if (expected) validCount++;
+      if (valid(d) !== expected) wrong.push(d);
+    }
+    for (const d of ["4165550123", "6045550199", "7875550123", "2462345678", "8765550123"]) {
+      if (valid(d) !== normalizePhone(d, "US").ok) wrong.push(d);
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+    expect(validCount).toBeGreaterThan(10_000);
   });
 
   it("falls back to the full rule outside +1 regions", () => {
