@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   code_used: 409,
   user_exists: 409,
+  own_account: 409,
+  last_owner: 409,
   slug_taken: 409,
   code_expired: 410,
   code_exhausted: 410,

@@ -4,15 +4,16 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
-import { NewUserInput } from "@/lib/auth/users";
+import { Email, MIN_PASSWORD_LENGTH, Password } from "@/lib/auth/user-schemas";
+import { translateKey } from "@/lib/http/respond";
+import { getTranslator } from "@/lib/i18n/translator";
 import { prepareDatabase } from "@/scripts/prepare-db";
 
 const USAGE = `Usage: npm run admin -- create-user --email EMAIL --role ${ROLES.join("|")} [--password-stdin]`;
 
 const Args = z.object({
   command: z.literal("create-user", { error: "the command must be create-user" }),
-  email: z.string({ error: "--email EMAIL is required" }).refine((e) => NewUserInput.shape.email.safeParse(e).success, "--email must be an email address"),
+  email: z.string({ error: "--email EMAIL is required" }).refine((e) => Email.safeParse(e).success, "--email must be an email address"),
   role: z.enum(ROLES, { error: `--role must be one of ${ROLES.join(", ")}` }),
   passwordStdin: z.boolean(),
 });
@@ -31,7 +32,9 @@ async function main() {
   const args = parsed.data;
 
   const password = args.passwordStdin ? await readStdinLine() : await promptTwice();
-  if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
+  // The same policy as the console's (lib/auth/user-schemas.ts), checked before the database starts.
+  const checked = Password.safeParse(password);
+  if (!checked.success) throw new Error(translateKey(getTranslator(), checked.error.issues[0]!.message));
 
   const { stop } = await prepareDatabase({ nodeEnv: "production", serve: false, quiet: true });
   const { getDb, closeDb } = await import("@/lib/db/client");
@@ -59,7 +62,7 @@ async function readStdinLine(): Promise<string> {
 
 async function promptTwice(): Promise<string> {
   if (!process.stdin.isTTY) throw new Error("No terminal to ask for the password: use --password-stdin.");
-  const first = await promptHidden("Password (12+ characters): ");
+  const first = await promptHidden(`Password (${MIN_PASSWORD_LENGTH}+ characters): `);
   const again = await promptHidden("Same password again: ");
   if (first !== again) throw new Error("The passwords do not match.");
   return first;

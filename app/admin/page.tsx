@@ -11,6 +11,7 @@ const SECTIONS = [
   { key: "lookup", href: "/admin/lookup", permission: "lookup:agent" },
   { key: "audit", href: "/admin/audit", permission: "audit:view" },
   { key: "incidents", href: "/admin/incidents", permission: "incidents:edit" },
+  { key: "users", href: "/admin/users", permission: "users:manage" },
 ] as const satisfies readonly {
   key: string;
   href: string;

@@ -42,8 +42,9 @@ export type AuditEntry = {
 /**
  * Appends one entry. Callers never pass a phone number; as a second line of defence any
  * run of 7+ digits in a text field is masked to its last four (•••0142) before it is stored.
+ * `db` may be a transaction, so the entry commits (or not) with the change it records.
  */
-export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+export async function recordAudit(db: Pick<Db, "auditLog">, entry: AuditEntry): Promise<void> {
   await db.auditLog.create({
     data: {
       actorId: entry.actorId ?? null,

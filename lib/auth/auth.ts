@@ -1,5 +1,6 @@
 import { hkdfSync } from "node:crypto";
 import { betterAuth } from "better-auth";
+import { APIError } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import type { Db } from "@/lib/db/client";
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from "@/lib/auth/password";
@@ -8,6 +9,8 @@ import { log } from "@/lib/log";
 /** The header our own code fills with the client address (never one a client sent). */
 export const CLIENT_IP_HEADER = "x-exposure-client-ip";
 export const COOKIE_PREFIX = "exposure-admin";
+/** The code of the error a disabled user's sign-in ends with (answered as invalid_credentials). */
+export const USER_DISABLED = "USER_DISABLED";
 
 export type AuthOptions = {
   db: Db;
@@ -40,7 +43,22 @@ export function createAuth(opts: AuthOptions) {
     },
     user: {
       modelName: "adminUser",
-      additionalFields: { role: { type: "string", required: true, input: false } },
+      additionalFields: {
+        role: { type: "string", required: true, input: false },
+        // Read with every session (lib/auth/session.ts refuses a disabled user's).
+        disabledAt: { type: "date", required: false, input: false },
+      },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A disabled user gets no session, whichever way one would be created.
+          async before(session) {
+            const user = await opts.db.adminUser.findUnique({ where: { id: session.userId }, select: { disabledAt: true } });
+            if (!user || user.disabledAt) throw new APIError("UNAUTHORIZED", { code: USER_DISABLED, message: "This user is disabled." });
+          },
+        },
+      },
     },
     session: {
       modelName: "adminSession",

@@ -7,7 +7,8 @@ const TOUCH_EVERY_MS = 60_000;
 /**
  * The console user behind a request's Cookie header, or null. better-auth checks the
  * cookie's signature and the session's fixed expiry; the idle timeout is checked here
- * against updated_at, which each use moves forward. An idle or expired session is deleted.
+ * against updated_at, which each use moves forward. An idle or expired session, or a
+ * disabled user's, is deleted. The role is read from the user row on every request.
  */
 export async function currentAdmin(deps: AuthDeps, cookieHeader: string | null | undefined): Promise<Admin | null> {
   if (!cookieHeader || !cookieHeader.includes(".session_token=")) return null;
@@ -20,7 +21,10 @@ export async function currentAdmin(deps: AuthDeps, cookieHeader: string | null |
   const now = deps.now().getTime();
   const expiresAt = new Date(session.expiresAt);
   const lastSeen = new Date(session.updatedAt).getTime();
-  if (now >= expiresAt.getTime() || now - lastSeen > deps.idleSeconds * 1000 || !isRole(user.role)) {
+  // A disabled user's sessions are deleted when they are disabled; this also ends one
+  // created by a sign-in that raced with it.
+  const disabled = user.disabledAt != null;
+  if (now >= expiresAt.getTime() || now - lastSeen > deps.idleSeconds * 1000 || !isRole(user.role) || disabled) {
     await deps.db.adminSession.deleteMany({ where: { id: session.id } });
     return null;
   }

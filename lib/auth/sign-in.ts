@@ -1,8 +1,8 @@
 import { isAPIError } from "better-auth/api";
 import { z } from "zod";
-import { CLIENT_IP_HEADER } from "@/lib/auth/auth";
+import { CLIENT_IP_HEADER, USER_DISABLED } from "@/lib/auth/auth";
 import type { Admin, AuthDeps, RequestMeta } from "@/lib/auth/deps";
-import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { Email, MAX_PASSWORD_LENGTH } from "@/lib/auth/user-schemas";
 import { isRole } from "@/lib/auth/permissions";
 import { currentAdmin } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
@@ -10,7 +10,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/http/parse-input";
 
 export const SignInInput = z.object({
-  email: z.string().trim().toLowerCase().max(320, "errors.email_invalid").pipe(z.email("errors.email_invalid")),
+  email: Email,
   // Longer than any valid password is simply wrong (below); the cap keeps hashing bounded.
   password: z.string().min(1, "errors.password_required").max(4096, "errors.invalid_request"),
 });
@@ -19,8 +19,8 @@ export type SignedIn = { admin: Admin; setCookie: string[] };
 
 /**
  * Email and password → a session. Limits per client IP and per email come first; a
- * wrong password and an unknown email give the same invalid_credentials error (and
- * better-auth hashes in both cases, so they take as long) and are both audited.
+ * wrong password, an unknown email and a disabled user give the same invalid_credentials
+ * error (and better-auth hashes in every case, so they take as long) and are all audited.
  */
 export async function signIn(deps: AuthDeps, input: unknown, meta: RequestMeta): Promise<SignedIn> {
   const { email, password } = parseInput(SignInInput, input);
@@ -47,12 +47,15 @@ export async function signIn(deps: AuthDeps, input: unknown, meta: RequestMeta):
   } catch (e) {
     // Not instanceof: bundlers can load two copies of better-auth's error class.
     if (!isAPIError(e)) throw e;
-    await failed("invalid_credentials");
+    // A disabled user (refused by the session hook in lib/auth/auth.ts, after the password
+    // check) gets the same answer as a wrong password; the audit log tells them apart.
+    await failed((e.body as { code?: unknown } | undefined)?.code === USER_DISABLED ? "disabled" : "invalid_credentials");
     throw new AppError("invalid_credentials");
   }
   const user = res.response.user;
   const session = await deps.db.adminSession.findUnique({ where: { token: res.response.token } });
   if (!session || !isRole(user.role)) throw new Error("sign-in created no usable session");
+  await deps.db.adminUser.updateMany({ where: { id: user.id }, data: { lastSignInAt: session.createdAt } });
   await recordAudit(deps.db, { actorId: user.id, actorEmail: user.email, action: "sign_in", ip: meta.ip });
   return {
     admin: { id: user.id, email: user.email, role: user.role, sessionId: session.id, expiresAt: session.expiresAt },

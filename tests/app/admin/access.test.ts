@@ -35,6 +35,11 @@ const ACCESS: Record<string, Access> = {
   "app/admin/incidents/actions.ts#createIncidentAction": "incidents:edit",
   "app/admin/incidents/actions.ts#updateCategoryAction": "incidents:edit",
   "app/admin/incidents/actions.ts#createCategoryAction": "incidents:edit",
+  "app/admin/users/page.tsx": "users:manage",
+  "app/admin/users/actions.ts#createUserAction": "users:manage",
+  "app/admin/users/actions.ts#changeRoleAction": "users:manage",
+  "app/admin/users/actions.ts#setUserDisabledAction": "users:manage",
+  "app/admin/users/actions.ts#deleteUserAction": "users:manage",
 };
 
 const root = path.resolve(__dirname, "../../..");

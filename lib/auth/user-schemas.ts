@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/permissions";
+
+/**
+ * Console user inputs, one schema each, shared by the CLI (scripts/admin.ts), the
+ * console's forms (client-side, before posting) and the domain (lib/auth/users.ts,
+ * lib/auth/manage-users.ts), which parses again whatever it is given. Client-safe: zod
+ * and the role list only. Issue messages are i18n keys; the edges translate them.
+ */
+
+/** The password policy, the one place it is written: 12 to 128 characters. */
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 128;
+
+export const Email = z.string().trim().toLowerCase().max(320, "errors.email_invalid").pipe(z.email("errors.email_invalid"));
+
+export const Password = z.string().min(MIN_PASSWORD_LENGTH, "errors.password_too_short").max(MAX_PASSWORD_LENGTH, "errors.password_too_long");
+
+export const RoleInput = z.enum(ROLES, { error: () => "errors.role_invalid" });
+
+const UserId = z.string({ error: () => "errors.not_found" }).trim().min(1, "errors.not_found").max(128, "errors.not_found");
+
+/** A user with the password already chosen: the CLI's create-user, and the console's after choosing. */
+export const NewUserInput = z.object({ email: Email, role: RoleInput, password: Password });
+
+/** How the console's "Add a user" form sets the first password. */
+export const INITIAL_PASSWORD = ["generate", "set"] as const;
+
+/**
+ * The console's "Add a user" form: a generated one-time password (shown once), or one
+ * the owner types, under the same policy as the CLI's. A password typed while
+ * "generate" is chosen is ignored.
+ */
+export const CreateUserInput = z.discriminatedUnion(
+  "initialPassword",
+  [
+    z.object({ email: Email, role: RoleInput, initialPassword: z.literal("generate"), password: z.string().max(4096).optional() }),
+    z.object({ email: Email, role: RoleInput, initialPassword: z.literal("set"), password: Password }),
+  ],
+  { error: () => "errors.initial_password_choice" },
+);
+
+export const ChangeRoleInput = z.object({ userId: UserId, role: RoleInput });
+
+/** Form value "true" disables, "false" enables again. */
+export const SetDisabledInput = z.object({
+  userId: UserId,
+  disabled: z.enum(["true", "false"], { error: () => "errors.invalid_request" }).transform((v) => v === "true"),
+});
+
+/** Deleting asks for an explicit confirmation (a checkbox), so a stray click deletes nothing. */
+export const DeleteUserInput = z.object({
+  userId: UserId,
+  confirm: z.literal("yes", { error: () => "errors.delete_confirm" }),
+});
+
+export type CreateUser = z.output<typeof CreateUserInput>;
+export type CreateUserRaw = z.input<typeof CreateUserInput>;
