@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   "user_deleted",
   "import_uploaded",
   "import_started",
+  "import_resumed",
   "import_completed",
   "import_undone",
   "rejections_downloaded",

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 
-export type LaunchArgs = { file: string; fileName: string; incident: string; category?: string; dryRun: boolean; createdBy: string };
+export type LaunchArgs = { file: string; fileName: string; incident: string; category?: string; dryRun: boolean; createdBy: string; resumeBatchId?: number };
 export type LaunchSummary = { batchId: number | null; rows: number; imported: number; duplicates: number; rejected: number; seconds: number };
 
 /**
@@ -14,6 +14,7 @@ export function launchImport(args: LaunchArgs, root = process.cwd()): Promise<La
   const argv = ["--import", "tsx", path.join(root, "scripts/import.ts"), args.file, "--incident", args.incident, "--json", "--delete-file", "--created-by", args.createdBy, "--name", args.fileName];
   if (args.category) argv.push("--category", args.category);
   if (args.dryRun) argv.push("--dry-run");
+  if (args.resumeBatchId) argv.push("--resume", String(args.resumeBatchId));
   if (!args.dryRun) {
     const child = spawn(process.execPath, argv, { cwd: root, env: process.env, stdio: "ignore", detached: true });
     child.unref();

@@ -1,15 +1,19 @@
 import { undoImportAction } from "@/app/admin/imports/actions";
 import { requirePermission } from "@/lib/auth/next";
 import { listBatches } from "@/lib/imports/batches";
+import { resumeFromQuery } from "@/lib/imports/resume";
 import { purgeRejectedValues } from "@/lib/imports/rejections";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
 
 /** Upload a list, and the import history with live progress, downloads and undo. */
-export default async function ImportsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ImportsPage({ searchParams }: Props) {
   await requirePermission("imports:run");
   const t = getTranslator();
   const { db } = getServices();
+  const resuming = await resumeFromQuery(db, (await searchParams).resume);
   // Rejected values live a day at most; the history is where importers come back to.
   await purgeRejectedValues(db);
   const batches = await listBatches(db);
@@ -28,7 +32,15 @@ export default async function ImportsPage() {
       {/* Progress without JavaScript: the page reloads itself while an import runs. */}
       {running && <meta httpEquiv="refresh" content="2" />}
       <h1 className="text-3xl font-bold text-slate-900">{t("admin.imports.title")}</h1>
-      <form method="post" action="/api/admin/imports" encType="multipart/form-data" className="space-y-3 rounded-md border border-slate-300 p-4">
+      <form id="upload" method="post" action="/api/admin/imports" encType="multipart/form-data" className="space-y-3 rounded-md border border-slate-300 p-4">
+        {resuming && (
+          <>
+            <h2 className="text-xl font-bold text-slate-900">{t("admin.imports.resumeTitle", { batch: resuming.batchId, source: resuming.source })}</h2>
+            <p className="text-slate-800">{t("admin.imports.resumeHint")}</p>
+            {/* Before the file, so the server reads it before the upload ends. */}
+            <input type="hidden" name="resume" value={resuming.batchId} />
+          </>
+        )}
         <label className="block font-medium text-slate-900">
           {t("admin.imports.file")}
           <input type="file" name="file" accept=".csv,text/csv" required className="mt-1 block" />
@@ -71,6 +83,11 @@ export default async function ImportsPage() {
                   {b.rejected > 0 && (
                     <a className="block text-blue-800 underline" href={`/api/admin/imports/${b.id}/rejections`}>
                       {t("admin.imports.downloadRejected")}
+                    </a>
+                  )}
+                  {(b.status === "failed" || b.status === "interrupted") && (
+                    <a className="block text-blue-800 underline" href={`/admin/imports?resume=${b.id}#upload`}>
+                      {t("admin.imports.resume")}
                     </a>
                   )}
                   {b.status !== "undone" && b.status !== "running" && (

@@ -1,10 +1,12 @@
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { confirmImportAction } from "@/app/admin/imports/actions";
 import { POST as upload } from "@/app/api/admin/imports/route";
+import { setRequestAdapterForTests } from "@/lib/auth/next";
 import { getDb } from "@/lib/db/client";
 import { launchImport } from "@/lib/imports/launch";
 import { uploadPath } from "@/lib/imports/uploads";
-import { signedIn } from "@/tests/support/admin";
+import { fakeRequest, nextInterrupt, signedIn } from "@/tests/support/admin";
 import { noParams, useEnv } from "@/tests/support/api";
 import { TEST_ENV } from "@/tests/support/test-env";
 
@@ -68,5 +70,59 @@ describe("console imports", () => {
       actorEmail: "importer@example.com",
       details: { batchId: batch!.id, imported: 1 },
     });
+  }, 90_000);
+});
+
+describe("resuming a failed import from the console", () => {
+  beforeAll(async () => {
+    useEnv({ RATE_LIMITS: "off", IMPORT_MAX_BYTES: "4096", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" });
+    cookie = (await signedIn("importer")).cookie;
+    fakeRequest({ cookie, ip: "192.0.2.44" });
+  });
+  afterAll(() => {
+    setRequestAdapterForTests(null);
+    useEnv({ IMPORT_MAX_BYTES: undefined, __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: undefined });
+  });
+
+  it("refuses a resume field that is not a batch number", async () => {
+    const form = new FormData();
+    form.set("resume", "1 OR 1=1");
+    form.set("file", new Blob(["phone\n206-555-0311\n"], { type: "text/csv" }), "again.csv");
+    const res = await upload(new Request("http://localhost/api/admin/imports", { method: "POST", body: form, headers: { cookie } }), noParams);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: "invalid_request", fields: { resume: "Give the number of an import batch." } } });
+  });
+
+  it("takes the file again and completes the batch it was for, in that batch's incident and category", async () => {
+    const incident = await getDb().incident.findUniqueOrThrow({ where: { slug: "2021-08-cyberattack" }, include: { categories: true } });
+    const failed = await getDb().importBatch.create({
+      data: { source: "died.csv", incidentId: incident.id, categoryId: incident.categories.find((c) => c.slug === "prepaid")!.id, keyVersion: 1, status: "failed", error: "killed" },
+    });
+    const form = new FormData();
+    form.set("resume", String(failed.id));
+    form.set("file", new Blob(["phone\n206-555-0312\n206-555-0313\n"], { type: "text/csv" }), "died.csv");
+    const res = await upload(new Request("http://localhost/api/admin/imports", { method: "POST", body: form, headers: { cookie } }), noParams);
+    expect(res.status).toBe(303);
+    const location = new URL(res.headers.get("location")!, "http://localhost");
+    expect(location.searchParams.get("resume")).toBe(String(failed.id));
+    const uploadId = location.pathname.split("/").pop()!;
+
+    // The form says another category; a resume goes where the batch went.
+    const confirm = new FormData();
+    for (const [k, v] of Object.entries({ uploadId, name: "died.csv", incident: "2021-08-cyberattack", category: "former", mode: "import", resume: String(failed.id) })) confirm.set(k, v);
+    Object.assign(process.env, TEST_ENV, { IMPORT_MAX_BYTES: "4096", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" });
+    expect(await nextInterrupt(() => confirmImportAction(undefined, confirm))).toMatch(/^NEXT_REDIRECT;(replace|push);\/admin\/imports;/);
+
+    let batch = null;
+    for (let i = 0; i < 300 && batch?.status !== "completed"; i++) {
+      batch = await getDb().importBatch.findUnique({ where: { id: failed.id } });
+      if (batch?.status !== "completed") await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(batch).toMatchObject({ status: "completed", imported: 2, error: null });
+    const rows = await getDb().affectedAccount.findMany({ where: { batchId: failed.id } });
+    expect(rows.map((r) => r.categoryId)).toEqual([failed.categoryId, failed.categoryId]);
+    expect(await getDb().auditLog.findFirst({ where: { action: "import_resumed", target: `batch ${failed.id}` } })).not.toBeNull();
+    for (let i = 0; i < 100 && existsSync(uploadPath(uploadId)); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(existsSync(uploadPath(uploadId))).toBe(false);
   }, 90_000);
 });

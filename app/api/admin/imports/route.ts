@@ -3,6 +3,7 @@ import busboy from "busboy";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
+import { BatchId } from "@/lib/imports/schemas";
 import { saveUpload } from "@/lib/imports/uploads";
 import { getServices } from "@/lib/services";
 
@@ -16,9 +17,17 @@ export const POST = route(
     if (!type.startsWith("multipart/form-data") || !req.body) throw new AppError("unsupported_media_type");
     const limit = getServices().config.imports.maxUploadBytes;
     if (Number(req.headers.get("content-length") ?? 0) > limit + 64 * 1024) throw new AppError("payload_too_large");
+    // "resume": the batch this file is uploaded again for (the form puts it before the file).
+    let resume: number | undefined;
     const saved = await new Promise<{ id: string; bytes: number; name: string }>((resolve, reject) => {
-      const bb = busboy({ headers: { "content-type": type }, limits: { files: 1, fields: 5 } });
+      const bb = busboy({ headers: { "content-type": type }, limits: { files: 1, fields: 5, fieldSize: 64 } });
       let got = false;
+      bb.on("field", (name, value) => {
+        if (name !== "resume" || value === "") return;
+        const id = BatchId.safeParse(value);
+        if (id.success) resume = id.data;
+        else reject(new AppError("invalid_request", { fields: { resume: "errors.batch_invalid" } }));
+      });
       bb.on("file", (_field, stream, info) => {
         got = true;
         saveUpload(stream, limit)
@@ -40,7 +49,8 @@ export const POST = route(
     if ((req.headers.get("accept") ?? "").includes("application/json")) {
       return Response.json({ uploadId: saved.id, bytes: saved.bytes }, { status: 201 });
     }
-    const next = new URL(`/admin/imports/upload/${saved.id}?name=${encodeURIComponent(saved.name)}`, req.url);
+    const query = new URLSearchParams({ name: saved.name, ...(resume ? { resume: String(resume) } : {}) });
+    const next = new URL(`/admin/imports/upload/${saved.id}?${query}`, req.url);
     return new Response(null, { status: 303, headers: { location: next.pathname + next.search } });
   },
   { permission: "imports:run" },

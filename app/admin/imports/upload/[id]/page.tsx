@@ -2,6 +2,7 @@ import { confirmImportAction } from "@/app/admin/imports/actions";
 import { ImportConfirm } from "@/components/admin/ImportConfirm";
 import { requirePermission } from "@/lib/auth/next";
 import { isAppError } from "@/lib/errors";
+import { resumeFromQuery } from "@/lib/imports/resume";
 import { previewUpload, type UploadPreview } from "@/lib/imports/uploads";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
@@ -13,7 +14,8 @@ export default async function UploadPreviewPage({ params, searchParams }: Props)
   await requirePermission("imports:run");
   const t = getTranslator();
   const { id } = await params;
-  const rawName = (await searchParams).name;
+  const query = await searchParams;
+  const rawName = query.name;
   const name = (typeof rawName === "string" ? rawName : "upload.csv").slice(0, 200);
   let preview: UploadPreview | null = null;
   try {
@@ -22,6 +24,7 @@ export default async function UploadPreviewPage({ params, searchParams }: Props)
     if (!isAppError(e)) throw e;
   }
   if (!preview) return <p role="alert">{t("admin.imports.gone")}</p>;
+  const resuming = await resumeFromQuery(getServices().db, query.resume);
   const incidents = await getServices().db.incident.findMany({
     orderBy: { disclosedAt: "desc" },
     select: { slug: true, title: true, categories: { select: { slug: true, name: true }, orderBy: { sortOrder: "asc" } } },
@@ -59,7 +62,14 @@ export default async function UploadPreviewPage({ params, searchParams }: Props)
         </tbody>
       </table>
       {preview.phoneColumn !== null && (
-        <ImportConfirm action={confirmImportAction} uploadId={id} name={name} incidents={incidents} hasCategoryColumn={preview.categoryColumn !== null} />
+        <ImportConfirm
+          action={confirmImportAction}
+          uploadId={id}
+          name={name}
+          incidents={incidents}
+          hasCategoryColumn={preview.categoryColumn !== null}
+          resume={resuming ?? undefined}
+        />
       )}
     </>
   );

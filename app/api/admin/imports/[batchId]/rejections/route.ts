@@ -1,11 +1,9 @@
-import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
 import { downloadRejections } from "@/lib/imports/rejections";
+import { BatchId } from "@/lib/imports/schemas";
 import { getServices } from "@/lib/services";
-
-const BatchId = z.coerce.number().int().positive().max(2_147_483_647);
 
 /** GET …/rejections → the batch's rejected rows as CSV; the values are wiped afterwards. */
 export const GET = route<{ batchId: string }>(
