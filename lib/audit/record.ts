@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "remediation_edited",
   "settings_changed",
   "agent_lookup",
+  "key_rotated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

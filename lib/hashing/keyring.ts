@@ -23,9 +23,33 @@ export class Keyring {
     return { version: this.current.version, hash: hmac(this.current.key, e164) };
   }
 
-  /** The hash under every key version, for lookups during a rotation. */
+  /**
+   * Every form a number's stored hash can take, current key first: direct under each
+   * version, and wrapped by each later version (a rotation re-hashes stored hashes, as
+   * the numbers themselves are never kept). With n keys configured that is 2^n - 1
+   * HMACs: keep few previous versions.
+   */
   hashAll(e164: string): PhoneHash[] {
-    return this.all.map((k) => ({ version: k.version, hash: hmac(k.key, e164) }));
+    const out: PhoneHash[] = [];
+    const ascending = [...this.all].sort((a, b) => a.version - b.version);
+    const extend = (h: PhoneHash) => {
+      out.push(h);
+      for (const k of ascending) if (k.version > h.version) extend({ version: k.version, hash: wrapWith(k.key, h) });
+    };
+    for (const k of ascending) extend({ version: k.version, hash: hmac(k.key, e164) });
+    // Current key first: the form most rows take.
+    return out.sort((a, b) => b.version - a.version);
+  }
+
+  /** A stored hash of an older version, re-keyed to the current version (key rotation). */
+  wrap(stored: PhoneHash): PhoneHash {
+    if (stored.version >= this.current.version) throw new Error(`key version ${stored.version} is not older than the current one`);
+    return { version: this.current.version, hash: wrapWith(this.current.key, stored) };
+  }
+
+  /** Whether a key version is configured (current or previous). */
+  has(version: number): boolean {
+    return this.all.some((k) => k.version === version);
   }
 
   /** A keyed digest for other secrets of ours (one-time codes), domain-separated. */
@@ -37,6 +61,15 @@ export class Keyring {
   keyMaterial(): Buffer {
     return this.current.key.export();
   }
+}
+
+/**
+ * HMAC over a marker, the inner version and the inner hash. The leading zero byte keeps
+ * it apart from any direct hash, whose input is an E.164 string starting with "+".
+ */
+function wrapWith(key: KeyObject, inner: PhoneHash): Buffer {
+  const header = Buffer.from([0, 0x77, inner.version >> 8, inner.version & 0xff]);
+  return createHmac("sha256", key).update(header).update(inner.hash).digest();
 }
 
 function hmac(key: KeyObject, e164: string): Buffer {

@@ -294,6 +294,7 @@ export const en = {
       remediation_edited: "Remediation text edited",
       settings_changed: "Settings changed",
       agent_lookup: "Agent lookup",
+      key_rotated: "Lookup key rotated",
     },
     incidents: {
       title: "Incidents",

@@ -13,12 +13,26 @@ describe("Keyring", () => {
     expect(ring.hash("+12065550142")).toEqual({ version: 2, hash: expected });
   });
 
-  it("gives the hash under every key version, current first", () => {
+  it("gives the hash under every key version, current first, and each older one re-keyed by the newer", () => {
     const ring = new Keyring(v2, [v1]);
     const all = ring.hashAll("+12065550142");
-    expect(all.map((h) => h.version)).toEqual([2, 1]);
-    expect(all[1]!.hash).toEqual(createHmac("sha256", v1.secret).update("+12065550142").digest());
-    expect(all[0]!.hash.equals(all[1]!.hash)).toBe(false);
+    const direct1 = createHmac("sha256", v1.secret).update("+12065550142").digest();
+    expect(all.map((h) => h.version)).toEqual([2, 2, 1]);
+    expect(all).toContainEqual({ version: 1, hash: direct1 });
+    expect(all).toContainEqual(ring.hash("+12065550142"));
+    expect(all).toContainEqual(ring.wrap({ version: 1, hash: direct1 }));
+    expect(new Set(all.map((h) => h.hash.toString("hex"))).size).toBe(3);
+  });
+
+  it("follows rows through two rotations: 2^n - 1 forms for n keys", () => {
+    const v3 = { version: 3, secret: "c".repeat(32) };
+    const ring = new Keyring(v3, [v2, v1]);
+    const all = ring.hashAll("+12065550142");
+    expect(all).toHaveLength(7);
+    // A row stored under 1, rotated to 2, then to 3:
+    const atTwo = new Keyring(v2, [v1]).wrap({ version: 1, hash: createHmac("sha256", v1.secret).update("+12065550142").digest() });
+    expect(all).toContainEqual(ring.wrap(atTwo));
+    expect(() => ring.wrap({ version: 3, hash: Buffer.alloc(32) })).toThrow();
   });
 
   it("separates digests by purpose so a code digest is never a lookup hash", () => {
