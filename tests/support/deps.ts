@@ -21,6 +21,7 @@ export const noLimits: Limits = {
   sendPerNumber: unlimited,
   signInPerIp: unlimited,
   signInPerEmail: unlimited,
+  apiPerKey: unlimited,
 };
 
 export function limits(spec: Partial<Record<keyof Limits, { points: number; seconds: number }>>): Limits {
@@ -31,6 +32,7 @@ export function limits(spec: Partial<Record<keyof Limits, { points: number; seco
     sendPerNumber: make("sendPerNumber"),
     signInPerIp: make("signInPerIp"),
     signInPerEmail: make("signInPerEmail"),
+    apiPerKey: make("apiPerKey"),
   };
 }
 
