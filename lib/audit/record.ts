@@ -23,6 +23,9 @@ export const AUDIT_ACTIONS = [
   "remediation_edited",
   "settings_changed",
   "agent_lookup",
+  "api_key_created",
+  "api_key_revoked",
+  "api_lookup",
   "key_rotated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   "lookup:agent",
   "dashboard:view",
   "audit:view",
+  "apikeys:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -1,3 +1,4 @@
+import type { ErrorBody } from "@/lib/api/responses";
 import { AppError, isAppError } from "@/lib/errors";
 import { getTranslator } from "@/lib/i18n/translator";
 import { log } from "@/lib/log";
@@ -26,19 +27,23 @@ export function errorMessage(error: AppError, t: T = getTranslator()): string {
 export function errorResponse(error: unknown): Response {
   const appError = isAppError(error) ? error : new AppError("internal");
   if (!isAppError(error)) log.error({ err: error }, "unhandled error in route");
-  const t = getTranslator();
-  const { fields, ...rest } = appError.details;
-  const body = {
+  const body = errorBody(appError);
+  const headers: Record<string, string> = { "cache-control": "no-store" };
+  if (appError.details.retryAfterSeconds) headers["retry-after"] = String(appError.details.retryAfterSeconds);
+  return Response.json(body, { status: appError.status, headers });
+}
+
+/** The JSON body of an error (its schema: ErrorBodySchema in lib/api/responses.ts). */
+export function errorBody(error: AppError, t: T = getTranslator()): ErrorBody {
+  const { fields, ...rest } = error.details;
+  return {
     error: {
-      code: appError.code,
-      message: errorMessage(appError, t),
+      code: error.code,
+      message: errorMessage(error, t),
       ...rest,
       ...(fields ? { fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, translateKey(t, v)])) } : {}),
     },
   };
-  const headers: Record<string, string> = { "cache-control": "no-store" };
-  if (appError.details.retryAfterSeconds) headers["retry-after"] = String(appError.details.retryAfterSeconds);
-  return Response.json(body, { status: appError.status, headers });
 }
 
 export function json(body: unknown, status = 200): Response {

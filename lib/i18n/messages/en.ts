@@ -1,9 +1,13 @@
+import { apiDocsEn, apiKeysEn, demoEn } from "@/lib/i18n/messages/en-integration";
+
 /** English strings. Every user-facing sentence lives here (Spanish comes later). */
 export const en = {
   app: {
     name: "Exposure Check",
     skipToContent: "Skip to main content",
     footer: "We never store your phone number: only a keyed fingerprint of it is kept, and only to answer this check.",
+    footerApiDocs: "API documentation",
+    footerDemo: "Demo: a carrier's account page",
   },
   check: {
     title: "Was my account affected?",
@@ -107,6 +111,7 @@ export const en = {
       "lookup:agent": "Look a number up for a caller (every lookup is recorded)",
       "dashboard:view": "See the dashboard",
       "audit:view": "Read the audit log",
+      "apikeys:manage": "Create and revoke API keys for the integration API",
     },
     sections: {
       dashboard: "Dashboard",
@@ -121,6 +126,8 @@ export const en = {
       incidentsDescription: "Edit incidents, their groups of affected accounts and what each group should do.",
       users: "Console users",
       usersDescription: "Add users, change their roles, disable or delete them.",
+      apiKeys: "API keys",
+      apiKeysDescription: "Keys for the carrier's servers to call the integration API; create and revoke them.",
     },
     dashboard: {
       title: "Dashboard",
@@ -294,6 +301,9 @@ export const en = {
       remediation_edited: "Remediation text edited",
       settings_changed: "Settings changed",
       agent_lookup: "Agent lookup",
+      api_key_created: "API key created",
+      api_key_revoked: "API key revoked",
+      api_lookup: "Integration API lookup",
       key_rotated: "Lookup key rotated",
     },
     incidents: {
@@ -342,6 +352,7 @@ export const en = {
       previewTitle: "Preview (not saved yet)",
       previewNote: "This is how the text will look on the public page.",
     },
+    apiKeys: apiKeysEn,
     forbidden: {
       title: "Not allowed",
       body: "Your role does not allow this page or action. Ask an owner if you need it.",
@@ -360,6 +371,16 @@ export const en = {
     batch_invalid: "Give the number of an import batch.",
     unauthorized: "Sign in to the console first.",
     invalid_credentials: "Email or password is incorrect.",
+    api_key_required: "Send an API key: Authorization: Bearer followed by the key.",
+    invalid_api_key: "This API key is not valid or has been revoked.",
+    name_taken: "This name is already used.",
+    api_key_name_required: "Enter a name for the key.",
+    api_key_name_too_long: "The name must have at most 80 characters.",
+    api_key_name_invalid: "Use letters, digits, spaces and . _ ( ) / - only.",
+    api_key_name_digits: "A name must not hold 7 or more digits in a row (they would look like a phone number).",
+    api_key_name_taken: "An active key already has this name. Choose another one.",
+    api_key_not_found: "This API key no longer exists.",
+    api_key_revoke_confirm: "Tick the box to confirm the revocation.",
     forbidden: "Your role does not allow this.",
     user_exists: "A console user with this email already exists.",
     user_not_found: "This user no longer exists.",
@@ -398,6 +419,8 @@ export const en = {
     internal: "Something went wrong on our side. Please try again in a moment.",
     unavailable: "The service is temporarily unavailable. Please try again in a moment.",
   },
+  apiDocs: apiDocsEn,
+  demo: demoEn,
 } as const;
 
 export type Messages = typeof en;

@@ -1,3 +1,4 @@
+import type { CheckComplete } from "@/lib/api/responses";
 import { route } from "@/lib/http/route";
 import { json } from "@/lib/http/respond";
 import { verifyCheck } from "@/lib/checks/verify-check";
@@ -6,5 +7,5 @@ import { getServices } from "@/lib/services";
 /** POST /api/v1/checks/{checkId}/verify {code} → 200 complete with the result. */
 export const POST = route<{ checkId: string }>(async ({ ip, params, body }) => {
   const result = await verifyCheck(getServices(), params.checkId, await body(), ip);
-  return json({ status: "complete", result });
+  return json({ status: "complete", result } satisfies CheckComplete);
 });

@@ -1,0 +1,47 @@
+import type { ApiKeyPrincipal } from "@/lib/api-keys/authenticate";
+import { recordAudit } from "@/lib/audit/record";
+import { startCheckSchema } from "@/lib/checks/schemas";
+import type { Db } from "@/lib/db/client";
+import { findExposures } from "@/lib/exposures/find-exposures";
+import type { ExposureResult } from "@/lib/exposures/types";
+import type { Keyring } from "@/lib/hashing/keyring";
+import { isAppError } from "@/lib/errors";
+import { parseInput } from "@/lib/http/parse-input";
+
+export type ApiLookupDeps = { db: Db; keyring: Keyring; region: string };
+
+/**
+ * The integration API's lookup for a carrier's signed-in customer: no one-time code (the
+ * carrier has authenticated the customer; docs/adr/0009-integration-api.md), the check's
+ * own schema, lookup and result. Every answered or refused call is audited with the key
+ * and the caller's address only: no number, no digits of it, and not whether it was
+ * affected (a key and a time would tie that to a carrier's sign-in).
+ */
+export async function apiExposureLookup(deps: ApiLookupDeps, key: ApiKeyPrincipal, phone: string, ip?: string): Promise<ExposureResult> {
+  let e164: string;
+  try {
+    e164 = parseInput(startCheckSchema(deps.region), { phone }).phone;
+  } catch (e) {
+    if (isAppError(e)) await audit(deps.db, key, e.code, ip);
+    throw e;
+  }
+  const result = await findExposures(deps.db, deps.keyring, e164);
+  await audit(deps.db, key, "answered", ip);
+  return result;
+}
+
+function audit(db: Db, key: ApiKeyPrincipal, outcome: string, ip?: string): Promise<void> {
+  return recordAudit(db, {
+    actorId: null,
+    actorEmail: apiKeyActor(key),
+    action: "api_lookup",
+    target: null,
+    details: { keyId: key.id, key: `${key.prefix}…`, outcome },
+    ip,
+  });
+}
+
+/** How a key appears as the actor of audit entries (filterable as "api-key:"). */
+export function apiKeyActor(key: Pick<ApiKeyPrincipal, "name">): string {
+  return `api-key:${key.name}`;
+}

@@ -1,0 +1,186 @@
+import { z } from "zod";
+import { CheckCodeSentSchema, CheckCompleteSchema, ErrorBodySchema, HealthSchema } from "@/lib/api/responses";
+import { checkIdSchema, startCheckSchema, verifyCheckSchema } from "@/lib/checks/schemas";
+import type { ErrorCode } from "@/lib/errors";
+import { ExposureResultSchema } from "@/lib/exposures/types";
+import { affectedExample, codeSentExample, completeExample, errorExample, notAffectedExample } from "@/lib/openapi/examples";
+
+/**
+ * The OpenAPI 3.1 document of the public API, generated from the zod schemas the routes
+ * validate and answer with (z.toJSONSchema, JSON Schema 2020-12 as OpenAPI 3.1 uses).
+ * Served at /api/v1/openapi.json and rendered at /docs/api. Descriptions are English,
+ * like the document's other readers' tools expect.
+ */
+
+type JsonSchema = Record<string, unknown>;
+type Response = { description: string; schema: string; examples?: Record<string, unknown>; headers?: Record<string, unknown> };
+type Operation = {
+  summary: string;
+  description: string;
+  tags: string[];
+  parameters?: { name: string; in: "path"; description: string; schema: JsonSchema; example: string }[];
+  requestBody?: { schema: string; example: unknown };
+  responses: Record<string, Response>;
+  apiKey?: boolean;
+};
+
+const REF = (id: string) => `#/components/schemas/${id}`;
+
+/** Components from zod: requests as they are sent (input), responses as they are answered (output). */
+function components(region: string): Record<string, JsonSchema> {
+  const requests = z.registry<{ id: string }>();
+  requests.add(startCheckSchema(region), { id: "StartCheckRequest" });
+  requests.add(verifyCheckSchema, { id: "VerifyCheckRequest" });
+  const responses = z.registry<{ id: string }>();
+  responses.add(ExposureResultSchema, { id: "ExposureResult" });
+  responses.add(CheckCodeSentSchema, { id: "CheckCodeSent" });
+  responses.add(CheckCompleteSchema, { id: "CheckComplete" });
+  responses.add(ErrorBodySchema, { id: "Error" });
+  responses.add(HealthSchema, { id: "Health" });
+  return {
+    ...z.toJSONSchema(requests, { io: "input", uri: REF }).schemas,
+    ...z.toJSONSchema(responses, { io: "output", uri: REF }).schemas,
+  } as Record<string, JsonSchema>;
+}
+
+/** A component or parameter schema without the keywords that only a standalone document needs. */
+function bare(schema: JsonSchema): JsonSchema {
+  const { $schema: _s, $id: _i, ...rest } = schema;
+  return rest;
+}
+
+const error = (description: string, ...codes: [ErrorCode, Parameters<typeof errorExample>[1]?][]): Response => ({
+  description,
+  schema: "Error",
+  examples: Object.fromEntries(codes.map(([code, details]) => [code, errorExample(code, details)])),
+});
+
+const invalidPhone = error("The number is not a valid phone number; `problem` says why.", [
+  "invalid_phone",
+  { fields: { phone: "phone.too_short" }, problem: "too_short" },
+]);
+const limited = error("Too many requests; retry after `Retry-After` seconds.", ["rate_limited", { retryAfterSeconds: 60 }]);
+
+function operations(region: string): Record<string, Record<string, Operation>> {
+  const phone = bare(z.toJSONSchema(startCheckSchema(region).shape.phone, { io: "input" }) as JsonSchema);
+  return {
+    "/api/v1/checks": {
+      post: {
+        summary: "Start a check",
+        description:
+          "Normalizes the number and, in verified mode, texts it a one-time code: the answer is the same for every valid number, affected or not. In open mode (demos) it answers with the result at once.",
+        tags: ["Checks"],
+        requestBody: { schema: "StartCheckRequest", example: { phone: "(206) 555-0100" } },
+        responses: {
+          "202": { description: "Verified mode: a code was sent.", schema: "CheckCodeSent", examples: { code_sent: codeSentExample } },
+          "200": { description: "Open mode: the result.", schema: "CheckComplete", examples: { complete: completeExample } },
+          "400": invalidPhone,
+          "413": error("The body is over 16 kB.", ["payload_too_large"]),
+          "415": error("The body is not JSON.", ["unsupported_media_type"]),
+          "429": limited,
+        },
+      },
+    },
+    "/api/v1/checks/{checkId}/verify": {
+      post: {
+        summary: "Verify the code and get the result",
+        description: "The code texted to the number: 6 digits, valid 10 minutes, 5 tries, once. The right code answers with the result.",
+        tags: ["Checks"],
+        parameters: [{ name: "checkId", in: "path", description: "From the start of the check.", schema: bare(z.toJSONSchema(checkIdSchema, { io: "input" }) as JsonSchema), example: codeSentExample.checkId }],
+        requestBody: { schema: "VerifyCheckRequest", example: { code: "123456" } },
+        responses: {
+          "200": { description: "The result.", schema: "CheckComplete", examples: { complete: completeExample } },
+          "400": error("Wrong or malformed code.", ["code_incorrect", { attemptsRemaining: 4 }], ["invalid_request", { fields: { code: "errors.code_format" } }]),
+          "404": error("Unknown check.", ["check_not_found"]),
+          "409": error("The code was used already.", ["code_used"]),
+          "410": error("The code expired, or too many wrong codes.", ["code_expired"], ["code_exhausted"]),
+          "429": limited,
+        },
+      },
+    },
+    "/api/v1/exposures/{phone}": {
+      get: {
+        summary: "Look a signed-in customer's number up (integration API)",
+        description:
+          "For the carrier's own servers, e.g. its account login page once the customer has signed in: the result at once, without a one-time code (the carrier has authenticated the customer). Needs an API key created by an owner in the console. Every call is recorded in the audit log, without the number. Rate-limited per key.",
+        tags: ["Integration"],
+        apiKey: true,
+        parameters: [{ name: "phone", in: "path", description: "The number in any format the check accepts; URL-encode it (+ as %2B).", schema: phone, example: "+12065550100" }],
+        responses: {
+          "200": { description: "The result, exactly as the check API gives it.", schema: "ExposureResult", examples: { affected: affectedExample, not_affected: notAffectedExample } },
+          "400": invalidPhone,
+          "401": {
+            ...error("No API key, or one that is not valid or was revoked.", ["api_key_required"], ["invalid_api_key"]),
+            headers: { "WWW-Authenticate": { description: 'Bearer realm="exposure-check" (with error="invalid_token" for a refused key)', schema: { type: "string" } } },
+          },
+          "429": limited,
+        },
+      },
+    },
+    "/api/health": {
+      get: {
+        summary: "Health",
+        description: "200 when the app and its database answer.",
+        tags: ["Operations"],
+        responses: {
+          "200": { description: "Up.", schema: "Health", examples: { ok: { status: "ok" } } },
+          "503": error("The database does not answer.", ["unavailable"]),
+        },
+      },
+    },
+  };
+}
+
+function toOpenApi(op: Operation): Record<string, unknown> {
+  const content = (schema: string, examples?: Record<string, unknown>) => ({
+    "application/json": {
+      schema: { $ref: REF(schema) },
+      ...(examples ? { examples: Object.fromEntries(Object.entries(examples).map(([k, value]) => [k, { value }])) } : {}),
+    },
+  });
+  return {
+    summary: op.summary,
+    description: op.description,
+    tags: op.tags,
+    security: op.apiKey ? [{ apiKey: [] }] : [],
+    ...(op.parameters ? { parameters: op.parameters.map((p) => ({ ...p, required: true })) } : {}),
+    ...(op.requestBody ? { requestBody: { required: true, content: content(op.requestBody.schema, { example: op.requestBody.example }) } } : {}),
+    responses: Object.fromEntries(
+      Object.entries(op.responses).map(([status, r]) => [status, { description: r.description, ...(r.headers ? { headers: r.headers } : {}), content: content(r.schema, r.examples) }]),
+    ),
+  };
+}
+
+export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
+
+/** The whole document; `region` is the default region the phone schema normalizes with. */
+export function buildOpenApiDocument(region = "US") {
+  const ops = operations(region);
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Exposure Check API",
+      version: "1.0.0",
+      description:
+        "Whether a phone number was in a breach's lists of affected accounts, and what to do. Errors are always `{\"error\": {\"code\", \"message\", …}}`.",
+    },
+    servers: [{ url: "/" }],
+    tags: [
+      { name: "Checks", description: "The public check: a one-time code proves the number is yours." },
+      { name: "Integration", description: "For the carrier's servers, with an API key." },
+      { name: "Operations", description: "For monitoring." },
+    ],
+    paths: Object.fromEntries(Object.entries(ops).map(([path, methods]) => [path, Object.fromEntries(Object.entries(methods).map(([m, op]) => [m, toOpenApi(op)]))])),
+    components: {
+      schemas: Object.fromEntries(Object.entries(components(region)).map(([id, s]) => [id, bare(s)])),
+      securitySchemes: {
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "ek_live_ followed by 43 characters",
+          description: "An API key created by an owner in the console (/admin/api-keys) or with `npm run admin -- create-api-key`.",
+        },
+      },
+    },
+  };
+}
