@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { ImportError } from "@/lib/imports/errors";
+import { dropStagingSql } from "@/lib/imports/staging";
 
 /** A running batch whose importer has not reported for this long has died. */
 export const STALE_AFTER_MS = 30_000;
@@ -16,10 +17,6 @@ export type BatchView = {
   finishedAt: Date | null;
   seconds: number | null;
 };
-
-export function stagingTable(batchId: number): string {
-  return `import_staging_${Math.trunc(batchId)}`;
-}
 
 /** Import history, newest first; a running batch whose importer went silent shows as interrupted. */
 export async function listBatches(db: Db, now = new Date(), take = 100): Promise<BatchView[]> {
@@ -45,7 +42,7 @@ export async function undoBatch(db: Db, batchId: number): Promise<number> {
   // Hide the rows first (status), then delete them, so no lookup sees a half-undone batch.
   await db.importBatch.update({ where: { id: batchId }, data: { status: "undone", phase: "undone" } });
   const removed = await db.$executeRaw`DELETE FROM affected_account WHERE batch_id = ${batchId}`;
-  await db.$executeRawUnsafe(`DROP TABLE IF EXISTS ${stagingTable(batchId)}`);
+  await db.$executeRawUnsafe(dropStagingSql(batchId));
   await db.importRejection.deleteMany({ where: { batchId } });
   return removed;
 }

@@ -4,14 +4,13 @@ import { Client } from "pg";
 import type { Db } from "@/lib/db/client";
 import type { Keyring } from "@/lib/hashing/keyring";
 import { sealPhone } from "@/lib/hashing/seal";
-import { stagingTable } from "@/lib/imports/batches";
 import { RecordChunker, type Piece } from "@/lib/imports/chunker";
 import { ImportError } from "@/lib/imports/errors";
 import { headerLength, readHeader, type Columns } from "@/lib/imports/header";
 import type { PieceResult, Rejection } from "@/lib/imports/types";
 import { WorkerPool } from "@/lib/imports/worker-pool";
-import { mergeBatch } from "@/lib/imports/merge";
-import { copyWriter, insertWriter, type TupleWriter } from "@/lib/imports/writers";
+import { MergeTransaction } from "@/lib/imports/merge";
+import { dropStagingSql, SlicedStaging } from "@/lib/imports/staging";
 
 export type ImportContext = {
   db: Db;
@@ -21,6 +20,8 @@ export type ImportContext = {
   /** COPY on PostgreSQL; the embedded database takes multi-row INSERTs. */
   useCopy: boolean;
   workers?: number;
+  /** Rows per staging slice (default 1M); tests make it small to cross slices. */
+  sliceRows?: number;
 };
 
 export type ImportOptions = {
@@ -94,6 +95,9 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
 
   const batchId = opts.dryRun ? null : await openBatch(ctx, opts, { incidentId, fixedCategoryId, fileName, bytesTotal });
   const client = opts.dryRun ? null : new Client({ connectionString: ctx.databaseUrl });
+  // The merge runs on its own connection, beside the COPY (see SlicedStaging).
+  const mergeClient = opts.dryRun ? null : new Client({ connectionString: ctx.databaseUrl });
+  let merge: MergeTransaction | null = null;
   const pool = new WorkerPool(
     {
       region: ctx.region,
@@ -153,13 +157,13 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
 
   let timer: NodeJS.Timeout | undefined;
   try {
-    let writer: TupleWriter | null = null;
-    if (client && batchId !== null) {
-      await client.connect();
-      const table = stagingTable(batchId);
-      await client.query(`DROP TABLE IF EXISTS ${table}`);
-      await client.query(`CREATE UNLOGGED TABLE ${table} (phone_hash bytea NOT NULL, category_id int4 NOT NULL)`);
-      writer = ctx.useCopy ? await copyWriter(client, table) : insertWriter(client, table);
+    let writer: SlicedStaging | null = null;
+    if (client && mergeClient && batchId !== null) {
+      await Promise.all([client.connect(), mergeClient.connect()]);
+      await client.query(dropStagingSql(batchId));
+      merge = new MergeTransaction(mergeClient, ctx.keyring.current.version, batchId);
+      // Two transactions at once need a real server; the embedded one serves one at a time.
+      writer = new SlicedStaging(client, merge, { batchId, useCopy: ctx.useCopy, overlap: ctx.useCopy, sliceRows: ctx.sliceRows });
     }
     let reporting: Promise<void> = Promise.resolve();
     timer = setInterval(() => (reporting = reporting.then(() => report("reading"))), 500);
@@ -189,15 +193,19 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
     for await (const piece of pieces) await dispatch(piece);
     await Promise.all(inflight);
     await writes;
-    await writer?.finish();
     await flushRejections();
     clearInterval(timer);
     await reporting;
 
     let imported = 0;
-    if (client && batchId !== null) {
+    if (client && writer && batchId !== null) {
       await report("merging");
-      imported = await mergeBatch(client, batchId, ctx.keyring.current.version, Boolean(opts.resumeBatchId));
+      imported = await writer.finish();
+      if (opts.resumeBatchId) {
+        // A resumed batch already held some of its rows: count them all.
+        const all = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM affected_account WHERE batch_id = $1`, [batchId]);
+        imported = Number(all.rows[0]!.n);
+      }
       await ctx.db.importBatch.update({
         where: { id: batchId },
         data: {
@@ -212,7 +220,7 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
           finishedAt: new Date(),
         },
       });
-      await client.query(`DROP TABLE IF EXISTS ${stagingTable(batchId)}`);
+      await client.query(dropStagingSql(batchId));
     }
     opts.onProgress?.({ ...progress("done"), bytesRead: bytesTotal, etaSeconds: 0 });
     return {
@@ -225,6 +233,8 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
       dryRun: Boolean(opts.dryRun),
     };
   } catch (error) {
+    await merge?.abort();
+    if (client && batchId !== null) await client.query(dropStagingSql(batchId)).catch(() => {});
     if (batchId !== null) {
       const message = error instanceof ImportError ? error.message : "The import failed; see the server log.";
       await ctx.db.importBatch.update({ where: { id: batchId }, data: { status: "failed", error: message } }).catch(() => {});
@@ -235,6 +245,7 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
     reader.destroy();
     await pool.close();
     await client?.end().catch(() => {});
+    await mergeClient?.end().catch(() => {});
   }
 }
 

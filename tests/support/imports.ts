@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { getDb } from "@/lib/db/client";
-import { runImport, type ImportOptions } from "@/lib/imports/run-import";
+import { runImport, type ImportContext, type ImportOptions } from "@/lib/imports/run-import";
 import { testKeyring } from "@/tests/support/deps";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "exposure-import-test-"));
@@ -16,9 +16,9 @@ export function csvFile(text: string | Buffer): string {
 }
 
 /** Imports through the same pipeline as the CLI, into the unit project's database. */
-export function importFile(file: string, opts: Partial<ImportOptions> = {}) {
+export function importFile(file: string, opts: Partial<ImportOptions> = {}, ctx: Partial<ImportContext> = {}) {
   return runImport(
-    { db: getDb(), databaseUrl: process.env.DATABASE_URL!, keyring: testKeyring(), region: "US", useCopy: false, workers: 1 },
+    { db: getDb(), databaseUrl: process.env.DATABASE_URL!, keyring: testKeyring(), region: "US", useCopy: false, workers: 1, ...ctx },
     { file, incident: "2021-08-cyberattack", category: "former", ...opts },
   );
 }

@@ -40,7 +40,7 @@ describe("importNormalizer", () => {
       if (JSON.stringify(a) !== JSON.stringify(b)) disagreements.push(`${input}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
     }
     expect(disagreements.slice(0, 10)).toEqual([]);
-  });
+  }, 120_000);
 
   it("decides every +1 number itself, Canadian and Caribbean ones included, as the library would", () => {
     // Completeness, not only agreement: a shortcut that fell back for a sixth of the
@@ -60,7 +60,7 @@ describe("importNormalizer", () => {
     }
     expect(wrong.slice(0, 10)).toEqual([]);
     expect(validCount).toBeGreaterThan(10_000);
-  });
+  }, 120_000);
 
   it("falls back to the full rule outside +1 regions", () => {
     const fast = importNormalizer("GB");

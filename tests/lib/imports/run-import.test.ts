@@ -5,6 +5,7 @@ import { listBatches, undoBatch } from "@/lib/imports/batches";
 import { ImportError } from "@/lib/imports/errors";
 import { downloadRejections } from "@/lib/imports/rejections";
 import { testKeyring } from "@/tests/support/deps";
+import { normalizePhone } from "@/lib/phone/normalize";
 import { csvFile, importFile } from "@/tests/support/imports";
 
 const lookup = (e164: string) => findExposures(getDb(), testKeyring(), e164);
@@ -83,6 +84,22 @@ describe("duplicates, re-imports and undo", () => {
     expect(await importFile(file)).toMatchObject({ rows: 3, imported: 0, duplicates: 3 });
     expect(await getDb().affectedAccount.count()).toBe(count);
   });
+
+  it("merges a file in slices, counting duplicates across slices once, and leaves no staging table", async () => {
+    const numbers: string[] = [];
+    for (let i = 0; numbers.length < 100_000; i++) {
+      const n = `+1425${String(2_000_000 + i * 7).padStart(7, "0")}`;
+      if (normalizePhone(n, "US").ok) numbers.push(n);
+    }
+    // The first thousand again at the end: duplicates of rows in an earlier slice.
+    const file = csvFile(`phone\n${[...numbers, ...numbers.slice(0, 1000)].join("\n")}\n`);
+    const s = await importFile(file, { category: "prepaid" }, { sliceRows: 1 });
+    expect(s).toMatchObject({ rows: 101_000, imported: 100_000, duplicates: 1000, rejected: 0 });
+    expect(await slugs(numbers[0]!)).toContain("prepaid");
+    expect(await slugs(numbers.at(-1)!)).toContain("prepaid");
+    const left = await getDb().$queryRawUnsafe<unknown[]>(`SELECT tablename FROM pg_tables WHERE starts_with(tablename, 'import_staging_')`);
+    expect(left).toEqual([]);
+  }, 60_000);
 
   it("a dry run reports and stores nothing", async () => {
     const before = await getDb().importBatch.count();
