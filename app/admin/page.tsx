@@ -12,6 +12,7 @@ const SECTIONS = [
   { key: "audit", href: "/admin/audit", permission: "audit:view" },
   { key: "incidents", href: "/admin/incidents", permission: "incidents:edit" },
   { key: "users", href: "/admin/users", permission: "users:manage" },
+  { key: "apiKeys", href: "/admin/api-keys", permission: "apikeys:manage" },
 ] as const satisfies readonly {
   key: string;
   href: string;

@@ -40,6 +40,9 @@ const ACCESS: Record<string, Access> = {
   "app/admin/users/actions.ts#changeRoleAction": "users:manage",
   "app/admin/users/actions.ts#setUserDisabledAction": "users:manage",
   "app/admin/users/actions.ts#deleteUserAction": "users:manage",
+  "app/admin/api-keys/page.tsx": "apikeys:manage",
+  "app/admin/api-keys/actions.ts#createApiKeyAction": "apikeys:manage",
+  "app/admin/api-keys/actions.ts#revokeApiKeyAction": "apikeys:manage",
 };
 
 const root = path.resolve(__dirname, "../../..");

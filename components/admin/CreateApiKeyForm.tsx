@@ -1,0 +1,79 @@
+"use client";
+
+import { useActionState, useState, type FormEvent } from "react";
+import { useTranslations } from "use-intl";
+import { SubmitButton, TextField } from "@/components/check/FormParts";
+import { FormStatus } from "@/components/admin/EditorParts";
+import type { CreateApiKeyState } from "@/app/admin/api-keys/actions";
+import { CreateApiKeyInput, MAX_API_KEY_NAME } from "@/lib/api-keys/schemas";
+
+type Props = { action: (prev: CreateApiKeyState | undefined, form: FormData) => Promise<CreateApiKeyState> };
+
+/**
+ * Owners create an API key. The server action's schema checks the name before posting
+ * (the server checks again); without JavaScript the form posts as is. The key comes
+ * back once and is shown until the next submission.
+ */
+export function CreateApiKeyForm({ action }: Props) {
+  const [state, formAction, pending] = useActionState(action, {});
+  // Each answer remounts the field, so it starts again from what the server sent back.
+  const [answers, setAnswers] = useState({ state, count: 0 });
+  if (answers.state !== state) setAnswers({ state, count: answers.count + 1 });
+  return (
+    <div className="space-y-4">
+      {state.created && <Created created={state.created} />}
+      <Fields key={answers.count} state={state} formAction={formAction} pending={pending} />
+    </div>
+  );
+}
+
+function Fields({ state, formAction, pending }: { state: CreateApiKeyState; formAction: (form: FormData) => void; pending: boolean }) {
+  const t = useTranslations("admin.apiKeys");
+  const tAll = useTranslations() as unknown as (key: string) => string;
+  const [clientError, setClientError] = useState<string | null>(null);
+  const nameError = clientError ?? state.errors?.name;
+
+  function check(event: FormEvent<HTMLFormElement>) {
+    const parsed = CreateApiKeyInput.safeParse({ name: new FormData(event.currentTarget).get("name") });
+    if (parsed.success) return setClientError(null);
+    event.preventDefault();
+    const message = parsed.error.issues[0]?.message ?? "";
+    setClientError(tAll(message.startsWith("errors.") ? message : "errors.invalid_request"));
+  }
+
+  return (
+    <form action={formAction} onSubmit={check} className="space-y-4" noValidate>
+      <FormStatus error={clientError ? t("fixErrors") : state.error} />
+      <TextField
+        id="api-key-name"
+        name="name"
+        label={t("name")}
+        hint={t("nameHint")}
+        error={nameError}
+        required
+        maxLength={MAX_API_KEY_NAME}
+        autoComplete="off"
+        defaultValue={state.values?.name ?? ""}
+        className="w-full max-w-md"
+      />
+      <SubmitButton pending={pending}>{t("create")}</SubmitButton>
+    </form>
+  );
+}
+
+/** Shown once: the next submission replaces it, and the server keeps only the hash. */
+function Created({ created }: { created: NonNullable<CreateApiKeyState["created"]> }) {
+  const t = useTranslations("admin.apiKeys");
+  return (
+    <div role="status" className="space-y-2 rounded-md border border-green-800 bg-green-50 p-4 text-slate-900">
+      <p className="font-semibold">{t("created", { name: created.name })}</p>
+      <p>
+        {t("createdKey")}{" "}
+        <code data-testid="new-api-key" className="rounded bg-white px-2 py-1 font-mono break-all select-all">
+          {created.key}
+        </code>
+      </p>
+      <p className="text-sm text-slate-700">{t("createdKeyNote")}</p>
+    </div>
+  );
+}
