@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { toTwilioConfig, twilioEnv, twilioProblems } from "@/lib/sms/twilio-config";
 
 /** "points/seconds", e.g. "5/3600": at most 5 in any hour. */
 const limit = (fallback: string) =>
@@ -45,7 +46,8 @@ const EnvSchema = z
     LOOKUP_KEY_VERSION: z.coerce.number().int().min(1).max(32767).default(1),
     LOOKUP_PREVIOUS_SECRETS: previousSecrets,
     LOOKUP_MODE: z.enum(["verified", "open"]).default("verified"),
-    SMS_PROVIDER: z.enum(["outbox"]).optional(),
+    SMS_PROVIDER: z.enum(["outbox", "twilio"]).optional(),
+    ...twilioEnv,
     DEFAULT_REGION: z
       .string()
       .regex(/^[A-Z]{2}$/, "must be a two-letter region code such as US")
@@ -67,7 +69,11 @@ const EnvSchema = z
     /** How many proxies in front of the app append to X-Forwarded-For. */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
   })
+  // `when`: also when some variable is bad, so every problem is listed at once. Fields
+  // that failed hold their raw input here, hence the defensive checks.
   .superRefine((env, ctx) => {
     const external = env.EMBEDDED_DB !== "1";
     if (!env.LOOKUP_SECRET) {
@@ -84,20 +90,21 @@ const EnvSchema = z
         code: "custom",
         path: ["SMS_PROVIDER"],
         message:
-          "is required with an external DATABASE_URL in verified mode: no real provider is configured, so set SMS_PROVIDER=outbox explicitly to run a demo that sends no SMS",
+          "is required with an external DATABASE_URL in verified mode: set SMS_PROVIDER=twilio (with its TWILIO_* settings) to text codes, or SMS_PROVIDER=outbox explicitly for a demo that sends no SMS",
       });
     }
-    if (env.ADMIN_SESSION_IDLE > env.ADMIN_SESSION_MAX_AGE) {
+    if (typeof env.ADMIN_SESSION_IDLE === "number" && typeof env.ADMIN_SESSION_MAX_AGE === "number" && env.ADMIN_SESSION_IDLE > env.ADMIN_SESSION_MAX_AGE) {
       ctx.addIssue({ code: "custom", path: ["ADMIN_SESSION_IDLE"], message: "must not be longer than ADMIN_SESSION_MAX_AGE" });
     }
-    if (env.LOOKUP_PREVIOUS_SECRETS.some((p) => p.version === env.LOOKUP_KEY_VERSION)) {
+    if (Array.isArray(env.LOOKUP_PREVIOUS_SECRETS) && env.LOOKUP_PREVIOUS_SECRETS.some((p) => p.version === env.LOOKUP_KEY_VERSION)) {
       ctx.addIssue({
         code: "custom",
         path: ["LOOKUP_PREVIOUS_SECRETS"],
         message: "must not reuse LOOKUP_KEY_VERSION",
       });
     }
-  });
+    for (const p of twilioProblems(env)) ctx.addIssue({ code: "custom", path: [p.path], message: p.message });
+  }, { when: () => true });
 
 export type Config = ReturnType<typeof toConfig>;
 
@@ -112,6 +119,7 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     },
     lookupMode: env.LOOKUP_MODE,
     smsProvider: env.SMS_PROVIDER ?? "outbox",
+    twilio: env.SMS_PROVIDER === "twilio" ? toTwilioConfig(env) : undefined,
     defaultRegion: env.DEFAULT_REGION,
     rateLimits: {
       enabled: env.RATE_LIMITS === "on",
@@ -129,21 +137,47 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     imports: { maxUploadBytes: env.IMPORT_MAX_BYTES },
     trustProxyHops: env.TRUST_PROXY_HOPS,
     logLevel: env.LOG_LEVEL,
+    listen: { port: env.PORT, host: env.HOST },
   };
 }
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    super(`Exposure Check cannot start: fix ${problems.length === 1 ? "this variable" : `these ${problems.length} variables`}.\n${problems.join("\n")}`);
     this.name = "ConfigError";
   }
 }
 
-/** Parses the environment; throws ConfigError listing one line per bad variable. */
+/** zod's generic messages, in an operator's words (variables' own messages win). */
+function issueMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case "invalid_value":
+      return `must be one of ${issue.values.map(String).join(", ")}`;
+    case "invalid_type":
+      if (issue.input === undefined) return "is required";
+      return issue.expected === "number" || issue.expected === "int" ? "must be a whole number" : undefined;
+    case "too_small":
+      return issue.origin === "string" ? `must be at least ${issue.minimum} characters` : `must be at least ${issue.minimum}`;
+    case "too_big":
+      return issue.origin === "string" ? `must be at most ${issue.maximum} characters` : `must be at most ${issue.maximum}`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Parses the environment; throws ConfigError with one line per bad variable
+ * ("LOOKUP_SECRET: must be at least 32 characters …"), every problem at once.
+ */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const parsed = EnvSchema.safeParse(env);
+  const parsed = EnvSchema.safeParse(env, { error: issueMessage });
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`));
+    const lines = new Map<string, string>();
+    for (const issue of parsed.error.issues) {
+      const name = issue.path.join(".") || "environment";
+      if (!lines.has(name)) lines.set(name, `${name}: ${issue.message}`);
+    }
+    throw new ConfigError([...lines.values()]);
   }
   return toConfig(parsed.data);
 }

@@ -5,6 +5,7 @@ import { Keyring } from "@/lib/hashing/keyring";
 import { createLimits, type Limits } from "@/lib/rate-limit/limits";
 import { outboxProvider } from "@/lib/sms/outbox";
 import type { SmsProvider } from "@/lib/sms/provider";
+import { twilioProvider } from "@/lib/sms/twilio";
 import type { CheckDeps } from "@/lib/checks/deps";
 import { createAuth } from "@/lib/auth/auth";
 import type { AuthDeps } from "@/lib/auth/deps";
@@ -52,6 +53,8 @@ function smsProvider(config: Config, db: Db): SmsProvider {
   switch (config.smsProvider) {
     case "outbox":
       return outboxProvider(db);
+    case "twilio":
+      return twilioProvider(config.twilio!);
   }
 }
 

@@ -3,8 +3,9 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { ConfigError, parseConfig, type Config } from "@/lib/config";
+import { parseConfig, type Config } from "@/lib/config";
 import { embeddedSecret, embeddedUrlFile, runningEmbeddedUrl, startEmbeddedDb, writeEmbeddedUrl, type EmbeddedDb } from "@/lib/db/embedded";
+import { log } from "@/lib/log";
 
 export const root = path.resolve(__dirname, "..");
 
@@ -28,7 +29,7 @@ export async function prepareDatabase(opts: { nodeEnv: string; serve: boolean; q
       embedded = await startEmbeddedDb(path.join(dataDir, "pgdata"));
       env.DATABASE_URL = embedded.url;
       if (opts.serve) writeEmbeddedUrl(dataDir, embedded.url);
-      if (!opts.quiet) console.log(`Embedded database ready (data in ${path.relative(root, dataDir) || "."}/)`);
+      if (!opts.quiet) log.info({ dataDir: path.relative(root, dataDir) || "." }, "embedded database ready");
     }
   }
   const stop = async () => {
@@ -41,8 +42,8 @@ export async function prepareDatabase(opts: { nodeEnv: string; serve: boolean; q
   try {
     config = parseConfig(env);
   } catch (e) {
+    // A ConfigError's message is one line per bad variable, printed as it is by the caller.
     await stop();
-    if (e instanceof ConfigError) throw new Error(`Exposure Check cannot start. ${e.message}`);
     throw e;
   }
   Object.assign(process.env, env);
@@ -57,7 +58,7 @@ export async function prepareDatabase(opts: { nodeEnv: string; serve: boolean; q
   const { Keyring } = await import("@/lib/hashing/keyring");
   const { seedDemoIfEmpty } = await import("@/lib/incidents/seed-demo");
   if ((await seedDemoIfEmpty(getDb(), new Keyring(config.keys.current, config.keys.previous))) && !opts.quiet) {
-    console.log("Seeded the demo incident and numbers (see README)");
+    log.info("seeded the demo incident and numbers (see README)");
   }
   // Rejected import values live a day at most (also swept when the imports page is shown).
   const { purgeRejectedValues } = await import("@/lib/imports/rejections");

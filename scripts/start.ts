@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { log } from "@/lib/log";
 import { prepareDatabase, root, run } from "@/scripts/prepare-db";
 
 const dev = process.argv.includes("--dev");
@@ -14,11 +15,11 @@ async function main() {
   const { env, stop } = await prepareDatabase({ nodeEnv: dev ? "development" : "production", serve: true });
   const { closeDb } = await import("@/lib/db/client");
   await closeDb();
-  console.log("Database ready");
+  log.info("database ready");
 
   const next = path.join(root, "node_modules/next/dist/bin/next");
   if (!dev && needsBuild()) {
-    console.log("Building the app (first start or changed sources)…");
+    log.info("building the app (first start or changed sources)");
     if ((await run([next, "build"], env, "inherit")) !== 0) {
       await stop();
       throw new Error("Build failed (see above).");

@@ -16,11 +16,11 @@ function problems(env: Record<string, string>): string[] {
 
 describe("parseConfig", () => {
   it("refuses an external database without a lookup secret", () => {
-    expect(problems({ ...external, SMS_PROVIDER: "outbox" })).toEqual([expect.stringMatching(/^LOOKUP_SECRET is required with an external DATABASE_URL/)]);
+    expect(problems({ ...external, SMS_PROVIDER: "outbox" })).toEqual([expect.stringMatching(/^LOOKUP_SECRET: is required with an external DATABASE_URL/)]);
   });
 
   it("refuses an external database in verified mode unless the outbox is chosen explicitly", () => {
-    expect(problems({ ...external, LOOKUP_SECRET: secret })).toEqual([expect.stringMatching(/^SMS_PROVIDER is required/)]);
+    expect(problems({ ...external, LOOKUP_SECRET: secret })).toEqual([expect.stringMatching(/^SMS_PROVIDER: is required/)]);
     expect(problems({ ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox" })).toEqual([]);
     expect(problems({ ...external, LOOKUP_SECRET: secret, LOOKUP_MODE: "open" })).toEqual([]);
   });
@@ -45,13 +45,19 @@ describe("parseConfig", () => {
       RATE_LIMIT_CHECK_PER_IP: "lots",
       DEFAULT_REGION: "usa",
     });
-    expect(lines.map((l) => l.split(" ")[0]).sort()).toEqual(["DATABASE_URL", "DEFAULT_REGION", "LOOKUP_MODE", "LOOKUP_SECRET", "RATE_LIMIT_CHECK_PER_IP"]);
+    expect(lines.sort()).toEqual([
+      "DATABASE_URL: must be a postgresql:// URL",
+      "DEFAULT_REGION: must be a two-letter region code such as US",
+      "LOOKUP_MODE: must be one of verified, open",
+      "LOOKUP_SECRET: must be at least 32 characters (use `openssl rand -hex 32`)",
+      "RATE_LIMIT_CHECK_PER_IP: must look like POINTS/SECONDS, e.g. 20/900",
+    ]);
   });
 
   it("parses previous key versions for rotation and refuses a clash with the current one", () => {
     const base = { ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox", LOOKUP_KEY_VERSION: "3" };
     expect(parseConfig({ ...base, LOOKUP_PREVIOUS_SECRETS: `1:${"a".repeat(32)}, 2:${"b".repeat(32)}` }).keys.previous.map((p) => p.version)).toEqual([1, 2]);
-    expect(problems({ ...base, LOOKUP_PREVIOUS_SECRETS: `3:${"a".repeat(32)}` })).toEqual([expect.stringMatching(/^LOOKUP_PREVIOUS_SECRETS/)]);
+    expect(problems({ ...base, LOOKUP_PREVIOUS_SECRETS: `3:${"a".repeat(32)}` })).toEqual([expect.stringMatching(/^LOOKUP_PREVIOUS_SECRETS: /)]);
   });
 
   it("configures console sessions and sign-in limits, with secure cookies by default in production", () => {
@@ -63,10 +69,62 @@ describe("parseConfig", () => {
     expect(parseConfig({ ...base, NODE_ENV: "production" }).admin.secureCookies).toBe(true);
     expect(parseConfig({ ...base, NODE_ENV: "production", ADMIN_SECURE_COOKIES: "off" }).admin.secureCookies).toBe(false);
     expect(parseConfig({ ...base, ADMIN_SESSION_MAX_AGE: "3600", ADMIN_SESSION_IDLE: "600" }).admin).toMatchObject({ sessionMaxAgeSeconds: 3600, sessionIdleSeconds: 600 });
-    expect(problems({ ...base, ADMIN_SESSION_MAX_AGE: "3600", ADMIN_SESSION_IDLE: "7200" })).toEqual([expect.stringMatching(/^ADMIN_SESSION_IDLE must not be longer/)]);
-    expect(problems({ ...base, RATE_LIMIT_SIGN_IN_PER_EMAIL: "many", ADMIN_SECURE_COOKIES: "maybe" }).map((l) => l.split(" ")[0]).sort()).toEqual([
+    expect(problems({ ...base, ADMIN_SESSION_MAX_AGE: "3600", ADMIN_SESSION_IDLE: "7200" })).toEqual([expect.stringMatching(/^ADMIN_SESSION_IDLE: must not be longer/)]);
+    expect(problems({ ...base, RATE_LIMIT_SIGN_IN_PER_EMAIL: "many", ADMIN_SECURE_COOKIES: "maybe" }).map((l) => l.split(":")[0]).sort()).toEqual([
       "ADMIN_SECURE_COOKIES",
       "RATE_LIMIT_SIGN_IN_PER_EMAIL",
     ]);
+  });
+});
+
+describe("parseConfig: every problem at once, in an operator's words", () => {
+  it("lists field problems and cross-variable problems together, one line per variable", () => {
+    expect(problems({ ...external, LOOKUP_MODE: "loose", LOOKUP_KEY_VERSION: "two", PORT: "99999", TRUST_PROXY_HOPS: "-1" }).sort()).toEqual([
+      "LOOKUP_KEY_VERSION: must be a whole number",
+      "LOOKUP_MODE: must be one of verified, open",
+      expect.stringMatching(/^LOOKUP_SECRET: is required with an external DATABASE_URL/),
+      "PORT: must be at most 65535",
+      "TRUST_PROXY_HOPS: must be at least 0",
+    ]);
+    expect(problems({}).map((l) => l.split(":")[0])).toEqual(["DATABASE_URL", "LOOKUP_SECRET", "SMS_PROVIDER"]);
+  });
+
+  it("never shows a variable's value (it may be a secret)", () => {
+    expect(problems({ ...external, LOOKUP_SECRET: "short-secret-value", TWILIO_AUTH_TOKEN: "tok" }).join("\n")).not.toMatch(/short-secret-value|tok\b/);
+  });
+});
+
+describe("parseConfig: the Twilio provider", () => {
+  const sid = `AC${"0".repeat(32)}`;
+  const base = { ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "twilio" };
+
+  it("requires the account, the token and one sender with SMS_PROVIDER=twilio", () => {
+    expect(problems(base)).toEqual([
+      "TWILIO_ACCOUNT_SID: is required when SMS_PROVIDER=twilio",
+      "TWILIO_AUTH_TOKEN: is required when SMS_PROVIDER=twilio",
+      "TWILIO_FROM: is required when SMS_PROVIDER=twilio, unless TWILIO_MESSAGING_SERVICE_SID is set",
+    ]);
+    const full = { ...base, TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: "t".repeat(32) };
+    expect(problems({ ...full, TWILIO_FROM: "+12065550000", TWILIO_MESSAGING_SERVICE_SID: `MG${"1".repeat(32)}` })).toEqual([
+      "TWILIO_FROM: must not be set with TWILIO_MESSAGING_SERVICE_SID: choose one sender",
+    ]);
+    expect(parseConfig({ ...full, TWILIO_FROM: "+12065550000" })).toMatchObject({
+      smsProvider: "twilio",
+      twilio: { accountSid: sid, authToken: "t".repeat(32), sender: { from: "+12065550000" }, baseUrl: "https://api.twilio.com" },
+    });
+    expect(parseConfig({ ...full, TWILIO_MESSAGING_SERVICE_SID: `MG${"1".repeat(32)}`, TWILIO_BASE_URL: "http://127.0.0.1:4010/" }).twilio).toMatchObject({
+      sender: { messagingServiceSid: `MG${"1".repeat(32)}` },
+      baseUrl: "http://127.0.0.1:4010",
+    });
+  });
+
+  it("refuses malformed Twilio settings and plain HTTP to another host", () => {
+    const lines = problems({ ...base, TWILIO_ACCOUNT_SID: "AC123", TWILIO_AUTH_TOKEN: "t".repeat(32), TWILIO_FROM: "+1 206", TWILIO_BASE_URL: "http://api.twilio.com" });
+    expect(lines.map((l) => l.split(":")[0]).sort()).toEqual(["TWILIO_ACCOUNT_SID", "TWILIO_BASE_URL", "TWILIO_FROM"]);
+    expect(problems({ ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "carrier-pigeon" })).toEqual(["SMS_PROVIDER: must be one of outbox, twilio"]);
+  });
+
+  it("ignores Twilio settings under another provider", () => {
+    expect(parseConfig({ ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox", TWILIO_ACCOUNT_SID: sid }).twilio).toBeUndefined();
   });
 });

@@ -1,0 +1,63 @@
+import type { Logger } from "pino";
+import { log } from "@/lib/log";
+import { maskNumbersInText } from "@/lib/phone/mask-text";
+import { SmsSendError, type SmsProvider } from "@/lib/sms/provider";
+import type { TwilioConfig } from "@/lib/sms/twilio-config";
+
+export const TWILIO_TIMEOUT_MS = 10_000;
+
+type TwilioAnswer = { sid?: unknown; status?: unknown; code?: unknown; message?: unknown; more_info?: unknown };
+
+/**
+ * Texts through Twilio's Messages API (POST …/Accounts/{sid}/Messages.json, form body,
+ * HTTP Basic auth). No retries: a POST that timed out may still have been sent, and a
+ * second code text is worse than asking the customer to try again.
+ */
+export function twilioProvider(config: TwilioConfig, opts: { logger?: Logger; timeoutMs?: number } = {}): SmsProvider {
+  const logger = (opts.logger ?? log).child({ sms: "twilio" });
+  const timeoutMs = opts.timeoutMs ?? TWILIO_TIMEOUT_MS;
+  const url = `${config.baseUrl}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`;
+  const authorization = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString("base64")}`;
+  const sender: Record<string, string> = "from" in config.sender ? { From: config.sender.from } : { MessagingServiceSid: config.sender.messagingServiceSid };
+
+  const fail = (reason: string, status?: number, code?: number): never => {
+    // Credentials or Twilio itself at fault: an operator must act. Else the number was refused.
+    const level = status === undefined || status === 401 || status === 403 || status >= 500 ? "error" : "warn";
+    logger[level]({ httpStatus: status, providerCode: code }, reason);
+    throw new SmsSendError(reason, status, code);
+  };
+
+  return {
+    name: "twilio",
+    async send(toE164, body) {
+      const started = performance.now();
+      let res: Response;
+      let answer: TwilioAnswer | undefined;
+      try {
+        res = await fetch(url, {
+          method: "POST",
+          headers: { authorization, accept: "application/json", "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ To: toE164, ...sender, Body: body }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        answer = (await res.json().catch(() => undefined)) as TwilioAnswer | undefined;
+      } catch (e) {
+        const timedOut = e instanceof DOMException && e.name === "TimeoutError";
+        return fail(timedOut ? `Twilio did not answer within ${timeoutMs} ms` : `Twilio could not be reached: ${describe(e)}`);
+      }
+      if (!res.ok) {
+        const code = typeof answer?.code === "number" ? answer.code : undefined;
+        // Twilio's messages quote the number ("The 'To' number +1… is not valid"): masked.
+        const detail = typeof answer?.message === "string" ? `: ${maskNumbersInText(answer.message)}` : "";
+        return fail(`Twilio refused the message (HTTP ${res.status}${code ? `, error ${code}` : ""})${detail}`, res.status, code);
+      }
+      if (typeof answer?.sid !== "string") return fail(`Twilio answered HTTP ${res.status} without a message sid`, res.status);
+      logger.info({ sid: answer.sid, status: answer.status, ms: Math.round(performance.now() - started) }, "SMS accepted by Twilio");
+    },
+  };
+}
+
+function describe(e: unknown): string {
+  const cause = e instanceof Error && e.cause instanceof Error ? ` (${e.cause.message})` : "";
+  return maskNumbersInText(`${e instanceof Error ? e.message : String(e)}${cause}`);
+}
