@@ -1,38 +1,96 @@
 // The HTTP server: Next.js behind a thin Node server that owns X-Forwarded-For, so
-// per-IP rate limits see the real client address (see lib/http/forwarded.ts).
-import { createServer } from "node:http";
+// per-IP rate limits see the real client address (see lib/http/forwarded.ts). It also
+// logs every request and shuts down gracefully on SIGTERM/SIGINT.
+import { createServer, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
-import { getConfig } from "@/lib/config";
+import { ConfigError, getConfig, type Config } from "@/lib/config";
+import { closeDb } from "@/lib/db/client";
 import { trustedForwardedFor } from "@/lib/http/forwarded";
+import { logRequest } from "@/lib/http/request-log";
 import { log } from "@/lib/log";
+import { isDraining, markDraining } from "@/lib/ops/draining";
 
 const root = path.resolve(__dirname, "..");
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "0.0.0.0";
+/** How long requests in flight may take to finish after SIGTERM before they are cut. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
+function loadConfig(): Config {
+  try {
+    return getConfig();
+  } catch (e) {
+    // One line per bad variable, no stack trace (the launcher checks first; this is for
+    // running the server on its own).
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+}
 
 async function main() {
-  const config = getConfig();
+  const config = loadConfig();
+  const { port, host } = config.listen;
   const app = next({ dev, dir: root, hostname: host, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+
+  const inFlight = new Set<ServerResponse>();
   const server = createServer((req, res) => {
+    logRequest(req, res, log);
+    inFlight.add(res);
+    res.once("close", () => inFlight.delete(res));
+    // While draining, each response is the connection's last.
+    if (isDraining()) res.setHeader("connection", "close");
     req.headers["x-forwarded-for"] = trustedForwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, config.trustProxyHops);
     void handle(req, res);
   });
-  server.listen(port, host, () => {
-    console.log(`Exposure Check ready on http://localhost:${port} (${config.lookupMode} mode, ${config.embeddedDb ? "embedded" : "external"} database)`);
+  server.on("error", (err) => {
+    log.fatal({ err }, `cannot listen on ${host}:${port}`);
+    process.exit(1);
   });
-  const shutdown = () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
+  server.listen(port, host, () => {
+    log.info({ port, host, mode: config.lookupMode, database: config.embeddedDb ? "embedded" : "external" }, `Exposure Check ready on http://localhost:${port}`);
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    // The launcher forwards the signal the terminal already sent to the whole group.
+    if (stopping) return;
+    stopping = true;
+    markDraining();
+    log.info({ signal, inFlight: inFlight.size }, "shutting down: no new connections, letting requests in flight finish");
+    for (const res of inFlight) if (!res.headersSent) res.setHeader("connection", "close");
+    // Last resort if closing itself hangs (a stuck database pool).
+    setTimeout(() => {
+      log.error("shutdown did not complete; exiting anyway");
+      process.exit(1);
+    }, DRAIN_TIMEOUT_MS + 5_000).unref();
+
+    const drained = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => {
+        log.warn({ inFlight: inFlight.size }, `requests still in flight after ${DRAIN_TIMEOUT_MS} ms: closing their connections`);
+        server.closeAllConnections();
+        resolve(false);
+      }, DRAIN_TIMEOUT_MS);
+      server.close(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+      server.closeIdleConnections();
+    });
+    await app.close().catch((err: unknown) => log.warn({ err }, "next did not close cleanly"));
+    await closeDb();
+    log.info({ drained }, "stopped");
+    process.exit(0);
   };
-  process.on("SIGTERM", shutdown);
-  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
 main().catch((e) => {
-  log.error({ err: e }, "server failed to start");
+  log.fatal({ err: e }, "server failed to start");
   process.exit(1);
 });

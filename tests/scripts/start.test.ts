@@ -48,7 +48,10 @@ describe("a bad configuration stops the start with one line per problem, all at 
     "TWILIO_AUTH_TOKEN: is required when SMS_PROVIDER=twilio",
   ];
 
-  it.each([["npm start", "scripts/start.ts"]])("%s: exit 1, a heading, the problems and no stack trace", (_, script) => {
+  it.each([
+    ["npm start", "scripts/start.ts"],
+    ["the server on its own", "scripts/server.ts"],
+  ])("%s: exit 1, a heading, the problems and no stack trace", (_, script) => {
     const r = launch(bad, script);
     expect(r.status).toBe(1);
     const lines = r.stderr.trim().split("\n");
