@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { POST as startRoute } from "@/app/api/v1/checks/route";
 import { createLogger } from "@/lib/log";
 import { SmsSendError } from "@/lib/sms/provider";
 import { twilioProvider } from "@/lib/sms/twilio";
 import type { TwilioConfig } from "@/lib/sms/twilio-config";
+import { noParams, post, useEnv } from "@/tests/support/api";
 
 const SID = `AC${"0123456789abcdef".repeat(2)}`;
 const TOKEN = "f".repeat(32);
@@ -111,5 +113,23 @@ describe("the Twilio provider", () => {
   it("refuses a success answer that has no message sid", async () => {
     reply = { status: 201, body: {} };
     await expect(provider().sms.send(TO, "x")).rejects.toThrow("Twilio answered HTTP 201 without a message sid");
+  });
+});
+
+describe("SMS_PROVIDER=twilio in the check flow", () => {
+  const twilioEnv = () => ({ SMS_PROVIDER: "twilio", TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_FROM: "+12065550000", TWILIO_BASE_URL: base, RATE_LIMITS: "off" });
+  afterAll(() => useEnv({ SMS_PROVIDER: "outbox", TWILIO_ACCOUNT_SID: undefined, TWILIO_AUTH_TOKEN: undefined, TWILIO_FROM: undefined, TWILIO_BASE_URL: undefined, RATE_LIMITS: "on" }));
+
+  it("texts the code through Twilio, and answers 503 when Twilio refuses", async () => {
+    useEnv(twilioEnv());
+    const ok = await startRoute(post("/api/v1/checks", { phone: "(206) 555-0142" }), noParams);
+    expect(ok.status).toBe(202);
+    expect(seen[0]!.form.get("To")).toBe(TO);
+    expect(seen[0]!.form.get("Body")).toMatch(/\b\d{6}\b/);
+
+    reply = { status: 400, body: { code: 21614, message: `'To' number ${TO} is not a mobile number`, status: 400 } };
+    const refused = await startRoute(post("/api/v1/checks", { phone: "(206) 555-0142" }), noParams);
+    expect(refused.status).toBe(503);
+    expect(await refused.json()).toMatchObject({ error: { code: "unavailable" } });
   });
 });
