@@ -29,7 +29,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             {children}
           </main>
         </IntlClientProvider>
-        <footer className="mx-auto max-w-3xl px-4 pb-8 text-sm text-slate-700 print:hidden">{t("app.footer")}</footer>
+        <footer className="mx-auto max-w-3xl space-y-2 px-4 pb-8 text-sm text-slate-700 print:hidden">
+          <p>{t("app.footer")}</p>
+          <p>
+            <a href="/docs/api" className="underline underline-offset-2">{t("app.footerApiDocs")}</a>
+          </p>
+        </footer>
       </body>
     </html>
   );

@@ -32,7 +32,7 @@ export const apiKeysEn = {
 export const apiDocsEn = {
   title: "Exposure Check API",
   intro: "Generated from the same zod schemas the API validates with. The machine-readable document is OpenAPI 3.1:",
-  errors: "Every error is {shape} with its HTTP status.",
+  errors: "Every error answers {shape} with the HTTP status of its code; the codes are listed in the Error schema below.",
   auth: "Authentication",
   authBearer: "Send an API key created by an owner in the console: {header}.",
   authNone: "No authentication.",
@@ -47,6 +47,11 @@ export const apiDocsEn = {
   required: "required",
   optional: "optional",
   demo: "See it used: the demo of a carrier's account page.",
+  arrayOf: "array of",
+  mapOf: "map of",
+  oneOf: "one of",
+  maxLength: "at most {max, number} characters",
+  pattern: "pattern {pattern}",
 } as const;
 
 export const demoEn = {

@@ -7,7 +7,6 @@ export const en = {
     skipToContent: "Skip to main content",
     footer: "We never store your phone number: only a keyed fingerprint of it is kept, and only to answer this check.",
     footerApiDocs: "API documentation",
-    footerDemo: "Demo: a carrier's account page",
   },
   check: {
     title: "Was my account affected?",

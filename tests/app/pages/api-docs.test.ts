@@ -1,0 +1,43 @@
+// /docs/api: the API reference, server-rendered from the OpenAPI document.
+import { createElement, type ReactNode } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import ApiDocsPage from "@/app/docs/api/page";
+import { IntlClientProvider } from "@/components/IntlClientProvider";
+import { buildOpenApiDocument } from "@/lib/openapi/document";
+import { messagesFor } from "@/lib/i18n/translator";
+import { useEnv } from "@/tests/support/api";
+
+// connection() only marks the page dynamic; outside a Next request it would throw.
+vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<object>()), connection: async () => {} }));
+
+async function render(page: Promise<unknown>): Promise<string> {
+  return renderToStaticMarkup(createElement(IntlClientProvider, { locale: "en", messages: messagesFor("en"), children: (await page) as ReactNode }));
+}
+
+describe("/docs/api", () => {
+  beforeAll(() => useEnv({ RATE_LIMITS: "off" }));
+  afterAll(() => useEnv({ RATE_LIMITS: "on" }));
+
+  it("shows every operation with its parameters, bodies, responses, examples and the schemas", async () => {
+    const html = (await render(ApiDocsPage())).replaceAll("&#x27;", "'");
+    const doc = buildOpenApiDocument();
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods as Record<string, { summary: string }>)) {
+        expect(html).toContain(`${method.toUpperCase()} ${path}`);
+        expect(html).toContain(op.summary);
+      }
+    }
+    for (const id of Object.keys(doc.components.schemas)) expect(html).toContain(`id="schema-${id}"`);
+    expect(html).toContain('href="/api/v1/openapi.json"');
+    expect(html).toContain("Authorization: Bearer ek_live_…");
+    // Parameters, an example body and an example answer, and a nested schema's fields.
+    expect(html).toMatch(/<th scope="row" class="[^"]*">phone<\/th>/);
+    expect(html).toContain("&quot;code&quot;: &quot;123456&quot;");
+    expect(html).toContain("&quot;remediationUrl&quot;: &quot;/remediation/2021-08-cyberattack/prepaid&quot;");
+    expect(html).toContain("dataExposed");
+    expect(html).toContain('href="/demo/account"');
+    // Server-rendered: no script of its own, nothing from elsewhere.
+    expect(html).not.toMatch(/<script|https?:\/\/(?!json-schema)/);
+  });
+});
