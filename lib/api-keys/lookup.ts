@@ -12,7 +12,7 @@ export type ApiLookupDeps = { db: Db; keyring: Keyring; region: string };
 
 /**
  * The integration API's lookup for a carrier's signed-in customer: no one-time code (the
- * carrier has authenticated the customer; docs/adr/0009-integration-api.md), the check's
+ * carrier has authenticated the customer; docs/adr/0010-integration-api.md), the check's
  * own schema, lookup and result. Every answered or refused call is audited with the key
  * and the caller's address only: no number, no digits of it, and not whether it was
  * affected (a key and a time would tie that to a carrier's sign-in).

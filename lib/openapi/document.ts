@@ -119,12 +119,11 @@ function operations(region: string): Record<string, Record<string, Operation>> {
     },
     "/api/health": {
       get: {
-        summary: "Health",
-        description: "200 when the app and its database answer.",
+        summary: "Liveness",
+        description: "200 while the process serves requests. It does not touch the database (readiness for traffic is GET /api/ready).",
         tags: ["Operations"],
         responses: {
-          "200": { description: "Up.", schema: "Health", examples: { ok: { status: "ok" } } },
-          "503": error("The database does not answer.", ["unavailable"]),
+          "200": { description: "The process is up.", schema: "Health", examples: { ok: { status: "ok" } } },
         },
       },
     },
