@@ -53,6 +53,8 @@ const EnvSchema = z
       .regex(/^[A-Z]{2}$/, "must be a two-letter region code such as US")
       .default("US"),
     RATE_LIMITS: z.enum(["on", "off"]).default("on"),
+    /** Where rate-limit counters live when set; unset: in the database (docs/adr/0009-shared-state.md). */
+    REDIS_URL: z.url({ protocol: /^rediss?$/, hostname: /./, error: "must be a redis:// or rediss:// URL with a host" }).optional(),
     RATE_LIMIT_CHECK_PER_IP: limit("20/900"),
     RATE_LIMIT_VERIFY_PER_IP: limit("30/900"),
     RATE_LIMIT_SEND_PER_NUMBER: limit("3/3600"),
@@ -123,6 +125,7 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     defaultRegion: env.DEFAULT_REGION,
     rateLimits: {
       enabled: env.RATE_LIMITS === "on",
+      redisUrl: env.REDIS_URL,
       checkPerIp: env.RATE_LIMIT_CHECK_PER_IP,
       verifyPerIp: env.RATE_LIMIT_VERIFY_PER_IP,
       sendPerNumber: env.RATE_LIMIT_SEND_PER_NUMBER,

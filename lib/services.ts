@@ -1,8 +1,9 @@
 import "server-only";
 import { getConfig, type Config } from "@/lib/config";
-import { getDb, type Db } from "@/lib/db/client";
+import { getDb, getPool, type Db } from "@/lib/db/client";
 import { Keyring } from "@/lib/hashing/keyring";
 import { createLimits, type Limits } from "@/lib/rate-limit/limits";
+import { openLimiterStore } from "@/lib/rate-limit/stores";
 import { outboxProvider } from "@/lib/sms/outbox";
 import type { SmsProvider } from "@/lib/sms/provider";
 import { twilioProvider } from "@/lib/sms/twilio";
@@ -20,7 +21,7 @@ export function getServices(): Services {
     const config = getConfig();
     const db = getDb();
     const keyring = new Keyring(config.keys.current, config.keys.previous);
-    const limits = createLimits(config);
+    const limits = createLimits(config, () => openLimiterStore(config.rateLimits.redisUrl, getPool()));
     const now = () => new Date();
     globalForServices.exposureServices = {
       config,

@@ -1,10 +1,12 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { Pool } from "pg";
 import { PrismaClient } from "@/generated/prisma/client.ts";
 import { getConfig } from "@/lib/config";
+import { log } from "@/lib/log";
 
 export type Db = PrismaClient;
 
-const globalForDb = globalThis as unknown as { exposureDb?: PrismaClient };
+const globalForDb = globalThis as unknown as { exposureDb?: PrismaClient; exposurePool?: Pool };
 
 /**
  * One Prisma client per process (kept on globalThis so dev reloads don't leak pools).
@@ -12,17 +14,30 @@ const globalForDb = globalThis as unknown as { exposureDb?: PrismaClient };
  */
 export function getDb(): PrismaClient {
   if (!globalForDb.exposureDb) {
-    const config = getConfig();
-    const adapter = new PrismaPg({
-      connectionString: config.databaseUrl,
-      max: config.embeddedDb ? 4 : 10,
-    });
-    globalForDb.exposureDb = new PrismaClient({ adapter });
+    // Prisma gets the pool rather than a URL so the rate limiter (lib/rate-limit/stores.ts)
+    // can share it: one set of connections per process, within the embedded server's few.
+    globalForDb.exposureDb = new PrismaClient({ adapter: new PrismaPg(getPool()) });
   }
   return globalForDb.exposureDb;
 }
 
+/** The pg pool behind getDb(), for the few queries that bypass Prisma. */
+export function getPool(): Pool {
+  if (!globalForDb.exposurePool) {
+    const config = getConfig();
+    const pool = new Pool({ connectionString: config.databaseUrl, max: config.embeddedDb ? 4 : 10 });
+    // An idle connection the server dropped must not crash the process (pg's default for an
+    // unheard "error"); the next query opens a fresh one.
+    pool.on("error", (err) => log.warn({ err }, "database connection lost"));
+    globalForDb.exposurePool = pool;
+  }
+  return globalForDb.exposurePool;
+}
+
 export async function closeDb(): Promise<void> {
+  // Prisma leaves a pool it was given open: end it here, after Prisma lets go of it.
   await globalForDb.exposureDb?.$disconnect();
+  await globalForDb.exposurePool?.end();
   globalForDb.exposureDb = undefined;
+  globalForDb.exposurePool = undefined;
 }

@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { AppError } from "@/lib/errors";
 
 export type LimitSpec = { points: number; seconds: number };
@@ -8,11 +8,14 @@ export interface Limiter {
   consume(key: string): Promise<void>;
 }
 
-/** In-process limits (a later store shares them across nodes behind this interface). */
-export function memoryLimiter(name: string, spec: LimitSpec): Limiter {
-  const limiter = new RateLimiterMemory({ keyPrefix: name, points: spec.points, duration: spec.seconds });
+/**
+ * Our Limiter over any rate-limiter-flexible limiter. A store error (not a verdict) is
+ * rethrown as it is: the request fails rather than pass unlimited (docs/adr/0009-shared-state.md).
+ */
+export function toLimiter(limiter: RateLimiterAbstract, ready: () => Promise<void> = async () => {}): Limiter {
   return {
     async consume(key) {
+      await ready();
       try {
         await limiter.consume(key);
       } catch (e) {
@@ -23,6 +26,11 @@ export function memoryLimiter(name: string, spec: LimitSpec): Limiter {
       }
     },
   };
+}
+
+/** In-process limits: for tests only, since each process would count on its own. */
+export function memoryLimiter(name: string, spec: LimitSpec): Limiter {
+  return toLimiter(new RateLimiterMemory({ keyPrefix: name, points: spec.points, duration: spec.seconds }));
 }
 
 export const unlimited: Limiter = { consume: async () => {} };

@@ -1,36 +1,45 @@
 import type { Config } from "@/lib/config";
 import { log } from "@/lib/log";
-import { memoryLimiter, unlimited, type Limiter, type LimitSpec } from "@/lib/rate-limit/limiter";
-
-export type Limits = {
-  /** Check starts per client IP. */
-  checkPerIp: Limiter;
-  /** Code verifications per client IP. */
-  verifyPerIp: Limiter;
-  /** Codes sent per number (keyed by the number's hash, never the number). */
-  sendPerNumber: Limiter;
-  /** Console sign-in attempts per client IP. */
-  signInPerIp: Limiter;
-  /** Console sign-in attempts per email (keyed by a digest of it). */
-  signInPerEmail: Limiter;
-  /** Integration API calls per API key (keyed by the key's id). */
-  apiPerKey: Limiter;
-};
+import { toLimiter, unlimited, type Limiter, type LimitSpec } from "@/lib/rate-limit/limiter";
+import type { LimiterStore } from "@/lib/rate-limit/stores";
 
 /** Per API key: a carrier's login page makes one call per sign-in; a leaked key gets little. */
 export const API_PER_KEY: LimitSpec = { points: 600, seconds: 60 };
 
-export function createLimits(config: Config): Limits {
+/**
+ * Every limit, in one place: its name (the prefix of its keys in the store, so renaming
+ * one resets its counts) and its value (from the RATE_LIMIT_* variables or fixed here).
+ */
+export const LIMITS = {
+  /** Check starts per client IP. */
+  checkPerIp: { name: "check-ip", spec: (c: Config) => c.rateLimits.checkPerIp },
+  /** Code verifications per client IP. */
+  verifyPerIp: { name: "verify-ip", spec: (c: Config) => c.rateLimits.verifyPerIp },
+  /** Codes sent per number (keyed by the number's hash, never the number). */
+  sendPerNumber: { name: "send-number", spec: (c: Config) => c.rateLimits.sendPerNumber },
+  /** Console sign-in attempts per client IP. */
+  signInPerIp: { name: "sign-in-ip", spec: (c: Config) => c.rateLimits.signInPerIp },
+  /** Console sign-in attempts per email (keyed by a digest of it). */
+  signInPerEmail: { name: "sign-in-email", spec: (c: Config) => c.rateLimits.signInPerEmail },
+  /** Integration API calls per API key (keyed by the key's id). */
+  apiPerKey: { name: "api-key", spec: () => API_PER_KEY },
+} as const satisfies Record<string, { name: string; spec: (c: Config) => LimitSpec }>;
+
+export type LimitName = keyof typeof LIMITS;
+export type Limits = Record<LimitName, Limiter>;
+
+const names = Object.keys(LIMITS) as LimitName[];
+
+/**
+ * The process's limits, counted in the store `openStore` gives (Redis or the database) so
+ * that every app process shares them; RATE_LIMITS=off disables them all (and opens no store).
+ */
+export function createLimits(config: Config, openStore: () => LimiterStore): Limits {
   if (!config.rateLimits.enabled) {
     log.warn("RATE_LIMITS=off: no rate limits are enforced. Use this for tests and benchmarks only.");
-    return { checkPerIp: unlimited, verifyPerIp: unlimited, sendPerNumber: unlimited, signInPerIp: unlimited, signInPerEmail: unlimited, apiPerKey: unlimited };
+    return Object.fromEntries(names.map((n) => [n, unlimited])) as Limits;
   }
-  return {
-    checkPerIp: memoryLimiter("check-ip", config.rateLimits.checkPerIp),
-    verifyPerIp: memoryLimiter("verify-ip", config.rateLimits.verifyPerIp),
-    sendPerNumber: memoryLimiter("send-number", config.rateLimits.sendPerNumber),
-    signInPerIp: memoryLimiter("sign-in-ip", config.rateLimits.signInPerIp),
-    signInPerEmail: memoryLimiter("sign-in-email", config.rateLimits.signInPerEmail),
-    apiPerKey: memoryLimiter("api-key", API_PER_KEY),
-  };
+  const store = openStore();
+  log.info(`Rate limits are counted in ${store.kind === "redis" ? "Redis (the database if Redis is down)" : "the database"}`);
+  return Object.fromEntries(names.map((n) => [n, toLimiter(store.make(LIMITS[n].name, LIMITS[n].spec(config)), store.ready)])) as Limits;
 }
