@@ -136,10 +136,14 @@ function OperationView({ path, method, op }: { path: string; method: string; op:
           const media = r.content["application/json"];
           return (
             <details key={status} className="rounded-md border border-slate-300 p-3" open={status.startsWith("2")}>
+              {/* No link inside the summary: it is itself the control (axe: nested-interactive). */}
               <summary className="cursor-pointer">
-                <span className="font-mono font-semibold">{status}</span> — {r.description} (<TypeLabel schema={media.schema} />)
+                <span className="font-mono font-semibold">{status}</span> — {r.description}
               </summary>
               <div className="mt-2 space-y-2">
+                <p>
+                  {t("apiDocs.body")}: <TypeLabel schema={media.schema} />
+                </p>
                 {Object.entries(media.examples ?? {}).map(([name, ex]) => <Example key={name} label={`${t("apiDocs.example")}: ${name}`} value={ex.value} />)}
               </div>
             </details>

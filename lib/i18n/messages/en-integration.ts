@@ -41,6 +41,7 @@ export const apiDocsEn = {
   in: "In",
   requestBody: "Request body",
   responses: "Responses",
+  body: "Body",
   status: "Status",
   example: "Example",
   schemas: "Schemas",

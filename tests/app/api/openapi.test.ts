@@ -60,7 +60,7 @@ describe("GET /api/v1/openapi.json", () => {
     expect(doc.components.schemas.ExposureResult).toEqual(bare(z.toJSONSchema(ExposureResultSchema)));
     expect(doc.components.schemas.Error).toEqual(bare(z.toJSONSchema(ErrorBodySchema)));
     expect(doc.components.schemas.StartCheckRequest).toEqual(bare(z.toJSONSchema(startCheckSchema("US"), { io: "input" })));
-    const phone = (doc.paths["/api/v1/exposures/{phone}"].get as unknown as { parameters: { schema: unknown }[] }).parameters[0]!.schema;
+    const phone = (doc.paths["/api/v1/exposures/{phone}"]!.get as unknown as { parameters: { schema: unknown }[] }).parameters[0]!.schema;
     expect(phone).toEqual(bare(z.toJSONSchema(startCheckSchema("US").shape.phone, { io: "input" })));
   });
 
@@ -88,7 +88,7 @@ describe("GET /api/v1/openapi.json", () => {
     const doc = await served();
     const body = JSON.stringify(doc);
     expect(body).toContain("This API key is not valid or has been revoked.");
-    const get = doc.paths["/api/v1/exposures/{phone}"].get as unknown as { responses: Record<string, { content: { "application/json": { examples: Record<string, { value: unknown }> } } }> };
+    const get = doc.paths["/api/v1/exposures/{phone}"]!.get as unknown as { responses: Record<string, { content: { "application/json": { examples: Record<string, { value: unknown }> } } }> };
     for (const { value } of Object.values(get.responses["200"]!.content["application/json"].examples)) {
       expect(ExposureResultSchema.strict().safeParse(value).success).toBe(true);
     }
