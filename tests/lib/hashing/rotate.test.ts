@@ -8,7 +8,8 @@ const v1 = { version: 1, secret: "rotation-test-old-0123456789abcdef0123456789" 
 const v2 = { version: 2, secret: "rotation-test-new-0123456789abcdef0123456789" };
 const numbers = Array.from({ length: 2500 }, (_, i) => `+1206${String(5_000_000 + i * 7).padStart(7, "0")}`);
 
-// A schema of its own on the test database: the rotation re-keys every row it sees.
+// A schema of its own on the test database: the rotation re-keys every row it sees. The
+// embedded database is one session for every client, so search_path must be reset after.
 const schema = `rotation_${uniqueTag(10).toLowerCase()}`;
 let a: Client;
 let b: Client;
@@ -48,8 +49,10 @@ describe("rotating the lookup key", () => {
     await a.query(`INSERT INTO affected_account SELECT h, 1, 1, 1 FROM unnest($1::bytea[]) AS t(h)`, [numbers.map((x) => old.hash(x).hash)]);
   });
   afterAll(async () => {
+    await b?.query("RESET search_path");
     await b?.end();
     await a?.query(`DROP SCHEMA ${schema} CASCADE`);
+    await a?.query("RESET search_path");
     await a?.end();
   });
 
