@@ -1,13 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requestMeta, requirePermission } from "@/lib/auth/next";
-import type { Admin } from "@/lib/auth/deps";
-import { createApiKey, revokeApiKey, type ApiKeyCtx } from "@/lib/api-keys/manage";
-import { AppError, isAppError } from "@/lib/errors";
+import { actorContext, asAppError, formString } from "@/app/admin/action-helpers";
+import { requirePermission } from "@/lib/auth/next";
+import { createApiKey, revokeApiKey } from "@/lib/api-keys/manage";
 import { errorMessage, translateKey } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
-import { log } from "@/lib/log";
 import { getServices } from "@/lib/services";
 
 /** The "Create a key" form's state. The key comes back once, and is shown until the next submission. */
@@ -23,31 +21,17 @@ export type ApiKeyRowState = { error?: string; notice?: string };
 
 const API_KEYS_PATH = "/admin/api-keys";
 
-const str = (form: FormData, name: string) => {
-  const v = form.get(name);
-  return typeof v === "string" ? v : "";
-};
-
-async function ctx(admin: Admin): Promise<ApiKeyCtx> {
-  return { actor: { id: admin.id, email: admin.email }, ip: (await requestMeta()).ip };
-}
-
-function appError(e: unknown): AppError {
-  if (!isAppError(e)) log.error({ err: e }, "API key action failed");
-  return isAppError(e) ? e : new AppError("internal");
-}
-
 /** Owners: a new key, returned this once (only its hash is stored). */
 export async function createApiKeyAction(_prev: CreateApiKeyState | undefined, form: FormData): Promise<CreateApiKeyState> {
   const admin = await requirePermission("apikeys:manage");
-  const values = { name: str(form, "name") };
+  const values = { name: formString(form, "name") };
   try {
-    const { name, prefix, key } = await createApiKey(getServices().db, values, await ctx(admin));
+    const { name, prefix, key } = await createApiKey(getServices().db, values, await actorContext(admin));
     revalidatePath(API_KEYS_PATH);
     return { created: { name, prefix, key } };
   } catch (e) {
     const t = getTranslator();
-    const error = appError(e);
+    const error = asAppError(e, "API key action");
     const fields = error.details.fields;
     if (!fields) return { values, error: errorMessage(error, t) };
     return {
@@ -62,12 +46,12 @@ export async function createApiKeyAction(_prev: CreateApiKeyState | undefined, f
 export async function revokeApiKeyAction(_prev: ApiKeyRowState | undefined, form: FormData): Promise<ApiKeyRowState> {
   const admin = await requirePermission("apikeys:manage");
   try {
-    const result = await revokeApiKey(getServices().db, { keyId: str(form, "keyId"), confirm: str(form, "confirm") }, await ctx(admin));
+    const result = await revokeApiKey(getServices().db, { keyId: formString(form, "keyId"), confirm: formString(form, "confirm") }, await actorContext(admin));
     const t = getTranslator();
     if (!result.changed) return { notice: t("admin.apiKeys.unchanged") };
     revalidatePath(API_KEYS_PATH);
     return { notice: t("admin.apiKeys.revoked", { name: result.name }) };
   } catch (e) {
-    return { error: errorMessage(appError(e)) };
+    return { error: errorMessage(asAppError(e, "API key action")) };
   }
 }

@@ -2,14 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requestMeta, requirePermission } from "@/lib/auth/next";
+import { actorContext, asAppError, formString } from "@/app/admin/action-helpers";
+import { requirePermission } from "@/lib/auth/next";
 import type { Admin } from "@/lib/auth/deps";
 import { changeUserRole, createUser, deleteUser, setUserDisabled, type UserChanged, type UserCtx } from "@/lib/auth/manage-users";
 import type { Role } from "@/lib/auth/permissions";
-import { AppError, isAppError } from "@/lib/errors";
 import { errorMessage, translateKey } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
-import { log } from "@/lib/log";
 import { getServices } from "@/lib/services";
 
 /** The "Add a user" form's state. The password is never sent back, except a generated one, once. */
@@ -25,31 +24,17 @@ export type UserRowState = { error?: string; notice?: string };
 
 const USERS_PATH = "/admin/users";
 
-const str = (form: FormData, name: string) => {
-  const v = form.get(name);
-  return typeof v === "string" ? v : "";
-};
-
-async function ctx(admin: Admin): Promise<UserCtx> {
-  return { actor: { id: admin.id, email: admin.email }, ip: (await requestMeta()).ip };
-}
-
-function appError(e: unknown): AppError {
-  if (!isAppError(e)) log.error({ err: e }, "user management action failed");
-  return isAppError(e) ? e : new AppError("internal");
-}
-
 /** Owners: add a user with a generated one-time password (returned once) or their own. */
 export async function createUserAction(_prev: CreateUserState | undefined, form: FormData): Promise<CreateUserState> {
   const admin = await requirePermission("users:manage");
-  const values = { email: str(form, "email"), role: str(form, "role"), initialPassword: str(form, "initialPassword") };
+  const values = { email: formString(form, "email"), role: formString(form, "role"), initialPassword: formString(form, "initialPassword") };
   try {
-    const user = await createUser(getServices().db, { ...values, password: str(form, "password") }, await ctx(admin));
+    const user = await createUser(getServices().db, { ...values, password: formString(form, "password") }, await actorContext(admin));
     revalidatePath(USERS_PATH);
     return { created: user };
   } catch (e) {
     const t = getTranslator();
-    const error = appError(e);
+    const error = asAppError(e, "user management action");
     const fields = error.details.fields;
     if (!fields) return { values, error: errorMessage(error, t) };
     return {
@@ -63,19 +48,19 @@ export async function createUserAction(_prev: CreateUserState | undefined, form:
 /** Runs one change to a user row, for a signed-in owner, and says what happened. */
 async function rowChange(admin: Admin, run: (ctx: UserCtx) => Promise<UserChanged>, notice: (r: UserChanged) => string): Promise<UserRowState> {
   try {
-    const result = await run(await ctx(admin));
+    const result = await run(await actorContext(admin));
     if (!result.changed) return { notice: getTranslator()("admin.users.unchanged") };
     revalidatePath(USERS_PATH);
     return { notice: notice(result) };
   } catch (e) {
-    return { error: errorMessage(appError(e)) };
+    return { error: errorMessage(asAppError(e, "user management action")) };
   }
 }
 
 /** Owners: another user's role; their sessions end, so the new role applies at once. */
 export async function changeRoleAction(_prev: UserRowState | undefined, form: FormData): Promise<UserRowState> {
   const admin = await requirePermission("users:manage");
-  const input = { userId: str(form, "userId"), role: str(form, "role") };
+  const input = { userId: formString(form, "userId"), role: formString(form, "role") };
   return rowChange(
     admin,
     (c) => changeUserRole(getServices().db, input, c),
@@ -89,7 +74,7 @@ export async function changeRoleAction(_prev: UserRowState | undefined, form: Fo
 /** Owners: disable (sign-in refused, sessions ended) or enable another user. */
 export async function setUserDisabledAction(_prev: UserRowState | undefined, form: FormData): Promise<UserRowState> {
   const admin = await requirePermission("users:manage");
-  const input = { userId: str(form, "userId"), disabled: str(form, "disabled") };
+  const input = { userId: formString(form, "userId"), disabled: formString(form, "disabled") };
   return rowChange(
     admin,
     (c) => setUserDisabled(getServices().db, input, c),
@@ -104,7 +89,7 @@ export async function setUserDisabledAction(_prev: UserRowState | undefined, for
 /** Owners: delete another user (confirmed by a checkbox); back to the list with a notice. */
 export async function deleteUserAction(_prev: UserRowState | undefined, form: FormData): Promise<UserRowState> {
   const admin = await requirePermission("users:manage");
-  const input = { userId: str(form, "userId"), confirm: str(form, "confirm") };
+  const input = { userId: formString(form, "userId"), confirm: formString(form, "confirm") };
   const state = await rowChange(admin, (c) => deleteUser(getServices().db, input, c), () => "");
   if (state.error) return state;
   redirect(`${USERS_PATH}?deleted=1`);
