@@ -10,24 +10,72 @@ const alias = {
   "server-only": path.resolve(__dirname, "tests/support/server-only.ts"),
 };
 
+const unitInclude = ["tests/lib/**/*.test.ts", "tests/app/**/*.test.ts", "tests/scripts/**/*.test.ts"];
+
+// Files that never open the project's database (pure logic, or a database of their own):
+// they run once, in `unit`. Everything else runs on both stores.
+const storeFree = [
+  "tests/lib/auth/password.test.ts",
+  "tests/lib/auth/permissions.test.ts",
+  "tests/lib/config.test.ts",
+  "tests/lib/dashboard/chart.test.ts",
+  "tests/lib/db/pglite-server.test.ts", // the embedded database's own server
+  "tests/lib/hashing/keyring.test.ts",
+  "tests/lib/imports/chunker.test.ts",
+  "tests/lib/imports/fast-normalize.test.ts",
+  "tests/lib/imports/merge.test.ts", // a PostgreSQL scratch database of its own
+  "tests/lib/phone/normalize.test.ts",
+  "tests/scripts/start.test.ts",
+];
+
+/** A unit project on one store: the embedded database, or a real PostgreSQL. */
+function unitProject(store: "embedded" | "postgres") {
+  return {
+    resolve: { alias },
+    test: {
+      name: store === "embedded" ? "unit" : "unit-pg",
+      environment: "node",
+      include: unitInclude,
+      exclude: store === "embedded" ? [] : storeFree,
+      env: { TEST_STORE: store },
+      globalSetup: ["tests/support/global-db.ts"],
+      setupFiles: ["tests/support/store-env.ts"],
+      // Reports every test skipped, with the reason, when the store is unavailable.
+      runner: store === "postgres" ? "./tests/support/store-runner.ts" : undefined,
+      pool: "forks" as const,
+      // One shared database and one outbox: files run one after another.
+      fileParallelism: false,
+      testTimeout: 20_000,
+      hookTimeout: 60_000,
+    },
+  };
+}
+
+/** The real app in a browser, started on one store (the same build serves both). */
+function e2eProject(store: "embedded" | "postgres") {
+  return {
+    resolve: { alias },
+    test: {
+      name: store === "embedded" ? "e2e" : "e2e-pg",
+      environment: "node",
+      include: ["tests/e2e/**/*.test.ts"],
+      env: { TEST_STORE: store },
+      globalSetup: ["tests/support/global-e2e.ts"],
+      runner: store === "postgres" ? "./tests/support/store-runner.ts" : undefined,
+      testTimeout: 120_000,
+      hookTimeout: 600_000,
+      // One app build in .next: apps start one after another.
+      fileParallelism: false,
+    },
+  };
+}
+
 export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      {
-        resolve: { alias },
-        test: {
-          name: "unit",
-          environment: "node",
-          include: ["tests/lib/**/*.test.ts", "tests/app/**/*.test.ts", "tests/scripts/**/*.test.ts"],
-          globalSetup: ["tests/support/global-db.ts"],
-          pool: "forks",
-          // One shared database and one outbox: files run one after another.
-          fileParallelism: false,
-          testTimeout: 20_000,
-          hookTimeout: 60_000,
-        },
-      },
+      unitProject("embedded"),
+      unitProject("postgres"),
       {
         resolve: { alias },
         test: {
@@ -37,17 +85,8 @@ export default defineConfig({
           setupFiles: ["tests/support/dom-setup.ts"],
         },
       },
-      {
-        resolve: { alias },
-        test: {
-          name: "e2e",
-          environment: "node",
-          include: ["tests/e2e/**/*.test.ts"],
-          testTimeout: 120_000,
-          hookTimeout: 600_000,
-          fileParallelism: false,
-        },
-      },
+      e2eProject("embedded"),
+      e2eProject("postgres"),
     ],
   },
 });

@@ -1,6 +1,8 @@
 // The e2e harness: the real app started as `npm start` starts it, in a fresh data
-// directory, and Debian's Chromium driven by playwright-core.
+// directory (e2e-pg: on a fresh PostgreSQL database), and Debian's Chromium driven by
+// playwright-core.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
@@ -8,6 +10,8 @@ import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { expect } from "vitest";
+import { dropScratchDatabase, scratchDatabase } from "@/tests/support/postgres";
+import { TEST_STORE } from "@/tests/support/test-env";
 
 export const root = path.resolve(__dirname, "../..");
 export const CHROMIUM = "/usr/bin/chromium";
@@ -62,9 +66,22 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 
-export type RunningApp = { base: string; dataDir: string; env: NodeJS.ProcessEnv; output: () => string; stop: () => Promise<void> };
+export type RunningApp = {
+  base: string;
+  dataDir: string;
+  /** The scratch PostgreSQL database startApp made (e2e-pg), or undefined. */
+  databaseUrl: string | undefined;
+  env: NodeJS.ProcessEnv;
+  output: () => string;
+  stop: () => Promise<void>;
+};
 
-/** Starts the app like a user's `npm start` (fresh DATA_DIR, free port) and waits for health. */
+/**
+ * Starts the app like a user's `npm start` (fresh DATA_DIR, free port) and waits for
+ * health: on the embedded database, or in the e2e-pg project (TEST_STORE=postgres) on a
+ * fresh PostgreSQL scratch database as an operator would (DATABASE_URL, LOOKUP_SECRET,
+ * SMS_PROVIDER=outbox), dropped by stop().
+ */
 export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "exposure-e2e-"));
   const port = await freePort();
@@ -74,6 +91,9 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   for (const k of Object.keys(env)) {
     if (/^(DATABASE_URL|LOOKUP_|SMS_PROVIDER|EMBEDDED_DB|RATE_LIMIT|LOG_LEVEL|IMPORT_)/.test(k)) delete env[k];
   }
+  // A caller that brings its own database (extraEnv.DATABASE_URL) keeps it.
+  const databaseUrl = TEST_STORE === "postgres" && !extraEnv.DATABASE_URL ? await scratchDatabase("exposure_e2e") : undefined;
+  if (databaseUrl) Object.assign(env, { DATABASE_URL: databaseUrl, LOOKUP_SECRET: randomBytes(32).toString("hex"), SMS_PROVIDER: "outbox" });
   Object.assign(env, extraEnv);
   // Own process group, so teardown can reach a `next build` the launcher may be running.
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
@@ -91,6 +111,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
       }
     }
     rmSync(dataDir, { recursive: true, force: true });
+    if (databaseUrl) await dropScratchDatabase(databaseUrl);
   };
   try {
     await waitForHealth(base, child, STARTUP_TIMEOUT_MS);
@@ -99,7 +120,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     await stop();
     throw e;
   }
-  return { base, dataDir, env, output: () => output, stop };
+  return { base, dataDir, databaseUrl, env, output: () => output, stop };
 }
 
 export function launchChromium(): Promise<Browser> {
