@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Keyring } from "@/lib/hashing/keyring";
 import { REDIS_KEY_PREFIX } from "@/lib/rate-limit/stores";
 import { root, startApp, type RunningApp } from "@/tests/support/e2e";
-import { POSTGRES_ADMIN_URL, postgresAvailable, scratchDatabase } from "@/tests/support/postgres";
+import { dropScratchDatabase, postgresAvailable, scratchDatabase } from "@/tests/support/postgres";
 import { redisAvailable, redisClient, REDIS_TEST_URL } from "@/tests/support/redis";
 
 const once = process.env.TEST_STORE !== "postgres";
@@ -45,16 +45,6 @@ function migrate(url: string): Promise<void> {
   });
 }
 
-async function dropDatabase(url: string): Promise<void> {
-  const admin = new Client({ connectionString: POSTGRES_ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-}
-
 async function call(base: string, path: string, body?: unknown): Promise<{ status: number; headers: Headers; json: Record<string, unknown> }> {
   const res = await fetch(`${base}${path}`, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   return { status: res.status, headers: res.headers, json: (await res.json()) as Record<string, unknown> };
@@ -87,8 +77,7 @@ function sharedStateSuite(variant: "database" | "redis") {
   const secret = randomBytes(32).toString("hex");
 
   beforeAll(async () => {
-    // The pid keeps a concurrent run of this file (another checkout, same server) apart.
-    url = await scratchDatabase(`exposure_shared_${process.pid}`);
+    url = await scratchDatabase("exposure_shared");
     await migrate(url);
     const env: Record<string, string> = {
       DATABASE_URL: url,
@@ -113,7 +102,7 @@ function sharedStateSuite(variant: "database" | "redis") {
 
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
-    if (url) await dropDatabase(url);
+    if (url) await dropScratchDatabase(url);
   });
 
   it("verifies on one process a code issued by the other", async () => {
