@@ -3,7 +3,7 @@
 // playwright-core.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -66,6 +66,50 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+const START_LOCK = path.join(root, "tests/.tmp/app-start.lock");
+
+/**
+ * One app start at a time in this checkout, until it answers: the launcher builds into
+ * .next when sources changed, and two builds at once (e2e and e2e-pg run side by side
+ * under npm test) would wreck it. A lock whose process is gone is taken over. Returns
+ * the release.
+ */
+async function startLock(): Promise<() => void> {
+  mkdirSync(path.dirname(START_LOCK), { recursive: true });
+  const owner = path.join(START_LOCK, "pid");
+  const deadline = Date.now() + 3 * STARTUP_TIMEOUT_MS;
+  for (;;) {
+    try {
+      mkdirSync(START_LOCK);
+      writeFileSync(owner, String(process.pid));
+      return () => rmSync(START_LOCK, { recursive: true, force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      let holder = NaN;
+      try {
+        holder = Number(readFileSync(owner, "utf8"));
+      } catch {
+        // Just made, its pid not yet written.
+      }
+      if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
+        rmSync(START_LOCK, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`another app start has held ${START_LOCK} for too long (pid ${holder})`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
 export type RunningApp = {
   base: string;
   dataDir: string;
@@ -95,6 +139,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   const databaseUrl = TEST_STORE === "postgres" && !extraEnv.DATABASE_URL ? await scratchDatabase("exposure_e2e") : undefined;
   if (databaseUrl) Object.assign(env, { DATABASE_URL: databaseUrl, LOOKUP_SECRET: randomBytes(32).toString("hex"), SMS_PROVIDER: "outbox" });
   Object.assign(env, extraEnv);
+  const release = await startLock();
   // Own process group, so teardown can reach a `next build` the launcher may be running.
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -119,6 +164,8 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     console.error(`npm start output:\n${output}`);
     await stop();
     throw e;
+  } finally {
+    release();
   }
   return { base, dataDir, databaseUrl, env, output: () => output, stop };
 }

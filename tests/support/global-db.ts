@@ -8,6 +8,8 @@
 // Without a reachable PostgreSQL the pg project's tests are reported skipped
 // (tests/support/store-runner.ts), except under CI=true, where this setup fails.
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { dropAbandonedScratchDatabases, dropScratchDatabase, postgresProblem, scratchDatabase } from "@/tests/support/postgres";
@@ -19,6 +21,8 @@ declare module "vitest" {
     databaseUrl: string | null;
     /** Why the project's tests are skipped, or null. */
     storeUnavailable: string | null;
+    /** The project's own temporary directory (TMPDIR of its tests and the processes they start). */
+    tmpDir: string | null;
   }
 }
 
@@ -41,14 +45,19 @@ export async function postgresOrSkip(project: TestProject): Promise<string | nul
   return message;
 }
 
-/** Applies the migrations to `url` with `npm run db:migrate`'s command, then seeds the demo data. */
-export async function migrateAndSeed(url: string, store: TestStore): Promise<void> {
+/** Applies the migrations to `url` with `npm run db:migrate`'s command. */
+export async function migrate(url: string, store: TestStore): Promise<void> {
   const env = { ...process.env, ...testEnv(store), DATABASE_URL: url };
   const code = await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, [path.join(root, "scripts/prisma.mjs"), "migrate", "deploy"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
     child.on("exit", (c) => resolve(c ?? 1));
   });
   if (code !== 0) throw new Error(`migrate deploy failed on the ${store} test database`);
+}
+
+/** Migrates `url`, then seeds the demo data. */
+export async function migrateAndSeed(url: string, store: TestStore): Promise<void> {
+  await migrate(url, store);
   // A client of its own: lib/db/client reads this process's environment, which two
   // projects share here.
   const { PrismaPg } = await import("@prisma/adapter-pg");
@@ -67,12 +76,20 @@ export default async function setup(project: TestProject) {
   const store = projectStore(project);
   project.provide("databaseUrl", null);
   project.provide("storeUnavailable", null);
+  // Uploads, CSVs and importers' files stay apart from another project's running beside
+  // this one (npm test runs both stores at once), and go away with the run.
+  const tmpDir = mkdtempSync(path.join(os.tmpdir(), `exposure-${project.name}-`));
+  project.provide("tmpDir", tmpDir);
+  const removeTmp = () => rmSync(tmpDir, { recursive: true, force: true });
   if (store === "postgres") {
     const skip = await postgresOrSkip(project);
     if (skip) {
       project.provide("storeUnavailable", skip);
       // Said again at the end, where a long run's reader looks.
-      return () => console.warn(`\n${project.name}: every test was skipped. ${skip}\n`);
+      return () => {
+        removeTmp();
+        console.warn(`\n${project.name}: every test was skipped. ${skip}\n`);
+      };
     }
     await dropAbandonedScratchDatabases();
     const url = await scratchDatabase("exposure_test");
@@ -83,7 +100,10 @@ export default async function setup(project: TestProject) {
       throw e;
     }
     project.provide("databaseUrl", url);
-    return () => dropScratchDatabase(url);
+    return async () => {
+      await dropScratchDatabase(url);
+      removeTmp();
+    };
   }
   const { startEmbeddedDb } = await import("@/lib/db/embedded");
   const db = await startEmbeddedDb("memory");
@@ -94,5 +114,8 @@ export default async function setup(project: TestProject) {
     throw e;
   }
   project.provide("databaseUrl", db.url);
-  return () => db.stop();
+  return async () => {
+    await db.stop();
+    removeTmp();
+  };
 }
