@@ -2,10 +2,20 @@ import type { Db } from "@/lib/db/client";
 import type { Keyring } from "@/lib/hashing/keyring";
 import { DEMO_CATEGORIES, DEMO_INCIDENT, DEMO_NUMBERS } from "@/lib/incidents/demo-data";
 
-/** Seeds the demo incident and numbers when there is no incident at all. */
+/** Serializes seeding between app nodes starting at once on one database. */
+const SEED_LOCK = 7_365_002;
+
+/**
+ * Seeds the demo incident and numbers when there is no incident at all. Every start
+ * calls it: nodes starting together on an empty PostgreSQL take turns under a lock, and
+ * only the first finds the database empty.
+ */
 export async function seedDemoIfEmpty(db: Db, keyring: Keyring): Promise<boolean> {
   if ((await db.incident.count()) > 0) return false;
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
+    // Read after the lock: a node that seeded meanwhile has committed by now.
+    if ((await tx.incident.count()) > 0) return false;
     const incident = await tx.incident.create({ data: DEMO_INCIDENT });
     const categories = new Map<string, number>();
     for (const [i, c] of DEMO_CATEGORIES.entries()) {
@@ -25,6 +35,6 @@ export async function seedDemoIfEmpty(db: Db, keyring: Keyring): Promise<boolean
     );
     await tx.affectedAccount.createMany({ data: rows });
     await tx.importBatch.update({ where: { id: batch.id }, data: { rows: rows.length, imported: rows.length } });
-  });
-  return true;
+    return true;
+  }, { timeout: 30_000 }); // includes the wait for another node's seed
 }
