@@ -1,17 +1,12 @@
 // @ts-check
-/** Static security headers; the nonce-based CSP is set per request in proxy.ts. */
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  // same-origin, not no-referrer: a no-JS form post must carry its Origin for the
-  // server-action CSRF check, and nothing leaves for other sites either way.
-  { key: "Referrer-Policy", value: "same-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  ...(process.env.NODE_ENV === "production"
-    ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" }]
-    : []),
-];
+/**
+ * Static security headers (lib/http/security-headers.json, also sent by the lean lookup
+ * path in lib/http/lean-server.ts); the nonce-based CSP is set per request in proxy.ts.
+ * Referrer-Policy is same-origin, not no-referrer: a no-JS form post must carry its Origin
+ * for the server-action CSRF check, and nothing leaves for other sites either way.
+ */
+const { always, production } = require("./lib/http/security-headers.json");
+const securityHeaders = [...always, ...(process.env.NODE_ENV === "production" ? production : [])];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

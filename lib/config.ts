@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { toTwilioConfig, twilioEnv, twilioProblems } from "@/lib/sms/twilio-config";
 
@@ -60,6 +61,8 @@ const EnvSchema = z
     RATE_LIMIT_SEND_PER_NUMBER: limit("3/3600"),
     RATE_LIMIT_SIGN_IN_PER_IP: limit("10/900"),
     RATE_LIMIT_SIGN_IN_PER_EMAIL: limit("5/900"),
+    /** Integration API calls per key: a login page calls once per sign-in; a leaked key gets little. */
+    RATE_LIMIT_API_PER_KEY: limit("600/60"),
     /** Console sessions end this many seconds after sign-in, used or not. */
     ADMIN_SESSION_MAX_AGE: z.coerce.number().int().min(300).max(7 * 24 * 3600).default(8 * 3600),
     /** …and sooner after this many seconds without a request. */
@@ -73,6 +76,8 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default("0.0.0.0"),
+    /** App processes per node; unset: one per core on PostgreSQL, one on the embedded database. */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   })
   // `when`: also when some variable is bad, so every problem is listed at once. Fields
   // that failed hold their raw input here, hence the defensive checks.
@@ -131,6 +136,7 @@ function toConfig(env: z.output<typeof EnvSchema>) {
       sendPerNumber: env.RATE_LIMIT_SEND_PER_NUMBER,
       signInPerIp: env.RATE_LIMIT_SIGN_IN_PER_IP,
       signInPerEmail: env.RATE_LIMIT_SIGN_IN_PER_EMAIL,
+      apiPerKey: env.RATE_LIMIT_API_PER_KEY,
     },
     admin: {
       sessionMaxAgeSeconds: env.ADMIN_SESSION_MAX_AGE,
@@ -141,6 +147,8 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     trustProxyHops: env.TRUST_PROXY_HOPS,
     logLevel: env.LOG_LEVEL,
     listen: { port: env.PORT, host: env.HOST },
+    // The embedded database is one process serving a few connections: one app process.
+    webConcurrency: env.WEB_CONCURRENCY ?? (env.EMBEDDED_DB === "1" ? 1 : availableParallelism()),
   };
 }
 

@@ -1,7 +1,6 @@
 import "server-only";
 import { getConfig, type Config } from "@/lib/config";
 import { getDb, getPool, type Db } from "@/lib/db/client";
-import { Keyring } from "@/lib/hashing/keyring";
 import { createLimits, type Limits } from "@/lib/rate-limit/limits";
 import { openLimiterStore } from "@/lib/rate-limit/stores";
 import { outboxProvider } from "@/lib/sms/outbox";
@@ -9,9 +8,10 @@ import type { SmsProvider } from "@/lib/sms/provider";
 import { twilioProvider } from "@/lib/sms/twilio";
 import type { CheckDeps } from "@/lib/checks/deps";
 import { createAuth } from "@/lib/auth/auth";
+import { createApiDeps, keyringOf, type ApiDeps } from "@/lib/api-keys/deps";
 import type { AuthDeps } from "@/lib/auth/deps";
 
-export type Services = CheckDeps & { config: Config; admin: AuthDeps };
+export type Services = CheckDeps & { config: Config; admin: AuthDeps; api: ApiDeps };
 
 const globalForServices = globalThis as unknown as { exposureServices?: Services };
 
@@ -20,12 +20,15 @@ export function getServices(): Services {
   if (!globalForServices.exposureServices) {
     const config = getConfig();
     const db = getDb();
-    const keyring = new Keyring(config.keys.current, config.keys.previous);
+    const keyring = keyringOf(config);
     const limits = createLimits(config, () => openLimiterStore(config.rateLimits.redisUrl, getPool()));
     const now = () => new Date();
+    const api = createApiDeps(config, { keyring, limits });
     globalForServices.exposureServices = {
       config,
       db,
+      sql: api.sql,
+      api,
       keyring,
       limits,
       sms: smsProvider(config, db),

@@ -2,7 +2,8 @@
 // starts the app on a fresh database holding N affected rows (10M on the PostgreSQL at
 // 127.0.0.1:5432, 1M on the embedded store), creates an API key with the admin CLI, then
 // drives GET /api/v1/exposures/{phone} (with the key) and GET /api/health with autocannon
-// at 50 connections from loopback, one after the other, and prints rps, p50 and p99.
+// at 50 connections each from loopback, each alone and then side by side, and prints rps,
+// p50 and p99. WEB_CONCURRENCY sets the app processes (default: one per core on PostgreSQL).
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -106,20 +107,27 @@ function run(cmd: string[], env: NodeJS.ProcessEnv): Promise<string> {
   });
 }
 
-async function drive(name: string, url: string, paths: string[], headers: Record<string, string> = {}) {
-  let i = 0;
-  const opts = {
-    url,
-    connections: CONNECTIONS,
-    headers,
-    requests: [{ method: "GET" as const, setupRequest: (req: { path?: string }) => ({ ...req, path: paths[i++ % paths.length] }) }],
-  };
-  await autocannon({ ...opts, duration: 3 }); // warm-up
-  const r = await autocannon({ ...opts, duration: seconds });
-  const non2xx = r.non2xx + r.errors + r.timeouts;
-  console.log(
-    `${name.padEnd(34)} ${Math.round(r.requests.average).toLocaleString("en-US").padStart(7)} rps   p50 ${r.latency.p50.toFixed(1).padStart(5)} ms   p99 ${r.latency.p99.toFixed(1).padStart(5)} ms${non2xx ? `   (${non2xx} non-2xx/errors)` : ""}`,
-  );
+type Target = { name: string; paths: string[]; headers?: Record<string, string> };
+
+/** Drives each target with its own autocannon at CONNECTIONS connections, all at once. */
+async function drive(base: string, targets: Target[]) {
+  const runs = targets.map((t) => {
+    let i = 0;
+    return {
+      url: base,
+      connections: CONNECTIONS,
+      headers: t.headers ?? {},
+      requests: [{ method: "GET" as const, setupRequest: (req: { path?: string }) => ({ ...req, path: t.paths[i++ % t.paths.length] }) }],
+    };
+  });
+  await Promise.all(runs.map((opts) => autocannon({ ...opts, duration: 3 }))); // warm-up
+  const results = await Promise.all(runs.map((opts) => autocannon({ ...opts, duration: seconds })));
+  results.forEach((r, k) => {
+    const failed = r.non2xx + r.errors + r.timeouts;
+    console.log(
+      `${targets[k]!.name.padEnd(34)} ${Math.round(r.requests.average).toLocaleString("en-US").padStart(7)} rps   p50 ${r.latency.p50.toFixed(1).padStart(5)} ms   p99 ${r.latency.p99.toFixed(1).padStart(5)} ms${failed ? `   (${failed} non-2xx/errors)` : ""}`,
+    );
+  });
 }
 
 async function main() {
@@ -150,9 +158,19 @@ async function main() {
     await load(databaseUrl, numbers.filter((_, i) => i % 2 === 0));
     const key = (await run(["--import", "tsx", "scripts/admin.ts", "create-api-key", "--name", `bench-${port}`], env)).trim().split("\n").pop()!;
 
-    console.log(`\n${CONNECTIONS} connections, ${seconds} s each, ${os.availableParallelism()} cores, server and load generator on this machine:`);
-    await drive("GET /api/health", base, ["/api/health"]);
-    await drive("GET /api/v1/exposures/{phone}", base, numbers.map((n) => `/api/v1/exposures/${encodeURIComponent(n)}`), { authorization: `Bearer ${key}` });
+    const health: Target = { name: "GET /api/health", paths: ["/api/health"] };
+    const lookups: Target = {
+      name: "GET /api/v1/exposures/{phone}",
+      paths: numbers.map((n) => `/api/v1/exposures/${encodeURIComponent(n)}`),
+      headers: { authorization: `Bearer ${key}` },
+    };
+    const processes = env.WEB_CONCURRENCY ?? (embedded ? "1" : String(os.availableParallelism()));
+    console.log(`\n${CONNECTIONS} connections per target, ${seconds} s, ${os.availableParallelism()} cores, ${processes} app process(es); server, database and load generator on this machine.`);
+    console.log("Each alone:");
+    await drive(base, [health]);
+    await drive(base, [lookups]);
+    console.log("Side by side:");
+    await drive(base, [lookups, health]);
   } finally {
     try {
       process.kill(-app.pid!, "SIGTERM");

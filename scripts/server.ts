@@ -1,11 +1,17 @@
 // The HTTP server: Next.js behind a thin Node server that owns X-Forwarded-For, so
 // per-IP rate limits see the real client address (see lib/http/forwarded.ts). It also
-// logs every request and shuts down gracefully on SIGTERM/SIGINT.
+// logs every request, answers the integration lookup itself (lib/http/lean-server.ts),
+// runs WEB_CONCURRENCY processes (node:cluster) and shuts down gracefully on SIGTERM/SIGINT.
+import "@/scripts/server-process";
+import cluster from "node:cluster";
 import { createServer, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
+import { createApiDeps } from "@/lib/api-keys/deps";
+import { flushAuditSinks } from "@/lib/audit/batch";
 import { ConfigError, getConfig, type Config } from "@/lib/config";
 import { closeDb } from "@/lib/db/client";
+import { leanExposures } from "@/lib/http/lean-server";
 import { trustedForwardedFor } from "@/lib/http/forwarded";
 import { logRequest } from "@/lib/http/request-log";
 import { log } from "@/lib/log";
@@ -32,10 +38,60 @@ function loadConfig(): Config {
 
 async function main() {
   const config = loadConfig();
+  const processes = dev ? 1 : config.webConcurrency;
+  if (processes > 1 && cluster.isPrimary) return supervise(processes);
+  return serve(config);
+}
+
+/**
+ * The primary of WEB_CONCURRENCY app processes sharing the port: it serves nothing,
+ * replaces a process that dies, and on SIGTERM/SIGINT lets each one drain, then exits.
+ */
+function supervise(processes: number) {
+  let stopping = false;
+  const started = new Map<number, number>();
+  const fork = () => started.set(cluster.fork().id, Date.now());
+  for (let i = 0; i < processes; i++) fork();
+  log.info({ processes }, "app processes started");
+
+  cluster.on("exit", (worker, code, signal) => {
+    const uptime = Date.now() - (started.get(worker.id) ?? 0);
+    started.delete(worker.id);
+    if (code) process.exitCode = code;
+    if (stopping) {
+      if (started.size === 0) process.exit();
+      return;
+    }
+    // One that dies at once would only die again: stop rather than loop.
+    if (uptime < 10_000) {
+      log.fatal({ code, signal }, "an app process exited while starting; stopping");
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+      process.exitCode = 1;
+      if (started.size === 0) process.exit();
+      return;
+    }
+    log.error({ code, signal }, "an app process died; starting another");
+    fork();
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    // A terminal's Ctrl-C already reached the whole group; a supervisor's SIGTERM did not.
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+async function serve(config: Config) {
   const { port, host } = config.listen;
   const app = next({ dev, dir: root, hostname: host, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // Its own deps, not the app's services: Next.js holds separate copies of lib/ modules.
+  const api = createApiDeps(config);
+  const lean = leanExposures(() => api, { production: config.env === "production", trustProxyHops: config.trustProxyHops });
 
   const inFlight = new Set<ServerResponse>();
   const server = createServer((req, res) => {
@@ -45,7 +101,7 @@ async function main() {
     // While draining, each response is the connection's last.
     if (isDraining()) res.setHeader("connection", "close");
     req.headers["x-forwarded-for"] = trustedForwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, config.trustProxyHops);
-    void handle(req, res);
+    if (!lean(req, res)) void handle(req, res);
   });
   server.on("error", (err) => {
     log.fatal({ err }, `cannot listen on ${host}:${port}`);
@@ -82,6 +138,7 @@ async function main() {
       server.closeIdleConnections();
     });
     await app.close().catch((err: unknown) => log.warn({ err }, "next did not close cleanly"));
+    await flushAuditSinks();
     await closeDb();
     log.info({ drained }, "stopped");
     process.exit(0);

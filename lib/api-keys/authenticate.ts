@@ -1,14 +1,70 @@
-import type { Db } from "@/lib/db/client";
+import type { Sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { bearerToken, hashApiKey, isWellFormedApiKey } from "@/lib/api-keys/keys";
 
 /** Who is calling the integration API: a key, never its secret. */
 export type ApiKeyPrincipal = { id: string; name: string; prefix: string };
 
-export type ApiKeyAuthDeps = { db: Db; now: () => Date };
+export type ApiKeyAuthDeps = { sql: Sql; now: () => Date; keyCache?: KeyCache };
 
 /** last_used_at is a hint for owners, not a log: at most one write a minute per key. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
+/** How long a process trusts a key it has checked: a revoked key stops working within this. */
+export const KEY_CACHE_MS = 1_000;
+
+// The columns are UTC timestamps without a zone (as Prisma writes them): times go in as
+// ISO strings and are compared in SQL, whatever the session's or the process's zone.
+const AT = "($2::timestamptz AT TIME ZONE 'UTC')";
+const STALE = `(last_used_at IS NULL OR last_used_at <= ${AT} - $3 * interval '1 millisecond')`;
+const FIND = {
+  name: "api_key_find",
+  text: `SELECT id, name, prefix, revoked_at IS NOT NULL AS revoked, ${STALE} AS stale FROM api_key WHERE key_hash = $1`,
+};
+// Conditional, so parallel calls (and several processes) in the same minute write once.
+const TOUCH = {
+  name: "api_key_touch",
+  text: `UPDATE api_key SET last_used_at = ${AT} WHERE id = $1 AND ${STALE}`,
+};
+
+/**
+ * Keys this process checked in the last second. A login page calls with one key
+ * thousands of times a second: this spares a query per call, and revocation still
+ * holds everywhere within KEY_CACHE_MS. Only valid keys are kept, by their hash.
+ */
+export class KeyCache {
+  private readonly entries = new Map<string, { key: ApiKeyPrincipal; until: number }>();
+  constructor(private readonly ttlMs = KEY_CACHE_MS) {
+    caches().add(this);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get(hash: string, now: number): ApiKeyPrincipal | undefined {
+    const hit = this.entries.get(hash);
+    return hit && hit.until > now ? hit.key : undefined;
+  }
+
+  set(hash: string, key: ApiKeyPrincipal, now: number): void {
+    // Few keys exist; a flood of distinct valid ones would be odd, but must not grow memory.
+    if (this.entries.size >= 10_000) this.entries.clear();
+    this.entries.set(hash, { key, until: now + this.ttlMs });
+  }
+}
+
+// On globalThis: the server and Next.js each hold a copy of this module, and a revocation
+// made through either must clear both.
+const CACHES = Symbol.for("exposure-check.key-caches");
+function caches(): Set<KeyCache> {
+  const g = globalThis as unknown as { [CACHES]?: Set<KeyCache> };
+  return (g[CACHES] ??= new Set());
+}
+
+/** Forgets every key this process has checked (a key was revoked). */
+export function forgetCheckedKeys(): void {
+  for (const cache of caches()) cache.clear();
+}
 
 /**
  * The key of an `Authorization: Bearer …` header, or a 401: `api_key_required` without
@@ -20,20 +76,17 @@ export async function authenticateApiKey(deps: ApiKeyAuthDeps, authorization: st
   if (!token) throw new AppError(authorization ? "invalid_api_key" : "api_key_required");
   // A malformed key costs no query.
   if (!isWellFormedApiKey(token)) throw new AppError("invalid_api_key");
-  const key = await deps.db.apiKey.findUnique({
-    where: { keyHash: new Uint8Array(hashApiKey(token)) },
-    select: { id: true, name: true, prefix: true, lastUsedAt: true, revokedAt: true },
-  });
-  if (!key || key.revokedAt) throw new AppError("invalid_api_key");
-
+  const hash = hashApiKey(token);
   const now = deps.now();
-  const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
-  if (!key.lastUsedAt || key.lastUsedAt <= stale) {
-    // Conditional, so parallel calls in the same minute write once.
-    await deps.db.apiKey.updateMany({
-      where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: stale } }] },
-      data: { lastUsedAt: now },
-    });
-  }
-  return { id: key.id, name: key.name, prefix: key.prefix };
+  const cacheKey = hash.toString("base64");
+  const cached = deps.keyCache?.get(cacheKey, now.getTime());
+  if (cached) return cached;
+
+  const at = now.toISOString();
+  const [row] = await deps.sql<{ id: string; name: string; prefix: string; revoked: boolean; stale: boolean }>(FIND, [hash, at, LAST_USED_RESOLUTION_MS]);
+  if (!row || row.revoked) throw new AppError("invalid_api_key");
+  if (row.stale) await deps.sql(TOUCH, [row.id, at, LAST_USED_RESOLUTION_MS]);
+  const key = { id: row.id, name: row.name, prefix: row.prefix };
+  deps.keyCache?.set(cacheKey, key, now.getTime());
+  return key;
 }

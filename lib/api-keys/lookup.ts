@@ -1,14 +1,13 @@
 import type { ApiKeyPrincipal } from "@/lib/api-keys/authenticate";
-import { recordAudit } from "@/lib/audit/record";
+import type { AuditSink } from "@/lib/audit/batch";
 import { startCheckSchema } from "@/lib/checks/schemas";
-import type { Db } from "@/lib/db/client";
-import { findExposures } from "@/lib/exposures/find-exposures";
+import type { FindExposures } from "@/lib/exposures/find-exposures";
 import type { ExposureResult } from "@/lib/exposures/types";
-import type { Keyring } from "@/lib/hashing/keyring";
 import { isAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/http/parse-input";
 
-export type ApiLookupDeps = { db: Db; keyring: Keyring; region: string };
+/** `find` is batchedFindExposures in the app: concurrent calls share a query. */
+export type ApiLookupDeps = { find: FindExposures; region: string; audit: AuditSink };
 
 /**
  * The integration API's lookup for a carrier's signed-in customer: no one-time code (the
@@ -22,16 +21,16 @@ export async function apiExposureLookup(deps: ApiLookupDeps, key: ApiKeyPrincipa
   try {
     e164 = parseInput(startCheckSchema(deps.region), { phone }).phone;
   } catch (e) {
-    if (isAppError(e)) await audit(deps.db, key, e.code, ip);
+    if (isAppError(e)) audit(deps.audit, key, e.code, ip);
     throw e;
   }
-  const result = await findExposures(deps.db, deps.keyring, e164);
-  await audit(deps.db, key, "answered", ip);
+  const result = await deps.find(e164);
+  audit(deps.audit, key, "answered", ip);
   return result;
 }
 
-function audit(db: Db, key: ApiKeyPrincipal, outcome: string, ip?: string): Promise<void> {
-  return recordAudit(db, {
+function audit(sink: AuditSink, key: ApiKeyPrincipal, outcome: string, ip?: string): void {
+  sink.add({
     actorId: null,
     actorEmail: apiKeyActor(key),
     action: "api_lookup",

@@ -1,3 +1,4 @@
+import { forgetCheckedKeys } from "@/lib/api-keys/authenticate";
 import type { Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/users";
 import { recordAudit } from "@/lib/audit/record";
@@ -66,7 +67,7 @@ export async function createApiKey(db: Db, input: unknown, ctx: ApiKeyCtx, key: 
 /** Revokes a key for good: its next call answers 401. Revoking a revoked key changes nothing. */
 export async function revokeApiKey(db: Db, input: unknown, ctx: ApiKeyCtx, now = new Date()): Promise<{ changed: boolean; name: string }> {
   const { keyId } = parseInput(RevokeApiKeyInput, input);
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const key = await tx.apiKey.findUnique({ where: { id: keyId }, select: { name: true, prefix: true } });
     if (!key) throw new AppError("not_found", { fields: { keyId: "errors.api_key_not_found" } });
     const { count } = await tx.apiKey.updateMany({ where: { id: keyId, revokedAt: null }, data: { revokedAt: now } });
@@ -81,4 +82,7 @@ export async function revokeApiKey(db: Db, input: unknown, ctx: ApiKeyCtx, now =
     });
     return { changed: true, name: key.name };
   });
+  // At once in this process; other processes stop trusting it within KEY_CACHE_MS.
+  if (outcome.changed) forgetCheckedKeys();
+  return outcome;
 }

@@ -50,16 +50,19 @@ export type AuditEntry = {
  * `db` may be a transaction, so the entry commits (or not) with the change it records.
  */
 export async function recordAudit(db: Pick<Db, "auditLog">, entry: AuditEntry): Promise<void> {
-  await db.auditLog.create({
-    data: {
-      actorId: entry.actorId ?? null,
-      actorEmail: maskDigitRuns(entry.actorEmail).slice(0, 320),
-      action: entry.action,
-      target: entry.target == null ? null : maskDigitRuns(entry.target).slice(0, 500),
-      details: scrub(entry.details ?? {}) as Prisma.InputJsonValue,
-      ip: entry.ip ? entry.ip.slice(0, 64) : null,
-    },
-  });
+  await db.auditLog.create({ data: auditRow(entry) });
+}
+
+/** An entry as it is stored: digit runs masked, fields cut to their column sizes. */
+export function auditRow(entry: AuditEntry) {
+  return {
+    actorId: entry.actorId ?? null,
+    actorEmail: maskDigitRuns(entry.actorEmail).slice(0, 320),
+    action: entry.action,
+    target: entry.target == null ? null : maskDigitRuns(entry.target).slice(0, 500),
+    details: scrub(entry.details ?? {}) as Prisma.InputJsonValue,
+    ip: entry.ip ? entry.ip.slice(0, 64) : null,
+  };
 }
 
 /** An agent's lookup for a caller: recorded with the masked number only. */

@@ -23,7 +23,7 @@ export async function startCheck(deps: CheckDeps, input: unknown, clientIp: stri
   const { phone } = parseInput(startCheckSchema(deps.region), input);
 
   if (deps.mode === "open") {
-    const result = await findExposures(deps.db, deps.keyring, phone);
+    const result = await findExposures(deps.sql, deps.keyring, phone);
     await countCheck(deps.db, deps.now(), { started: true, completed: true, affected: result.affected });
     return { status: "complete", result };
   }

@@ -43,7 +43,7 @@ export async function verifyCheck(deps: CheckDeps, checkId: string, input: unkno
     // The lookup key changed since the code was sent: the customer starts again.
     throw new AppError("code_expired");
   }
-  const result = await findExposures(deps.db, deps.keyring, phone);
+  const result = await findExposures(deps.sql, deps.keyring, phone);
   await countCheck(deps.db, now, { completed: true, affected: result.affected });
   return result;
 }

@@ -4,7 +4,7 @@
  * (the one our own outermost proxy saw); with 0 we use the address Next.js itself
  * appended for the socket it accepted.
  */
-export function clientIp(headers: Headers, trustedHops = 0): string {
+export function clientIp(headers: Pick<Headers, "get">, trustedHops = 0): string {
   const chain = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((s) => s.trim())

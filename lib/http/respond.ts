@@ -23,14 +23,33 @@ export function errorMessage(error: AppError, t: T = getTranslator()): string {
   return t(`errors.${error.code}`);
 }
 
+/** A JSON response before it is one: the lean server path writes it to the socket itself. */
+export type Answer = { status: number; body: unknown; headers: Record<string, string> };
+
+// RFC 6750: a 401 names the scheme; a key that was sent but refused is an invalid_token.
+const REALM = 'Bearer realm="exposure-check"';
+
 /** {error:{code,message,...}} with the code's status; anything unexpected is a logged 500. */
-export function errorResponse(error: unknown): Response {
+export function errorAnswer(error: unknown): Answer {
   const appError = isAppError(error) ? error : new AppError("internal");
   if (!isAppError(error)) log.error({ err: error }, "unhandled error in route");
-  const body = errorBody(appError);
   const headers: Record<string, string> = { "cache-control": "no-store" };
   if (appError.details.retryAfterSeconds) headers["retry-after"] = String(appError.details.retryAfterSeconds);
-  return Response.json(body, { status: appError.status, headers });
+  if (appError.code === "api_key_required") headers["www-authenticate"] = REALM;
+  if (appError.code === "invalid_api_key") headers["www-authenticate"] = `${REALM}, error="invalid_token"`;
+  return { status: appError.status, body: errorBody(appError), headers };
+}
+
+export function errorResponse(error: unknown): Response {
+  return toResponse(errorAnswer(error));
+}
+
+export function okAnswer(body: unknown): Answer {
+  return { status: 200, body, headers: { "cache-control": "no-store" } };
+}
+
+export function toResponse(answer: Answer): Response {
+  return Response.json(answer.body, { status: answer.status, headers: answer.headers });
 }
 
 /** The JSON body of an error (its schema: ErrorBodySchema in lib/api/responses.ts). */

@@ -3,11 +3,11 @@
 import { createHmac, createSecretKey } from "node:crypto";
 import { parentPort, workerData } from "node:worker_threads";
 import { parse } from "csv-parse/sync";
-import { importNormalizer } from "@/lib/imports/fast-normalize";
+import { fastNormalizer } from "@/lib/phone/fast-normalize";
 import { TUPLE_BYTES, type PieceResult, type Rejection, type WorkerInit } from "@/lib/imports/types";
 
 const init = workerData as WorkerInit;
-const normalize = importNormalizer(init.region);
+const normalize = fastNormalizer(init.region);
 const key = createSecretKey(Buffer.from(init.key));
 
 parentPort!.on("message", (msg: { id: number; buf: Uint8Array; firstLine: number; oneLinePerRecord: boolean }) => {

@@ -3,8 +3,6 @@ import { log } from "@/lib/log";
 import { toLimiter, unlimited, type Limiter, type LimitSpec } from "@/lib/rate-limit/limiter";
 import type { LimiterStore } from "@/lib/rate-limit/stores";
 
-/** Per API key: a carrier's login page makes one call per sign-in; a leaked key gets little. */
-export const API_PER_KEY: LimitSpec = { points: 600, seconds: 60 };
 
 /**
  * Every limit, in one place: its name (the prefix of its keys in the store, so renaming
@@ -22,7 +20,7 @@ export const LIMITS = {
   /** Console sign-in attempts per email (keyed by a digest of it). */
   signInPerEmail: { name: "sign-in-email", spec: (c: Config) => c.rateLimits.signInPerEmail },
   /** Integration API calls per API key (keyed by the key's id). */
-  apiPerKey: { name: "api-key", spec: () => API_PER_KEY },
+  apiPerKey: { name: "api-key", spec: (c: Config) => c.rateLimits.apiPerKey },
 } as const satisfies Record<string, { name: string; spec: (c: Config) => LimitSpec }>;
 
 export type LimitName = keyof typeof LIMITS;

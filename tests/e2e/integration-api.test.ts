@@ -63,6 +63,24 @@ describe.skipIf(!hasChromium && !inCi)("integration API", () => {
     expect(Object.keys(doc.paths)).toContain("/api/v1/exposures/{phone}");
   });
 
+  it("answers the lookup ahead of Next.js with the same headers its routes send, and leaves other methods and paths to it", async () => {
+    const key = await createKey(app, "e2e headers");
+    const auth = { authorization: `Bearer ${key}` };
+    const lean = await fetch(`${app.base}/api/v1/exposures/%2B12065550199`, { headers: { ...auth, "x-request-id": "lean-1" } });
+    const framework = await fetch(`${app.base}/api/health`);
+    expect(lean.status).toBe(200);
+    expect(lean.headers.get("x-request-id")).toBe("lean-1");
+    expect(lean.headers.get("content-type")).toMatch(/^application\/json/);
+    for (const name of ["x-content-type-options", "referrer-policy", "x-frame-options", "permissions-policy", "cross-origin-opener-policy", "strict-transport-security", "cache-control"]) {
+      expect([name, lean.headers.get(name)]).toEqual([name, framework.headers.get(name)]);
+    }
+    expect(lean.headers.get("strict-transport-security")).toMatch(/max-age=/);
+    // Not its own: another method, a trailing slash, a deeper path.
+    expect((await fetch(`${app.base}/api/v1/exposures/%2B12065550199`, { method: "POST", headers: auth })).status).toBe(405);
+    expect((await fetch(`${app.base}/api/v1/exposures/%2B12065550199/`, { headers: auth, redirect: "manual" })).status).toBe(308);
+    expect((await fetch(`${app.base}/api/v1/exposures/%2B12065550199/x`, { headers: auth })).status).toBe(404);
+  });
+
   it("shows the demo account page's banner from the API, accessibly, under the CSP", async () => {
     const page = await newPage();
     await page.goto(`${app.base}/demo/account`);

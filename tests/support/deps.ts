@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db/client";
+import { getSql } from "@/lib/db/sql";
 import { Keyring } from "@/lib/hashing/keyring";
 import { memoryLimiter, unlimited } from "@/lib/rate-limit/limiter";
 import type { Limits } from "@/lib/rate-limit/limits";
@@ -46,6 +47,7 @@ export function makeDeps(overrides: Partial<CheckDeps> = {}): CheckDeps {
   const db = getDb();
   return {
     db,
+    sql: getSql(),
     keyring: testKeyring(),
     limits: noLimits,
     sms: outboxProvider(db),

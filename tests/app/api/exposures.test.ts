@@ -97,6 +97,8 @@ describe("GET /api/v1/exposures/{phone}", () => {
     const key = await newKey();
     await lookup("+1 (206) 555-0102", `Bearer ${key.key}`, "198.51.100.7");
     await lookup("206-555-014", `Bearer ${key.key}`, "198.51.100.7");
+    // The API writes its audit entries in batches (lib/audit/batch.ts).
+    await getServices().api.audit.flush();
     const rows = await getDb().auditLog.findMany({ where: { action: "api_lookup", details: { path: ["keyId"], equals: key.id } }, orderBy: { id: "asc" } });
     expect(rows.map((r) => [r.actorId, r.actorEmail, r.target, r.ip, r.details])).toEqual([
       [null, `api-key:${key.name}`, null, "198.51.100.7", { keyId: key.id, key: `${key.prefix}…`, outcome: "answered" }],

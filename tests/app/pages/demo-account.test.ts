@@ -8,6 +8,7 @@ import { IntlClientProvider } from "@/components/IntlClientProvider";
 import { revokeApiKey } from "@/lib/api-keys/manage";
 import { setRequestAdapterForTests } from "@/lib/auth/next";
 import { getDb } from "@/lib/db/client";
+import { getServices } from "@/lib/services";
 import { en } from "@/lib/i18n/messages/en";
 import { messagesFor } from "@/lib/i18n/translator";
 import { fakeRequest } from "@/tests/support/admin";
@@ -51,6 +52,8 @@ describe("/demo/account", () => {
 
     const [key] = await demoKeys();
     expect(key).toMatchObject({ name: "Demo account page (key version 2)", revokedAt: null, lastUsedAt: expect.any(Date) });
+    // The API writes its audit entries in batches (lib/audit/batch.ts).
+    await getServices().api.audit.flush();
     const entry = await getDb().auditLog.findFirstOrThrow({ where: { action: "api_lookup", actorEmail: `api-key:${key!.name}` }, orderBy: { id: "desc" } });
     expect(entry).toMatchObject({ ip: "203.0.113.9", details: { outcome: "answered" } });
     expect(JSON.stringify(entry.details) + entry.target).not.toMatch(/0103|555/);

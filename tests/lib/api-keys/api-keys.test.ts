@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { authenticateApiKey, LAST_USED_RESOLUTION_MS } from "@/lib/api-keys/authenticate";
+import { authenticateApiKey, KEY_CACHE_MS, KeyCache, LAST_USED_RESOLUTION_MS } from "@/lib/api-keys/authenticate";
 import { bearerToken, isWellFormedApiKey, newApiKey } from "@/lib/api-keys/keys";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/api-keys/manage";
 import { CreateApiKeyInput } from "@/lib/api-keys/schemas";
 import { CLI_ACTOR } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
+import { getSql } from "@/lib/db/sql";
 import { testClock, uniqueTag } from "@/tests/support/deps";
 
 const owner = { id: "owner-api-keys", email: `owner-${uniqueTag()}@example.com` };
@@ -49,7 +50,7 @@ describe("API keys", () => {
 
   it("authenticate a Bearer header until revoked, with one answer for missing, malformed, unknown and revoked keys", async () => {
     const key = await create();
-    const deps = { db: getDb(), now: () => new Date() };
+    const deps = { sql: getSql(), now: () => new Date() };
     await expect(authenticateApiKey(deps, `Bearer ${key.key}`)).resolves.toEqual({ id: key.id, name: key.name, prefix: key.prefix });
     await expect(authenticateApiKey(deps, `bearer   ${key.key} `)).resolves.toMatchObject({ id: key.id });
     await expect(authenticateApiKey(deps, null)).rejects.toMatchObject({ code: "api_key_required", status: 401 });
@@ -69,7 +70,7 @@ describe("API keys", () => {
   it("record the last use at most once a minute", async () => {
     const key = await create();
     const clock = testClock(new Date("2026-11-24T10:00:00Z"));
-    const deps = { db: getDb(), now: clock.now };
+    const deps = { sql: getSql(), now: clock.now };
     const lastUsed = async () => (await getDb().apiKey.findUniqueOrThrow({ where: { id: key.id } })).lastUsedAt?.toISOString();
 
     await authenticateApiKey(deps, `Bearer ${key.key}`);
@@ -80,6 +81,27 @@ describe("API keys", () => {
     clock.advance(1000);
     await authenticateApiKey(deps, `Bearer ${key.key}`);
     expect(await lastUsed()).toBe("2026-11-24T10:01:00.000Z");
+  });
+
+  it("trust a checked key for KEY_CACHE_MS at most: revoked elsewhere, it stops working within it; here, at once", async () => {
+    const key = await create();
+    const clock = testClock();
+    const deps = { sql: getSql(), now: clock.now, keyCache: new KeyCache() };
+    await expect(authenticateApiKey(deps, `Bearer ${key.key}`)).resolves.toMatchObject({ id: key.id });
+    // Revoked by another app process (straight in the database, as its console would).
+    await getDb().apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
+    clock.advance(KEY_CACHE_MS - 1);
+    await expect(authenticateApiKey(deps, `Bearer ${key.key}`)).resolves.toMatchObject({ id: key.id });
+    clock.advance(1);
+    await expect(authenticateApiKey(deps, `Bearer ${key.key}`)).rejects.toMatchObject({ code: "invalid_api_key" });
+    // An unknown key is never cached.
+    await expect(authenticateApiKey(deps, `Bearer ${newApiKey().key}`)).rejects.toMatchObject({ code: "invalid_api_key" });
+
+    // Revoked through this process: refused on the next call.
+    const other = await create();
+    await expect(authenticateApiKey(deps, `Bearer ${other.key}`)).resolves.toMatchObject({ id: other.id });
+    await revokeApiKey(getDb(), { keyId: other.id, confirm: "yes" }, { actor: owner });
+    await expect(authenticateApiKey(deps, `Bearer ${other.key}`)).rejects.toMatchObject({ code: "invalid_api_key" });
   });
 
   it("are listed active first, then revoked, with who created them", async () => {

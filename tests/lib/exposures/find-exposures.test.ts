@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { findExposures } from "@/lib/exposures/find-exposures";
+import { getSql, type Sql } from "@/lib/db/sql";
+import { batchedFindExposures, findExposures } from "@/lib/exposures/find-exposures";
 import { Keyring } from "@/lib/hashing/keyring";
 import { testKeyring } from "@/tests/support/deps";
 
@@ -27,27 +28,27 @@ describe("findExposures", () => {
   });
 
   it("finds a row stored under the previous key version", async () => {
-    const r = await findExposures(getDb(), ring, oldOnly);
+    const r = await findExposures(getSql(), ring, oldOnly);
     expect(r.affected).toBe(true);
     expect(r.exposures.map((x) => x.category.slug)).toEqual(["former"]);
   });
 
   it("finds a row stored under the current key version", async () => {
-    const r = await findExposures(getDb(), ring, newOnly);
+    const r = await findExposures(getSql(), ring, newOnly);
     expect(r.exposures.map((x) => x.category.slug)).toEqual(["postpaid"]);
   });
 
   it("does not find a row once its key version is no longer configured", async () => {
     const currentOnly = new Keyring({ version: 2, secret: "test-secret-0123456789abcdef0123456789abcdef" });
-    expect((await findExposures(getDb(), currentOnly, oldOnly)).affected).toBe(false);
+    expect((await findExposures(getSql(), currentOnly, oldOnly)).affected).toBe(false);
   });
 
   it("ignores rows of batches that have not completed", async () => {
-    expect((await findExposures(getDb(), ring, unfinished)).affected).toBe(false);
+    expect((await findExposures(getSql(), ring, unfinished)).affected).toBe(false);
   });
 
   it("answers the full result shape for a number in two categories", async () => {
-    const r = await findExposures(getDb(), ring, "+12065550103");
+    const r = await findExposures(getSql(), ring, "+12065550103");
     expect(r).toEqual({
       phone: "+12065550103",
       affected: true,
@@ -63,6 +64,23 @@ describe("findExposures", () => {
   });
 
   it("answers not affected, with no exposures, for an unknown number", async () => {
-    expect(await findExposures(getDb(), ring, "+12065550199")).toEqual({ phone: "+12065550199", affected: false, exposures: [] });
+    expect(await findExposures(getSql(), ring, "+12065550199")).toEqual({ phone: "+12065550199", affected: false, exposures: [] });
+  });
+
+  it("answers concurrent lookups with one query when batched, each as findExposures would", async () => {
+    const numbers = [oldOnly, newOnly, unfinished, "+12065550103", "+12065550199", oldOnly];
+    let queries = 0;
+    const sql = getSql();
+    const counting: Sql = (s, v) => (queries++, sql(s, v));
+    const find = batchedFindExposures(counting, ring);
+    const batched = await Promise.all(numbers.map((n) => find(n)));
+    expect(queries).toBe(1);
+    expect(batched).toEqual(await Promise.all(numbers.map((n) => findExposures(getSql(), ring, n))));
+    expect(batched.map((r) => r.affected)).toEqual([true, true, false, true, false, true]);
+    // Past its batch size, the rest go in the next query.
+    const small = batchedFindExposures(counting, ring, 4);
+    queries = 0;
+    expect((await Promise.all(numbers.map((n) => small(n)))).map((r) => r.phone)).toEqual(numbers);
+    expect(queries).toBe(2);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { getSql } from "@/lib/db/sql";
 import { findExposures } from "@/lib/exposures/find-exposures";
 import { listBatches, undoBatch } from "@/lib/imports/batches";
 import { ImportError } from "@/lib/imports/errors";
@@ -8,7 +9,7 @@ import { testKeyring } from "@/tests/support/deps";
 import { normalizePhone } from "@/lib/phone/normalize";
 import { csvFile, importFile } from "@/tests/support/imports";
 
-const lookup = (e164: string) => findExposures(getDb(), testKeyring(), e164);
+const lookup = (e164: string) => findExposures(getSql(), testKeyring(), e164);
 const slugs = async (e164: string) => (await lookup(e164)).exposures.map((x) => x.category.slug);
 
 async function rejections(batchId: number | null) {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { getSql } from "@/lib/db/sql";
 import { agentLookup } from "@/lib/lookups/agent-lookup";
 import { AppError } from "@/lib/errors";
 import { testKeyring } from "@/tests/support/deps";
 
-const deps = () => ({ db: getDb(), keyring: testKeyring(), region: "US" });
+const deps = () => ({ db: getDb(), sql: getSql(), keyring: testKeyring(), region: "US" });
 const agent = { id: "agent-1", email: "agent@example.com", role: "agent" as const, sessionId: "s", expiresAt: new Date() };
 
 describe("agentLookup", () => {

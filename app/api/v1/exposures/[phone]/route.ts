@@ -1,20 +1,13 @@
-import { apiExposureLookup } from "@/lib/api-keys/lookup";
-import { json } from "@/lib/http/respond";
+import { exposuresAnswer } from "@/lib/api-keys/exposures-endpoint";
+import { toResponse } from "@/lib/http/respond";
 import { route } from "@/lib/http/route";
 import { getServices } from "@/lib/services";
 
-/** GET /api/v1/exposures/{phone} with `Authorization: Bearer KEY` → the check's result (integration API). */
-export const GET = route<{ phone: string }>(
-  async ({ params, apiKey, ip }) => json(await apiExposureLookup(getServices(), apiKey, decodeSegment(params.phone), ip)),
-  { apiKey: true },
+/**
+ * GET /api/v1/exposures/{phone}: the integration API (lib/api-keys/exposures-endpoint.ts).
+ * `npm start` answers it ahead of Next.js (lib/http/lean-server.ts); this route serves it
+ * wherever the app runs without that server.
+ */
+export const GET = route<{ phone: string }>(async ({ req, params, ip }) =>
+  toResponse(await exposuresAnswer(getServices().api, { authorization: req.headers.get("authorization"), ip, segment: params.phone })),
 );
-
-// Whether the segment arrives decoded or not, "+1%20206…" and "+1 206…" mean the same;
-// a phone number holds no "%", so decoding twice cannot change a valid one.
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}

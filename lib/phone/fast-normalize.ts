@@ -1,7 +1,7 @@
 import { Metadata } from "libphonenumber-js/core";
 import metadata from "libphonenumber-js/metadata.max.json";
 import { getCountryCallingCode, type CountryCode } from "libphonenumber-js/max";
-import { normalizePhone, type NormalizedPhone } from "@/lib/phone/normalize";
+import { MAX_PHONE_INPUT, normalizePhone, type NormalizedPhone } from "@/lib/phone/normalize";
 
 /** ASCII digits with the separators people and exports use, and an optional +1 / 1. */
 const SIMPLE = /^\s*(\+?1)?[\s.\-/]*\(?(\d{3})\)?[\s.\-/]*(\d{3})[\s.\-/]*(\d{4})\s*$/;
@@ -61,18 +61,20 @@ export function nanpValidator(): (national: string) => boolean {
 }
 
 /**
- * The import's normalizer: the same answers as normalizePhone (the check's), faster.
- * libphonenumber's parse is the largest cost of an import; for plainly written numbers
- * of a +1 region (the bulk of a carrier's export) we skip the parse and apply the
- * library's country and validity rules to the 10 digits directly. Anything else — and every number
+ * normalizePhone's answers, faster, for imports and the busy lookup paths.
+ * libphonenumber's parse is the largest cost of an import and of an API lookup; for
+ * plainly written numbers of a +1 region (the bulk of a carrier's export and of what its
+ * login page sends) we skip the parse and apply the library's country and validity rules
+ * to the 10 digits directly. Anything else — and every number
  * the shortcut would refuse — goes through normalizePhone, so the shortcut can only
  * accept; tests/lib/imports prove it agrees with normalizePhone over a large sample.
  */
-export function importNormalizer(region: string): (raw: string) => NormalizedPhone {
+export function fastNormalizer(region: string): (raw: string) => NormalizedPhone {
   const nanp = getCountryCallingCode(region as CountryCode) === "1";
   const valid = nanp ? nanpValidator() : () => false;
   return (raw) => {
-    if (nanp) {
+    // Longer input is normalizePhone's to refuse (too_long), however plain.
+    if (nanp && raw.length <= MAX_PHONE_INPUT) {
       const m = SIMPLE.exec(raw);
       if (m) {
         const national = m[2]! + m[3]! + m[4]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importNormalizer, nanpValidator } from "@/lib/imports/fast-normalize";
+import { fastNormalizer, nanpValidator } from "@/lib/phone/fast-normalize";
 import { normalizePhone } from "@/lib/phone/normalize";
 
 /** A deterministic generator, so a failure can be replayed. */
@@ -26,9 +26,9 @@ const FORMATS: ((d: string) => string)[] = [
   (d) => `2.${d.slice(1, 6)}E+09`,
 ];
 
-describe("importNormalizer", () => {
+describe("fastNormalizer", () => {
   it("agrees with normalizePhone (the check's rule) on a large mixed sample", () => {
-    const fast = importNormalizer("US");
+    const fast = fastNormalizer("US");
     const rand = rng(20211);
     const disagreements: string[] = [];
     for (let i = 0; i < 150_000; i++) {
@@ -63,7 +63,7 @@ describe("importNormalizer", () => {
   }, 120_000);
 
   it("falls back to the full rule outside +1 regions", () => {
-    const fast = importNormalizer("GB");
+    const fast = fastNormalizer("GB");
     expect(fast("020 7946 0958")).toEqual(normalizePhone("020 7946 0958", "GB"));
     expect(fast("2065550142")).toEqual(normalizePhone("2065550142", "GB"));
   });

@@ -1,0 +1,36 @@
+import { KeyCache, type ApiKeyAuthDeps } from "@/lib/api-keys/authenticate";
+import type { ApiLookupDeps } from "@/lib/api-keys/lookup";
+import { batchedAudit } from "@/lib/audit/batch";
+import type { Config } from "@/lib/config";
+import { getPool } from "@/lib/db/client";
+import { getSql } from "@/lib/db/sql";
+import { batchedFindExposures } from "@/lib/exposures/find-exposures";
+import { Keyring } from "@/lib/hashing/keyring";
+import { createLimits, type Limits } from "@/lib/rate-limit/limits";
+import { openLimiterStore } from "@/lib/rate-limit/stores";
+
+/** What the integration API needs on each call: keys, limits, the lookup and its audit. */
+export type ApiDeps = ApiKeyAuthDeps & ApiLookupDeps & { limits: Pick<Limits, "apiPerKey"> };
+
+export function keyringOf(config: Config): Keyring {
+  return new Keyring(config.keys.current, config.keys.previous);
+}
+
+/**
+ * The API's dependencies, built once per process from the configuration. The app's
+ * services (lib/services.ts) pass their keyring and limits; the lean server path
+ * (lib/http/lean-server.ts) builds its own, counting in the same shared store.
+ */
+export function createApiDeps(config: Config, shared?: { keyring: Keyring; limits: Limits }): ApiDeps {
+  const sql = getSql();
+  const keyring = shared?.keyring ?? keyringOf(config);
+  return {
+    sql,
+    find: batchedFindExposures(sql, keyring),
+    region: config.defaultRegion,
+    limits: shared?.limits ?? createLimits(config, () => openLimiterStore(config.rateLimits.redisUrl, getPool())),
+    audit: batchedAudit(sql),
+    keyCache: new KeyCache(),
+    now: () => new Date(),
+  };
+}

@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ApiDeps } from "@/lib/api-keys/deps";
+import { exposuresAnswer } from "@/lib/api-keys/exposures-endpoint";
+import { clientIp } from "@/lib/http/client-ip";
+import { errorAnswer, type Answer } from "@/lib/http/respond";
+import securityHeaders from "@/lib/http/security-headers.json";
+
+// One path segment: anything else (a trailing slash, a deeper path) is Next.js's to answer.
+const EXPOSURES = /^\/api\/v1\/exposures\/([^/?#]+)(?:\?[^#]*)?$/;
+
+/**
+ * The integration lookup served by the HTTP server itself, ahead of Next.js: a carrier's
+ * login page calls it on every sign-in, and a framework route costs far more per request
+ * than the lookup (docs/adr/0012-lean-lookup-path.md). It runs the endpoint the app's
+ * route runs (exposuresAnswer: key, limit, schema, lookup, audit, errors) and writes its
+ * answer with the app's static security headers; only the framework is skipped. Returns
+ * a listener that answers its own requests and returns false for everything else.
+ */
+export function leanExposures(deps: () => ApiDeps, options: { production: boolean; trustProxyHops: number }) {
+  const fixed: Record<string, string> = { "content-type": "application/json" };
+  for (const { key, value } of [...securityHeaders.always, ...(options.production ? securityHeaders.production : [])]) fixed[key] = value;
+
+  function send(res: ServerResponse, answer: Answer) {
+    const body = JSON.stringify(answer.body);
+    res.writeHead(answer.status, { ...fixed, ...answer.headers, "content-length": Buffer.byteLength(body) });
+    res.end(body);
+  }
+
+  async function serve(req: IncomingMessage, res: ServerResponse, segment: string) {
+    const header = (name: string) => {
+      const value = req.headers[name];
+      return typeof value === "string" ? value : (value?.join(", ") ?? null);
+    };
+    try {
+      send(
+        res,
+        await exposuresAnswer(deps(), {
+          authorization: header("authorization"),
+          ip: clientIp({ get: header }, options.trustProxyHops),
+          segment,
+        }),
+      );
+    } catch (error) {
+      // exposuresAnswer answers every error itself; this would be a bug here, never a hang.
+      if (!res.headersSent) send(res, errorAnswer(error));
+      else res.destroy();
+    }
+  }
+
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (req.method !== "GET") return false;
+    const match = EXPOSURES.exec(req.url ?? "");
+    if (!match) return false;
+    void serve(req, res, match[1]!);
+    return true;
+  };
+}

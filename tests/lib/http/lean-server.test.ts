@@ -1,0 +1,77 @@
+// The lean server path on a real HTTP server and the unit project's database: the same
+// answers as the app's route, with the app's static security headers, and only its own
+// requests taken.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as appRoute } from "@/app/api/v1/exposures/[phone]/route";
+import { createApiKey } from "@/lib/api-keys/manage";
+import { CLI_ACTOR } from "@/lib/audit/record";
+import { getDb } from "@/lib/db/client";
+import { leanExposures } from "@/lib/http/lean-server";
+import securityHeaders from "@/lib/http/security-headers.json";
+import { getServices } from "@/lib/services";
+import { ctx, useEnv } from "@/tests/support/api";
+import { uniqueTag } from "@/tests/support/deps";
+
+let server: Server;
+let base: string;
+const fellThrough: string[] = [];
+
+beforeAll(async () => {
+  useEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "off" });
+  const lean = leanExposures(() => getServices().api, { production: true, trustProxyHops: 0 });
+  server = createServer((req, res) => {
+    req.headers["x-forwarded-for"] = "198.51.100.20";
+    if (lean(req, res)) return;
+    fellThrough.push(`${req.method} ${req.url}`);
+    res.writeHead(418).end();
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((r) => server.close(r));
+  useEnv({ RATE_LIMITS: "on" });
+});
+
+describe("leanExposures", () => {
+  it("answers exactly as the app's route does, with the security headers, affected or not", async () => {
+    const { key } = await createApiKey(getDb(), { name: `lean ${uniqueTag()}` }, { actor: CLI_ACTOR });
+    for (const typed of ["(206) 555-0103", "+1 206 555 0199", "206-555-77"]) {
+      const segment = encodeURIComponent(typed);
+      const lean = await fetch(`${base}/api/v1/exposures/${segment}?source=login`, { headers: { authorization: `Bearer ${key}` } });
+      const viaApp = await appRoute(new Request(`http://localhost/api/v1/exposures/${segment}`, { headers: { authorization: `Bearer ${key}`, "x-forwarded-for": "198.51.100.20" } }), ctx({ phone: segment }));
+      expect([typed, lean.status]).toEqual([typed, viaApp.status]);
+      expect(await lean.json()).toEqual(await viaApp.json());
+      expect(lean.headers.get("content-type")).toBe("application/json");
+      expect(lean.headers.get("cache-control")).toBe("no-store");
+      for (const { key: name, value } of [...securityHeaders.always, ...securityHeaders.production]) expect(lean.headers.get(name)).toBe(value);
+    }
+  });
+
+  it("answers 401 with WWW-Authenticate without a key or with a bad one", async () => {
+    const none = await fetch(`${base}/api/v1/exposures/%2B12065550103`);
+    expect([none.status, none.headers.get("www-authenticate")]).toEqual([401, 'Bearer realm="exposure-check"']);
+    const bad = await fetch(`${base}/api/v1/exposures/%2B12065550103`, { headers: { authorization: "Bearer ek_live_nope" } });
+    expect([bad.status, bad.headers.get("www-authenticate")]).toEqual([401, 'Bearer realm="exposure-check", error="invalid_token"']);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe("invalid_api_key");
+  });
+
+  it("audits with the client address the server settled on", async () => {
+    const created = await createApiKey(getDb(), { name: `lean audit ${uniqueTag()}` }, { actor: CLI_ACTOR });
+    await fetch(`${base}/api/v1/exposures/%2B12065550103`, { headers: { authorization: `Bearer ${created.key}` } });
+    await getServices().api.audit.flush();
+    const entry = await getDb().auditLog.findFirstOrThrow({ where: { action: "api_lookup", details: { path: ["keyId"], equals: created.id } } });
+    expect(entry).toMatchObject({ ip: "198.51.100.20", target: null, details: { outcome: "answered" } });
+  });
+
+  it("leaves other methods and paths to the framework", async () => {
+    fellThrough.length = 0;
+    await fetch(`${base}/api/v1/exposures/%2B12065550103`, { method: "POST" });
+    await fetch(`${base}/api/v1/exposures/%2B12065550103/`);
+    await fetch(`${base}/api/v1/exposures/`);
+    await fetch(`${base}/api/v1/exposuresX/1`);
+    expect(fellThrough).toEqual(["POST /api/v1/exposures/%2B12065550103", "GET /api/v1/exposures/%2B12065550103/", "GET /api/v1/exposures/", "GET /api/v1/exposuresX/1"]);
+  });
+});
