@@ -2,6 +2,8 @@ import "server-only";
 import type { Admin } from "@/lib/auth/deps";
 import { requestMeta } from "@/lib/auth/next";
 import { AppError, isAppError } from "@/lib/errors";
+import { errorMessage, translateKey } from "@/lib/http/respond";
+import { getTranslator } from "@/lib/i18n/translator";
 import { log } from "@/lib/log";
 
 /** Shared by the console's server actions (a plain module: "use server" files export only actions). */
@@ -21,4 +23,15 @@ export async function actorContext(admin: Admin): Promise<{ actor: { id: string;
 export function asAppError(e: unknown, what: string): AppError {
   if (!isAppError(e)) log.error({ err: e }, `${what} failed`);
   return isAppError(e) ? e : new AppError("internal");
+}
+
+/**
+ * A form action's failure in the user's words: with refused fields, `fixErrors` above the
+ * form and each field's message beside it; otherwise the error's own message.
+ */
+export function formFailure(error: AppError, fixErrors: string): { error: string; errors?: Record<string, string> } {
+  const t = getTranslator();
+  const fields = error.details.fields;
+  if (!fields) return { error: errorMessage(error, t) };
+  return { error: fixErrors, errors: Object.fromEntries(Object.entries(fields).map(([k, key]) => [k, translateKey(t, key)])) };
 }

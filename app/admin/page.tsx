@@ -32,6 +32,9 @@ export default async function AdminHome() {
         <p className="font-semibold">{t("admin.home.signedInAs", { email: admin.email })}</p>
         <p>{t("admin.home.role", { role: t(`admin.roles.${admin.role}`) })}</p>
         <p className="mt-2 text-sm text-slate-700">{t("admin.home.sessionEnds", { expiresAt: admin.expiresAt, idleMinutes })}</p>
+        <p className="mt-2">
+          <a href="/admin/account" className="font-semibold text-blue-800 underline underline-offset-2">{t("admin.home.account")}</a>
+        </p>
       </div>
 
       <section aria-labelledby="sections-heading" className="space-y-3">

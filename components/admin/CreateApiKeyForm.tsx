@@ -3,7 +3,7 @@
 import { useActionState, useState, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import { SubmitButton, TextField } from "@/components/check/FormParts";
-import { FormStatus } from "@/components/admin/EditorParts";
+import { FormStatus, useAnswerCount } from "@/components/admin/EditorParts";
 import type { CreateApiKeyState } from "@/app/admin/api-keys/actions";
 import { CreateApiKeyInput, MAX_API_KEY_NAME } from "@/lib/api-keys/schemas";
 
@@ -16,13 +16,11 @@ type Props = { action: (prev: CreateApiKeyState | undefined, form: FormData) => 
  */
 export function CreateApiKeyForm({ action }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
-  // Each answer remounts the field, so it starts again from what the server sent back.
-  const [answers, setAnswers] = useState({ state, count: 0 });
-  if (answers.state !== state) setAnswers({ state, count: answers.count + 1 });
+  const answer = useAnswerCount(state);
   return (
     <div className="space-y-4">
       {state.created && <Created created={state.created} />}
-      <Fields key={answers.count} state={state} formAction={formAction} pending={pending} />
+      <Fields key={answer} state={state} formAction={formAction} pending={pending} />
     </div>
   );
 }

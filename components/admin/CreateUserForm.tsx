@@ -3,7 +3,7 @@
 import { useActionState, useState, useSyncExternalStore, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import { SubmitButton, TextField } from "@/components/check/FormParts";
-import { FormStatus } from "@/components/admin/EditorParts";
+import { FormStatus, issueMessages, useAnswerCount } from "@/components/admin/EditorParts";
 import type { CreateUserState } from "@/app/admin/users/actions";
 import { ROLES } from "@/lib/auth/permissions";
 import { CreateUserInput, MAX_PASSWORD_LENGTH } from "@/lib/auth/user-schemas";
@@ -20,13 +20,11 @@ const noSubscribe = () => () => {};
  */
 export function CreateUserForm({ action }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
-  // Each answer remounts the fields, so they start again from what the server sent back.
-  const [answers, setAnswers] = useState({ state, count: 0 });
-  if (answers.state !== state) setAnswers({ state, count: answers.count + 1 });
+  const answer = useAnswerCount(state);
   return (
     <div className="space-y-4">
       {state.created && <Created created={state.created} />}
-      <Fields key={answers.count} state={state} formAction={formAction} pending={pending} />
+      <Fields key={answer} state={state} formAction={formAction} pending={pending} />
     </div>
   );
 }
@@ -46,12 +44,7 @@ function Fields({ state, formAction, pending }: { state: CreateUserState; formAc
     const parsed = CreateUserInput.safeParse(Object.fromEntries(form));
     if (parsed.success) return setClientErrors(null);
     event.preventDefault();
-    const found: Record<string, string> = {};
-    for (const issue of parsed.error.issues) {
-      const name = String(issue.path[0] ?? "initialPassword");
-      found[name] ??= tAll(issue.message.startsWith("errors.") ? issue.message : "errors.invalid_request");
-    }
-    setClientErrors(found);
+    setClientErrors(issueMessages(parsed.error.issues, tAll, "initialPassword"));
   }
 
   return (

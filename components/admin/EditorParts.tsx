@@ -1,4 +1,4 @@
-import type { ReactNode, TextareaHTMLAttributes } from "react";
+import { useState, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { useTranslations } from "use-intl";
 import { FieldError, SubmitButton, TextField } from "@/components/check/FormParts";
 import { LIMITS } from "@/lib/incidents/limits";
@@ -102,4 +102,30 @@ export function SlugField({ id, error, defaultValue }: { id: string; error?: str
       className="w-full max-w-md font-mono"
     />
   );
+}
+
+/**
+ * How many answers a server action has given: the key of a form's fields, so each answer
+ * remounts them and they start again from what the server sent back.
+ */
+export function useAnswerCount<S>(state: S): number {
+  const [answers, setAnswers] = useState({ state, count: 0 });
+  if (answers.state !== state) {
+    setAnswers({ state, count: answers.count + 1 });
+    return answers.count + 1;
+  }
+  return answers.count;
+}
+
+/**
+ * A schema's issues as messages by field (the first for each), for a form checked before
+ * posting. Issue messages are i18n keys; anything else reads as an invalid request. An
+ * issue on the whole object goes to `fallbackField`.
+ */
+export function issueMessages(issues: readonly { path: readonly PropertyKey[]; message: string }[], t: (key: string) => string, fallbackField: string): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const issue of issues) {
+    found[String(issue.path[0] ?? fallbackField)] ??= t(issue.message.startsWith("errors.") ? issue.message : "errors.invalid_request");
+  }
+  return found;
 }

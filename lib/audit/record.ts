@@ -7,6 +7,8 @@ export const AUDIT_ACTIONS = [
   "sign_in",
   "sign_in_failed",
   "sign_out",
+  "password_changed",
+  "password_change_failed",
   "user_created",
   "user_updated",
   "user_deleted",

@@ -26,13 +26,7 @@ export async function signIn(deps: AuthDeps, input: unknown, meta: RequestMeta):
   const { email, password } = parseInput(SignInInput, input);
   const failed = (reason: string) =>
     recordAudit(deps.db, { actorEmail: email, action: "sign_in_failed", details: { reason }, ip: meta.ip });
-  try {
-    await deps.limits.signInPerIp.consume(meta.ip);
-    await deps.limits.signInPerEmail.consume(deps.keyring.digest("sign-in-email", email).toString("base64url"));
-  } catch (e) {
-    if (isAppError(e) && e.code === "rate_limited") await failed("rate_limited");
-    throw e;
-  }
+  await countPasswordAttempt(deps, email, meta.ip, failed);
   if (password.length > MAX_PASSWORD_LENGTH) {
     await failed("invalid_credentials");
     throw new AppError("invalid_credentials");
@@ -61,6 +55,26 @@ export async function signIn(deps: AuthDeps, input: unknown, meta: RequestMeta):
     admin: { id: user.id, email: user.email, role: user.role, sessionId: session.id, expiresAt: session.expiresAt },
     setCookie: res.headers.getSetCookie(),
   };
+}
+
+/**
+ * Counts an attempt to prove an email's password (a sign-in, a password change) against
+ * sign-in's limits, per client IP and per email (keyed by a digest, never the email);
+ * past either, `refused("rate_limited")` audits it and the 429 is thrown.
+ */
+export async function countPasswordAttempt(
+  deps: Pick<AuthDeps, "limits" | "keyring">,
+  email: string,
+  ip: string,
+  refused: (reason: string) => Promise<void>,
+): Promise<void> {
+  try {
+    await deps.limits.signInPerIp.consume(ip);
+    await deps.limits.signInPerEmail.consume(deps.keyring.digest("sign-in-email", email).toString("base64url"));
+  } catch (e) {
+    if (isAppError(e) && e.code === "rate_limited") await refused("rate_limited");
+    throw e;
+  }
 }
 
 /**

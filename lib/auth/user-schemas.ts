@@ -54,5 +54,18 @@ export const DeleteUserInput = z.object({
   confirm: z.literal("yes", { error: () => "errors.delete_confirm" }),
 });
 
+/**
+ * A signed-in user changing their own password: the current one (bounded like sign-in's),
+ * a new one under the policy, typed twice, and different from the current one.
+ */
+export const ChangePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, "errors.password_required").max(4096, "errors.invalid_request"),
+    newPassword: Password,
+    confirmPassword: z.string().max(4096, "errors.invalid_request"),
+  })
+  .refine((v) => v.confirmPassword === v.newPassword, { path: ["confirmPassword"], message: "errors.password_mismatch" })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "errors.password_unchanged" });
+
 export type CreateUser = z.output<typeof CreateUserInput>;
 export type CreateUserRaw = z.input<typeof CreateUserInput>;

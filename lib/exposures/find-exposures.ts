@@ -18,11 +18,12 @@ type Row = {
 
 // Several numbers at once: $1, $2 and $3 pair each hash with its key version and the
 // number (n) it belongs to. One statement text whatever the count, so PostgreSQL plans it
-// once per connection. A DATE comes back as text (pg would make a local-midnight Date).
+// once per connection. A DATE comes back as text (pg would make a local-midnight Date);
+// as YYYY-MM-DD it also sorts as the date does.
 const EXPOSURES = {
   name: "find_exposures",
   text: `
-    SELECT DISTINCT q.n, i.slug AS incident_slug, i.title AS incident_title, i.disclosed_at,
+    SELECT DISTINCT q.n, i.slug AS incident_slug, i.title AS incident_title,
            to_char(i.disclosed_at, 'YYYY-MM-DD') AS disclosed_on,
            c.slug AS category_slug, c.name AS category_name,
            coalesce(c.data_exposed, '{}') AS data_exposed, c.sort_order
@@ -31,7 +32,7 @@ const EXPOSURES = {
     JOIN import_batch b ON b.id = a.batch_id AND b.status = 'completed'
     JOIN category c ON c.id = a.category_id
     JOIN incident i ON i.id = c.incident_id
-    ORDER BY q.n, i.disclosed_at DESC, i.slug, c.sort_order, c.slug`,
+    ORDER BY q.n, disclosed_on DESC, i.slug, c.sort_order, c.slug`,
 };
 
 /**

@@ -3,7 +3,6 @@ import { log } from "@/lib/log";
 import { toLimiter, unlimited, type Limiter, type LimitSpec } from "@/lib/rate-limit/limiter";
 import type { LimiterStore } from "@/lib/rate-limit/stores";
 
-
 /**
  * Every limit, in one place: its name (the prefix of its keys in the store, so renaming
  * one resets its counts) and its value (from the RATE_LIMIT_* variables or fixed here).

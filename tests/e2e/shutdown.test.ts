@@ -99,6 +99,12 @@ describe("running behind a load balancer", () => {
     await new Promise((r) => setTimeout(r, 500));
 
     process.kill(launcher.pid!, "SIGTERM");
+    // The signal reaches the app processes through the launcher (and the cluster's
+    // primary); probing before they have it would put a probe in flight too.
+    const processes = onPostgres ? 2 : 1;
+    await until("every app process to start shutting down", 10_000, async () =>
+      output.split("\n").filter((l) => l.includes('"msg":"shutting down')).length === processes ? true : undefined,
+    );
     await until("the listener to close", 10_000, async () => {
       try {
         await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(1_000) });
@@ -120,7 +126,7 @@ describe("running behind a load balancer", () => {
     expect(lines).toContainEqual(expect.objectContaining({ msg: expect.stringMatching(/^shutting down/), signal: "SIGTERM", inFlight: 1 }));
     expect(lines).toContainEqual(expect.objectContaining({ msg: "request", method: "POST", path: "/api/v1/checks", status: 202 }));
     // Every app process drained and stopped (two on PostgreSQL, under node:cluster).
-    expect(lines.filter((l) => l.msg === "stopped" && l.drained === true)).toHaveLength(onPostgres ? 2 : 1);
+    expect(lines.filter((l) => l.msg === "stopped" && l.drained === true)).toHaveLength(processes);
     if (onPostgres) expect(lines).toContainEqual(expect.objectContaining({ msg: "app processes started", processes: 2 }));
     expect(output).not.toMatch(/2065550100|206\D{0,3}555\D{0,3}0100/);
   }, 60_000);

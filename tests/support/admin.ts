@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from "vitest";
+import { useEnv } from "@/tests/support/api";
 import { uniqueTag } from "@/tests/support/deps";
 import { randomUUID } from "node:crypto";
 import { createAuth } from "@/lib/auth/auth";
@@ -71,4 +73,26 @@ export async function nextInterrupt(run: () => unknown): Promise<string> {
     throw e;
   }
   return "completed";
+}
+
+/**
+ * A console test file's setting: rate limits off and Next.js auth interrupts on, undone
+ * after its tests. Call it inside the file's describe().
+ */
+export function consoleTestEnvForFile(): void {
+  beforeAll(() => useEnv({ RATE_LIMITS: "off", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" }));
+  afterAll(() => {
+    setRequestAdapterForTests(null);
+    useEnv({ RATE_LIMITS: "on", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: undefined });
+  });
+}
+
+/** An owner signed in for a console test file's tests, in consoleTestEnvForFile(). */
+export function signedInOwnerForFile(): Awaited<ReturnType<typeof signedIn>> {
+  const owner = {} as Awaited<ReturnType<typeof signedIn>>;
+  consoleTestEnvForFile();
+  beforeAll(async () => {
+    Object.assign(owner, await signedIn("owner"));
+  });
+  return owner;
 }

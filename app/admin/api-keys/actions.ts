@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { actorContext, asAppError, formString } from "@/app/admin/action-helpers";
+import { actorContext, asAppError, formFailure, formString } from "@/app/admin/action-helpers";
 import { requirePermission } from "@/lib/auth/next";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/manage";
-import { errorMessage, translateKey } from "@/lib/http/respond";
+import { errorMessage } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
 
@@ -30,15 +30,7 @@ export async function createApiKeyAction(_prev: CreateApiKeyState | undefined, f
     revalidatePath(API_KEYS_PATH);
     return { created: { name, prefix, key } };
   } catch (e) {
-    const t = getTranslator();
-    const error = asAppError(e, "API key action");
-    const fields = error.details.fields;
-    if (!fields) return { values, error: errorMessage(error, t) };
-    return {
-      values,
-      error: t("admin.apiKeys.fixErrors"),
-      errors: Object.fromEntries(Object.entries(fields).map(([k, key]) => [k, translateKey(t, key)])),
-    };
+    return { values, ...formFailure(asAppError(e, "API key action"), getTranslator()("admin.apiKeys.fixErrors")) };
   }
 }
 

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { actorContext, asAppError, formString } from "@/app/admin/action-helpers";
+import { actorContext, asAppError, formFailure, formString } from "@/app/admin/action-helpers";
 import { requirePermission } from "@/lib/auth/next";
 import type { Admin } from "@/lib/auth/deps";
 import { changeUserRole, createUser, deleteUser, setUserDisabled, type UserChanged, type UserCtx } from "@/lib/auth/manage-users";
 import type { Role } from "@/lib/auth/permissions";
-import { errorMessage, translateKey } from "@/lib/http/respond";
+import { errorMessage } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
 
@@ -33,15 +33,7 @@ export async function createUserAction(_prev: CreateUserState | undefined, form:
     revalidatePath(USERS_PATH);
     return { created: user };
   } catch (e) {
-    const t = getTranslator();
-    const error = asAppError(e, "user management action");
-    const fields = error.details.fields;
-    if (!fields) return { values, error: errorMessage(error, t) };
-    return {
-      values,
-      error: t("admin.users.fixErrors"),
-      errors: Object.fromEntries(Object.entries(fields).map(([k, key]) => [k, translateKey(t, key)])),
-    };
+    return { values, ...formFailure(asAppError(e, "user management action"), getTranslator()("admin.users.fixErrors")) };
   }
 }
 

@@ -3,11 +3,9 @@
 // action fails this test until it is added to ACCESS below (and actually checks it).
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setRequestAdapterForTests } from "@/lib/auth/next";
+import { beforeAll, describe, expect, it } from "vitest";
 import { can, ROLES, type Permission, type Role } from "@/lib/auth/permissions";
-import { fakeRequest, nextInterrupt, signedIn } from "@/tests/support/admin";
-import { useEnv } from "@/tests/support/api";
+import { consoleTestEnvForFile, fakeRequest, nextInterrupt, signedIn } from "@/tests/support/admin";
 
 type Access = Permission | "signed-in" | "public";
 
@@ -18,6 +16,8 @@ const ACCESS: Record<string, Access> = {
   "app/admin/sign-in/page.tsx": "public",
   "app/admin/audit/page.tsx": "audit:view",
   "app/admin/actions.ts#signOutAction": "signed-in",
+  "app/admin/account/page.tsx": "signed-in",
+  "app/admin/account/actions.ts#changePasswordAction": "signed-in",
   "app/admin/sign-in/actions.ts#signInAction": "public",
   "app/api/admin/audit/route.ts#GET": "audit:view",
   "app/admin/lookup/page.tsx": "lookup:agent",
@@ -95,13 +95,9 @@ async function call(key: string, cookie: string | null): Promise<{ status?: numb
 const cookies = new Map<Role, string>();
 
 describe("console access", () => {
+  consoleTestEnvForFile();
   beforeAll(async () => {
-    useEnv({ RATE_LIMITS: "off", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" });
     for (const role of ROLES) cookies.set(role, (await signedIn(role)).cookie);
-  });
-  afterAll(() => {
-    setRequestAdapterForTests(null);
-    useEnv({ RATE_LIMITS: "on", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: undefined });
   });
 
   it("knows every admin page, API route and server action", async () => {

@@ -1,49 +1,26 @@
 // /admin/api-keys as an owner uses it: the page, creating a key (shown once) that then
 // works on the integration API, revoking it (401 from then on), and the console link.
-import { createElement, type ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import AdminHome from "@/app/admin/page";
 import ApiKeysPage from "@/app/admin/api-keys/page";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/admin/api-keys/actions";
 import { GET as exposuresRoute } from "@/app/api/v1/exposures/[phone]/route";
-import { IntlClientProvider } from "@/components/IntlClientProvider";
-import { setRequestAdapterForTests } from "@/lib/auth/next";
 import { getDb } from "@/lib/db/client";
 import { en } from "@/lib/i18n/messages/en";
-import { messagesFor } from "@/lib/i18n/translator";
-import { fakeRequest, signedIn } from "@/tests/support/admin";
-import { ctx, useEnv } from "@/tests/support/api";
+import { fakeRequest, signedIn, signedInOwnerForFile } from "@/tests/support/admin";
+import { ctx } from "@/tests/support/api";
 import { uniqueTag } from "@/tests/support/deps";
+import { form, render } from "@/tests/support/pages";
 
 // revalidatePath needs Next's request store; here it is only recorded.
 const { revalidatePath } = vi.hoisted(() => ({ revalidatePath: vi.fn() }));
 vi.mock("next/cache", () => ({ revalidatePath }));
 
-const form = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-};
-
-async function render(page: Promise<unknown>): Promise<string> {
-  return renderToStaticMarkup(createElement(IntlClientProvider, { locale: "en", messages: messagesFor("en"), children: (await page) as ReactNode }));
-}
-
 const call = (key: string) =>
   exposuresRoute(new Request("http://localhost/api/v1/exposures/2065550100", { headers: { authorization: `Bearer ${key}` } }), ctx({ phone: "2065550100" }));
 
-let owner: Awaited<ReturnType<typeof signedIn>>;
-
 describe("console API keys (owners)", () => {
-  beforeAll(async () => {
-    useEnv({ RATE_LIMITS: "off", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" });
-    owner = await signedIn("owner");
-  });
-  afterAll(() => {
-    setRequestAdapterForTests(null);
-    useEnv({ RATE_LIMITS: "on", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: undefined });
-  });
+  const owner = signedInOwnerForFile();
 
   it("creates a key shown once that works, lists it by prefix only, and revokes it", async () => {
     fakeRequest({ cookie: owner.cookie, ip: "192.0.2.71" });

@@ -10,18 +10,13 @@ import { en } from "@/lib/i18n/messages/en";
 import { getIncident } from "@/lib/incidents/manage";
 import { fakeRequest, nextInterrupt, signedIn } from "@/tests/support/admin";
 import { useEnv } from "@/tests/support/api";
+import { form } from "@/tests/support/pages";
 
 // revalidatePath needs Next's request store; here it is only recorded.
 const { revalidatePath } = vi.hoisted(() => ({ revalidatePath: vi.fn() }));
 vi.mock("next/cache", () => ({ revalidatePath }));
 
 const db = getDb();
-const form = (fields: Record<string, string | string[]>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) for (const item of [v].flat()) f.append(k, item);
-  return f;
-};
-
 let importer: Awaited<ReturnType<typeof signedIn>>;
 let slug: string;
 

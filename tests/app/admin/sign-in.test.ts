@@ -9,14 +9,9 @@ import { recordAgentLookup } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { cookieFrom, fakeRequest, makeUser, nextInterrupt, PASSWORD, signedIn } from "@/tests/support/admin";
 import { useEnv } from "@/tests/support/api";
+import { form } from "@/tests/support/pages";
 
 const db = getDb();
-const form = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-};
-
 describe("the sign-in form's action", () => {
   beforeEach(() => useEnv({ RATE_LIMITS: "on", RATE_LIMIT_SIGN_IN_PER_EMAIL: "3/900", RATE_LIMIT_SIGN_IN_PER_IP: "100/900" }));
   afterAll(() => {

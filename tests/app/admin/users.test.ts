@@ -1,20 +1,15 @@
 // /admin/users as an owner uses it: the page, the forms' actions (form fields → schema
 // input, errors in the user's words, the generated password returned once), and refusals.
-import { createElement, type ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import AdminHome from "@/app/admin/page";
 import UsersPage from "@/app/admin/users/page";
 import { changeRoleAction, createUserAction, deleteUserAction, setUserDisabledAction } from "@/app/admin/users/actions";
-import { IntlClientProvider } from "@/components/IntlClientProvider";
-import { setRequestAdapterForTests } from "@/lib/auth/next";
 import { signIn } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db/client";
 import { en } from "@/lib/i18n/messages/en";
-import { messagesFor } from "@/lib/i18n/translator";
-import { authDeps, fakeRequest, nextInterrupt, signedIn } from "@/tests/support/admin";
-import { useEnv } from "@/tests/support/api";
+import { authDeps, fakeRequest, nextInterrupt, signedIn, signedInOwnerForFile } from "@/tests/support/admin";
 import { uniqueTag } from "@/tests/support/deps";
+import { form, render } from "@/tests/support/pages";
 
 // revalidatePath needs Next's request store; here it is only recorded.
 const { revalidatePath } = vi.hoisted(() => ({ revalidatePath: vi.fn() }));
@@ -22,28 +17,8 @@ vi.mock("next/cache", () => ({ revalidatePath }));
 
 const db = getDb();
 const FORBIDDEN = "NEXT_HTTP_ERROR_FALLBACK;403";
-const form = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-};
-
-let owner: Awaited<ReturnType<typeof signedIn>>;
-
-/** A page's markup, inside the intl provider its client components need. */
-async function render(page: Promise<unknown>): Promise<string> {
-  return renderToStaticMarkup(createElement(IntlClientProvider, { locale: "en", messages: messagesFor("en"), children: (await page) as ReactNode }));
-}
-
 describe("console users (owners)", () => {
-  beforeAll(async () => {
-    useEnv({ RATE_LIMITS: "off", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" });
-    owner = await signedIn("owner");
-  });
-  afterAll(() => {
-    setRequestAdapterForTests(null);
-    useEnv({ RATE_LIMITS: "on", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: undefined });
-  });
+  const owner = signedInOwnerForFile();
 
   it("creates a user with a generated password, shown once, that signs in; audited with the owner and IP", async () => {
     fakeRequest({ cookie: owner.cookie, ip: "192.0.2.61" });

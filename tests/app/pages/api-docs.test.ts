@@ -1,19 +1,12 @@
 // /docs/api: the API reference, server-rendered from the OpenAPI document.
-import { createElement, type ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import ApiDocsPage from "@/app/docs/api/page";
-import { IntlClientProvider } from "@/components/IntlClientProvider";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
-import { messagesFor } from "@/lib/i18n/translator";
 import { useEnv } from "@/tests/support/api";
+import { render } from "@/tests/support/pages";
 
 // connection() only marks the page dynamic; outside a Next request it would throw.
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<object>()), connection: async () => {} }));
-
-async function render(page: Promise<unknown>): Promise<string> {
-  return renderToStaticMarkup(createElement(IntlClientProvider, { locale: "en", messages: messagesFor("en"), children: (await page) as ReactNode }));
-}
 
 describe("/docs/api", () => {
   beforeAll(() => useEnv({ RATE_LIMITS: "off" }));

@@ -6,19 +6,13 @@ import { currentAdmin } from "@/lib/auth/session";
 import { signIn } from "@/lib/auth/sign-in";
 import { CLI_ACTOR } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { authDeps, PASSWORD, signedIn } from "@/tests/support/admin";
 import { uniqueTag } from "@/tests/support/deps";
+import { refusal } from "@/tests/support/refusal";
 
 const db = getDb();
 const meta = { ip: "192.0.2.50" };
 const email = (what: string) => `${what}-${uniqueTag()}@example.com`;
-
-async function refusal(run: () => Promise<unknown>): Promise<AppError> {
-  const e = await run().then(() => null, (err: unknown) => err);
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 async function ownerCtx(): Promise<UserCtx & { cookie: string }> {
   const owner = await signedIn("owner");

@@ -2,18 +2,12 @@ import { describe, expect, it } from "vitest";
 import { currentAdmin } from "@/lib/auth/session";
 import { signIn, signOut } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { limits, testClock, uniqueTag } from "@/tests/support/deps";
 import { authDeps, cookieFrom, makeUser, PASSWORD, signedIn } from "@/tests/support/admin";
+import { refusal } from "@/tests/support/refusal";
 
 const db = getDb();
 const meta = { ip: "192.0.2.10", userAgent: "vitest" };
-
-async function refusal(run: () => Promise<unknown>): Promise<AppError> {
-  const e = await run().then(() => null, (err: unknown) => err);
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 describe("signIn", () => {
   it("sets an HttpOnly, SameSite cookie with an expiry, backed by a session row, and audits it", async () => {

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { getSql, type Sql } from "@/lib/db/sql";
 import { batchedFindExposures, findExposures } from "@/lib/exposures/find-exposures";
 import { Keyring } from "@/lib/hashing/keyring";
-import { testKeyring } from "@/tests/support/deps";
+import { testKeyring, uniqueTag } from "@/tests/support/deps";
 
 const ring = testKeyring(); // current version 2, previous version 1
 const oldOnly = "+12065550160"; // stored under key version 1 only
@@ -61,6 +61,24 @@ describe("findExposures", () => {
         expect.objectContaining({ category: expect.objectContaining({ slug: "postpaid" }) }),
       ],
     });
+  });
+
+  it("lists the newest incident first, whatever the slugs, with each disclosure date as written", async () => {
+    const db = getDb();
+    const tag = uniqueTag(8);
+    const e164 = "+12065550163";
+    const batch = await db.importBatch.create({ data: { source: `test ${tag}`, status: "completed" } });
+    const hash = ring.hashAll(e164).find((h) => h.version === 2)!.hash;
+    for (const [slug, disclosedAt] of [[`a-${tag}`, "2019-03-04"], [`z-${tag}`, "2024-11-30"]] as const) {
+      const incident = await db.incident.create({ data: { slug, title: slug, disclosedAt: new Date(`${disclosedAt}T00:00:00Z`), summary: "s" } });
+      const category = await db.category.create({ data: { incidentId: incident.id, slug: "all", name: "All", dataExposed: ["Name"], remediation: [] } });
+      await db.affectedAccount.create({ data: { phoneHash: new Uint8Array(hash), keyVersion: 2, categoryId: category.id, batchId: batch.id } });
+    }
+    const r = await findExposures(getSql(), ring, e164);
+    expect(r.exposures.map((x) => [x.incident.slug, x.incident.disclosedAt])).toEqual([
+      [`z-${tag}`, "2024-11-30"],
+      [`a-${tag}`, "2019-03-04"],
+    ]);
   });
 
   it("answers not affected, with no exposures, for an unknown number", async () => {

@@ -1,0 +1,27 @@
+"use server";
+
+import { asAppError, formFailure, formString } from "@/app/admin/action-helpers";
+import { changeOwnPassword } from "@/lib/auth/change-password";
+import { requestMeta, requireAdmin } from "@/lib/auth/next";
+import { getTranslator } from "@/lib/i18n/translator";
+import { getServices } from "@/lib/services";
+
+/** The password form's state: never a password, only what went wrong or that it worked. */
+export type ChangePasswordState = { errors?: Record<string, string>; error?: string; notice?: string };
+
+/** Every signed-in user: replace their own password (other sessions end). */
+export async function changePasswordAction(_prev: ChangePasswordState | undefined, form: FormData): Promise<ChangePasswordState> {
+  const admin = await requireAdmin();
+  const t = getTranslator();
+  const input = {
+    currentPassword: formString(form, "currentPassword"),
+    newPassword: formString(form, "newPassword"),
+    confirmPassword: formString(form, "confirmPassword"),
+  };
+  try {
+    const { sessionsEnded } = await changeOwnPassword(getServices().admin, admin, input, await requestMeta());
+    return { notice: t("admin.account.changed", { sessions: sessionsEnded }).trim() };
+  } catch (e) {
+    return formFailure(asAppError(e, "password change"), t("admin.account.fixErrors"));
+  }
+}
