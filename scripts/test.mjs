@@ -29,13 +29,14 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 
 function run(argv, buffered) {
   const env = { ...process.env };
-  // The buffered side writes to a pipe: keep the colours a terminal would get.
-  if (buffered && process.stdout.isTTY && !env.NO_COLOR) env.FORCE_COLOR ??= "1";
-  const child = spawn(process.execPath, [vitest, "run", ...argv], { stdio: buffered ? ["ignore", "pipe", "pipe"] : "inherit", env });
+  // Both sides write to a pipe (kept for the failure digest): keep the colours a terminal would get.
+  if (process.stdout.isTTY && !env.NO_COLOR) env.FORCE_COLOR ??= "1";
+  const child = spawn(process.execPath, [vitest, "run", ...argv], { stdio: ["ignore", "pipe", "pipe"], env });
   children.add(child);
-  const side = { chunks: [], live: !buffered, started: Date.now(), seconds: 0 };
+  const side = { chunks: [], live: !buffered, started: Date.now(), seconds: 0, text: [] };
   const take = (stream, out) =>
     stream?.on("data", (d) => {
+      side.text.push(d);
       if (side.live) out.write(d);
       else side.chunks.push([out, d]);
     });
@@ -68,6 +69,19 @@ const firstCode = await first.exit;
 console.log(`\n──────── ${SIDES[1].name} side (${SIDES[1].projects.join(", ")}) ────────\n`);
 second.showNow();
 const secondCode = await second.exit;
+// CI logs are often read from the tail: repeat what a failed side reported last.
+for (const [code, side, s] of [[firstCode, first, SIDES[0]], [secondCode, second, SIDES[1]]]) {
+  if (code !== 0) console.log(`\n──────── what failed on the ${s.name} side ────────\n${failureDigest(side)}`);
+}
 const verdict = (code, side) => `${code === 0 ? "passed" : "FAILED"} in ${(side.seconds / 60).toFixed(1)} min`;
 console.log(`\n${SIDES[0].name} side ${verdict(firstCode, first)}; ${SIDES[1].name} side ${verdict(secondCode, second)}.`);
 process.exit(firstCode || secondCode);
+
+/** The "Failed Tests" and "Unhandled Errors" sections of a run, else its last lines; at most 120 lines. */
+function failureDigest(side) {
+  const lines = Buffer.concat(side.text).toString("utf8").replace(/\x1b\[[0-9;]*m/g, "").split("\n");
+  const start = lines.findIndex((l) => /Failed Tests \d+|Unhandled Errors?|Failed Suites \d+/.test(l));
+  const end = lines.findLastIndex((l) => /^\s*Test Files\s/.test(l));
+  const picked = start >= 0 ? lines.slice(start, end > start ? end : undefined) : lines.slice(-40);
+  return (picked.length > 120 ? [...picked.slice(0, 120), `… (${picked.length - 120} more lines above in the log)`] : picked).join("\n");
+}

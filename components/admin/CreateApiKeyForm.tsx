@@ -3,7 +3,7 @@
 import { useActionState, useState, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import { SubmitButton, TextField } from "@/components/check/FormParts";
-import { FormStatus, useAnswerCount } from "@/components/admin/EditorParts";
+import { FormStatus, issueMessages, useAnswerCount } from "@/components/admin/EditorParts";
 import type { CreateApiKeyState } from "@/app/admin/api-keys/actions";
 import { CreateApiKeyInput, MAX_API_KEY_NAME } from "@/lib/api-keys/schemas";
 
@@ -35,8 +35,7 @@ function Fields({ state, formAction, pending }: { state: CreateApiKeyState; form
     const parsed = CreateApiKeyInput.safeParse({ name: new FormData(event.currentTarget).get("name") });
     if (parsed.success) return setClientError(null);
     event.preventDefault();
-    const message = parsed.error.issues[0]?.message ?? "";
-    setClientError(tAll(message.startsWith("errors.") ? message : "errors.invalid_request"));
+    setClientError(issueMessages(parsed.error.issues, tAll, "name").name ?? tAll("errors.invalid_request"));
   }
 
   return (

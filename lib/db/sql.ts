@@ -16,13 +16,17 @@ export type Sql = <R extends object>(statement: Statement, values: unknown[]) =>
  * through another, so there statements go unnamed.
  */
 export function sqlOver(pool: Pick<Pool, "query">, prepare: boolean): Sql {
-  return async <R extends object>(statement: Statement, values: unknown[]) => {
-    const result = await pool.query<R>(prepare ? { name: statement.name, text: statement.text, values } : { text: statement.text, values });
-    return result.rows;
-  };
+  return sqlOn(() => pool, prepare);
 }
 
 /** The process's Sql over the lookup pool (lib/db/client.ts), taken at each call so it outlives closeDb(). */
 export function getSql(): Sql {
-  return (statement, values) => sqlOver(getLookupPool(), !getConfig().embeddedDb)(statement, values);
+  return sqlOn(getLookupPool, !getConfig().embeddedDb);
+}
+
+function sqlOn(pool: () => Pick<Pool, "query">, prepare: boolean): Sql {
+  return async <R extends object>(statement: Statement, values: unknown[]) => {
+    const result = await pool().query<R>(prepare ? { name: statement.name, text: statement.text, values } : { text: statement.text, values });
+    return result.rows;
+  };
 }
