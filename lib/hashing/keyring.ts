@@ -2,6 +2,9 @@ import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 
 export type KeySpec = { version: number; secret: string };
 export type PhoneHash = { version: number; hash: Buffer };
+/** A key version and its bytes, as handed to import workers. */
+export type KeyBytes = { version: number; key: Uint8Array };
+type Key = { version: number; key: KeyObject };
 
 /**
  * The lookup keys: the current version hashes new rows; previous versions still
@@ -9,18 +12,31 @@ export type PhoneHash = { version: number; hash: Buffer };
  * (a raw Buffer key is several times slower per HMAC on newer Node).
  */
 export class Keyring {
-  readonly current: { version: number; key: KeyObject };
-  private readonly all: { version: number; key: KeyObject }[];
+  readonly current: Key;
+  private readonly all: Key[];
+  /** The versions up to the current one, oldest first: the chain a stored hash is made by. */
+  private readonly chain: Key[];
 
   constructor(current: KeySpec, previous: KeySpec[] = []) {
     const make = (k: KeySpec) => ({ version: k.version, key: createSecretKey(Buffer.from(k.secret, "utf8")) });
     this.current = make(current);
     this.all = [this.current, ...previous.map(make)];
+    this.chain = this.all.filter((k) => k.version <= this.current.version).sort((a, b) => a.version - b.version);
   }
 
-  /** HMAC-SHA256 of the E.164 form under the current key. */
+  /**
+   * The form a number is stored in: HMAC-SHA256 of the E.164 form under the oldest key
+   * configured, wrapped by each later one up to the current (with no previous keys, the
+   * plain HMAC under the current key). It is the form a rotation gives the rows already
+   * stored, so a number imported again after a rotation is a duplicate, not a second row.
+   */
   hash(e164: string): PhoneHash {
-    return { version: this.current.version, hash: hmac(this.current.key, e164) };
+    return { version: this.current.version, hash: storedHash(this.chain, e164) };
+  }
+
+  /** The chain's keys as bytes, for import workers (storedHash over importKeys). */
+  chainBytes(): KeyBytes[] {
+    return this.chain.map((k) => ({ version: k.version, key: new Uint8Array(k.key.export()) }));
   }
 
   /**
@@ -70,6 +86,18 @@ export class Keyring {
 function wrapWith(key: KeyObject, inner: PhoneHash): Buffer {
   const header = Buffer.from([0, 0x77, inner.version >> 8, inner.version & 0xff]);
   return createHmac("sha256", key).update(header).update(inner.hash).digest();
+}
+
+/** The stored form of a number under `chain` (oldest key first; see Keyring.hash). */
+export function storedHash(chain: readonly Key[], e164: string): Buffer {
+  let hash = hmac(chain[0]!.key, e164);
+  for (let i = 1; i < chain.length; i++) hash = wrapWith(chain[i]!.key, { version: chain[i - 1]!.version, hash });
+  return hash;
+}
+
+/** KeyObjects for a chain handed over as bytes (a worker thread's copy). */
+export function importKeys(chain: readonly KeyBytes[]): Key[] {
+  return chain.map((k) => ({ version: k.version, key: createSecretKey(Buffer.from(k.key)) }));
 }
 
 function hmac(key: KeyObject, e164: string): Buffer {

@@ -102,7 +102,7 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
     {
       region: ctx.region,
       keyVersion: ctx.keyring.current.version,
-      key: new Uint8Array(ctx.keyring.keyMaterial()),
+      keys: ctx.keyring.chainBytes(),
       phoneColumn: columns.phone,
       categoryColumn: fixedCategoryId === null ? columns.category : null,
       fixedCategoryId,

@@ -1,3 +1,4 @@
+import type { KeyBytes } from "@/lib/hashing/keyring";
 import type { PhoneProblem } from "@/lib/phone/normalize";
 
 /** A refused row: its line in the file, why, and (for the download) the value. */
@@ -10,8 +11,8 @@ export type RejectReason = PhoneProblem | "unknown_category" | "malformed_row";
 export type WorkerInit = {
   region: string;
   keyVersion: number;
-  /** The current lookup key, as raw bytes. */
-  key: Uint8Array;
+  /** The lookup keys a stored hash is made by, oldest first (Keyring.chainBytes). */
+  keys: KeyBytes[];
   phoneColumn: number;
   categoryColumn: number | null;
   /** Category id for every row, or a map from the category column's value (lower case). */

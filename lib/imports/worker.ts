@@ -1,14 +1,14 @@
 // Import worker: parses a piece of CSV, normalizes and hashes each number, and hands
 // back binary COPY tuples. Raw values leave this thread only for rejected rows.
-import { createHmac, createSecretKey } from "node:crypto";
 import { parentPort, workerData } from "node:worker_threads";
 import { parse } from "csv-parse/sync";
+import { importKeys, storedHash } from "@/lib/hashing/keyring";
 import { fastNormalizer } from "@/lib/phone/fast-normalize";
 import { TUPLE_BYTES, type PieceResult, type Rejection, type WorkerInit } from "@/lib/imports/types";
 
 const init = workerData as WorkerInit;
 const normalize = fastNormalizer(init.region);
-const key = createSecretKey(Buffer.from(init.key));
+const chain = importKeys(init.keys);
 
 parentPort!.on("message", (msg: { id: number; buf: Uint8Array; firstLine: number; oneLinePerRecord: boolean }) => {
   const result = processPiece(msg.id, msg.buf, msg.firstLine, msg.oneLinePerRecord);
@@ -76,7 +76,7 @@ function processPiece(id: number, buf: Uint8Array, firstLine: number, oneLinePer
     const at = accepted * TUPLE_BYTES;
     out.writeInt16BE(2, at);
     out.writeInt32BE(32, at + 2);
-    createHmac("sha256", key).update(n.e164).digest().copy(out, at + 6);
+    storedHash(chain, n.e164).copy(out, at + 6);
     out.writeInt32BE(4, at + 38);
     out.writeInt32BE(categoryId!, at + 42);
     accepted++;

@@ -1,19 +1,27 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { getSql } from "@/lib/db/sql";
-import { Keyring } from "@/lib/hashing/keyring";
+import { Keyring, type KeySpec } from "@/lib/hashing/keyring";
 import { memoryLimiter, unlimited } from "@/lib/rate-limit/limiter";
 import type { Limits } from "@/lib/rate-limit/limits";
 import { outboxProvider } from "@/lib/sms/outbox";
 import type { CheckDeps } from "@/lib/checks/deps";
 import { TEST_ENV } from "@/tests/support/test-env";
 
-export function testKeyring(): Keyring {
+/** The tests' previous lookup key (LOOKUP_PREVIOUS_SECRETS), as it stood before a rotation. */
+function previousKey(): KeySpec {
   const [version, secret] = TEST_ENV.LOOKUP_PREVIOUS_SECRETS.split(":") as [string, string];
-  return new Keyring(
-    { version: Number(TEST_ENV.LOOKUP_KEY_VERSION), secret: TEST_ENV.LOOKUP_SECRET },
-    [{ version: Number(version), secret }],
-  );
+  return { version: Number(version), secret };
+}
+
+/** The tests' keys, as the app holds them: the current one and one previous. */
+export function testKeyring(): Keyring {
+  return new Keyring({ version: Number(TEST_ENV.LOOKUP_KEY_VERSION), secret: TEST_ENV.LOOKUP_SECRET }, [previousKey()]);
+}
+
+/** The previous key alone: the keyring of a node before the rotation. */
+export function previousTestKeyring(): Keyring {
+  return new Keyring(previousKey());
 }
 
 export const noLimits: Limits = {

@@ -7,10 +7,21 @@ const v1 = { version: 1, secret: "a".repeat(32) };
 const v2 = { version: 2, secret: "b".repeat(32) };
 
 describe("Keyring", () => {
-  it("hashes the E.164 form with HMAC-SHA256 under the current key", () => {
-    const ring = new Keyring(v2, [v1]);
+  it("hashes the E.164 form with HMAC-SHA256 under the key, when it is the only one", () => {
     const expected = createHmac("sha256", v2.secret).update("+12065550142").digest();
-    expect(ring.hash("+12065550142")).toEqual({ version: 2, hash: expected });
+    expect(new Keyring(v2).hash("+12065550142")).toEqual({ version: 2, hash: expected });
+  });
+
+  it("stores a number after a rotation in the form the rotation gave the rows already stored", () => {
+    const direct1 = { version: 1, hash: createHmac("sha256", v1.secret).update("+12065550142").digest() };
+    const ring = new Keyring(v2, [v1]);
+    expect(ring.hash("+12065550142")).toEqual(ring.wrap(direct1));
+    // Three keys: the chain from the oldest, whatever order they are configured in.
+    const v3 = { version: 3, secret: "c".repeat(32) };
+    const three = new Keyring(v3, [v1, v2]);
+    expect(three.hash("+12065550142")).toEqual(three.wrap(ring.wrap(direct1)));
+    // A configured key newer than the current one plays no part.
+    expect(new Keyring(v2, [v1, v3]).hash("+12065550142")).toEqual(ring.hash("+12065550142"));
   });
 
   it("gives the hash under every key version, current first, and each older one re-keyed by the newer", () => {

@@ -5,7 +5,7 @@ import { findExposures } from "@/lib/exposures/find-exposures";
 import { listBatches, undoBatch } from "@/lib/imports/batches";
 import { ImportError } from "@/lib/imports/errors";
 import { downloadRejections } from "@/lib/imports/rejections";
-import { testKeyring } from "@/tests/support/deps";
+import { previousTestKeyring, testKeyring } from "@/tests/support/deps";
 import { normalizePhone } from "@/lib/phone/normalize";
 import { csvFile, importFile } from "@/tests/support/imports";
 
@@ -84,6 +84,28 @@ describe("duplicates, re-imports and undo", () => {
     const count = await getDb().affectedAccount.count();
     expect(await importFile(file)).toMatchObject({ rows: 3, imported: 0, duplicates: 3 });
     expect(await getDb().affectedAccount.count()).toBe(count);
+  });
+
+  it("a re-import after a key rotation changes nothing: new rows take the form rotated rows have", async () => {
+    const file = csvFile("phone\n206-555-0290\n206-555-0291\n");
+    const numbers = ["+12065550290", "+12065550291"];
+    const current = testKeyring();
+    const before = previousTestKeyring();
+    // Imported before the rotation, under the previous key alone.
+    expect(await importFile(file, {}, { keyring: before })).toMatchObject({ imported: 2 });
+    // The rotation re-keys those rows as rotateKeys does (lib/hashing/rotate.ts).
+    for (const e164 of numbers) {
+      const old = before.hash(e164);
+      const moved = await getDb().affectedAccount.updateMany({
+        where: { phoneHash: new Uint8Array(old.hash), keyVersion: old.version },
+        data: { phoneHash: new Uint8Array(current.wrap(old).hash), keyVersion: current.current.version },
+      });
+      expect(moved.count).toBe(1);
+    }
+    const count = await getDb().affectedAccount.count();
+    expect(await importFile(file)).toMatchObject({ rows: 2, imported: 0, duplicates: 2 });
+    expect(await getDb().affectedAccount.count()).toBe(count);
+    for (const e164 of numbers) expect(await slugs(e164)).toEqual(["former"]);
   });
 
   it("merges a file in slices, counting duplicates across slices once, and leaves no staging table", async () => {
