@@ -5,11 +5,11 @@ import { useTranslations } from "use-intl";
 import { SubmitButton, TextField } from "@/components/check/FormParts";
 import { FormStatus, issueMessages, useAnswerCount } from "@/components/admin/EditorParts";
 import type { ChangePasswordState } from "@/app/admin/account/actions";
-import { ChangePasswordInput, MAX_PASSWORD_LENGTH } from "@/lib/auth/user-schemas";
+import { ChangePasswordInput, MAX_PASSWORD_LENGTH, MAX_SUBMITTED_PASSWORD } from "@/lib/auth/user-schemas";
 
 // Current, new and again: what each password field is called, and how long it may be.
 const FIELDS = [
-  { name: "currentPassword", label: "current", hint: "currentHint", autoComplete: "current-password", maxLength: 4096 },
+  { name: "currentPassword", label: "current", hint: "currentHint", autoComplete: "current-password", maxLength: MAX_SUBMITTED_PASSWORD },
   { name: "newPassword", label: "new", hint: "newHint", autoComplete: "new-password", maxLength: MAX_PASSWORD_LENGTH },
   { name: "confirmPassword", label: "confirm", hint: "confirmHint", autoComplete: "new-password", maxLength: MAX_PASSWORD_LENGTH },
 ] as const;

@@ -2,7 +2,7 @@ import { isAPIError } from "better-auth/api";
 import { z } from "zod";
 import { CLIENT_IP_HEADER, USER_DISABLED } from "@/lib/auth/auth";
 import type { Admin, AuthDeps, RequestMeta } from "@/lib/auth/deps";
-import { Email, MAX_PASSWORD_LENGTH } from "@/lib/auth/user-schemas";
+import { Email, MAX_PASSWORD_LENGTH, SubmittedPassword } from "@/lib/auth/user-schemas";
 import { isRole } from "@/lib/auth/permissions";
 import { currentAdmin } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
@@ -11,8 +11,8 @@ import { parseInput } from "@/lib/http/parse-input";
 
 export const SignInInput = z.object({
   email: Email,
-  // Longer than any valid password is simply wrong (below); the cap keeps hashing bounded.
-  password: z.string().min(1, "errors.password_required").max(4096, "errors.invalid_request"),
+  // Longer than any valid password is simply wrong (below).
+  password: SubmittedPassword,
 });
 
 export type SignedIn = { admin: Admin; setCookie: string[] };

@@ -16,6 +16,15 @@ export const Email = z.string().trim().toLowerCase().max(320, "errors.email_inva
 
 export const Password = z.string().min(MIN_PASSWORD_LENGTH, "errors.password_too_short").max(MAX_PASSWORD_LENGTH, "errors.password_too_long");
 
+/**
+ * The longest password we look at when one is typed to be checked: longer than any valid
+ * password is simply wrong, and the cap keeps hashing bounded.
+ */
+export const MAX_SUBMITTED_PASSWORD = 4096;
+
+/** A password typed to prove who you are (sign-in, the current one when changing it). */
+export const SubmittedPassword = z.string().min(1, "errors.password_required").max(MAX_SUBMITTED_PASSWORD, "errors.invalid_request");
+
 export const RoleInput = z.enum(ROLES, { error: () => "errors.role_invalid" });
 
 const UserId = z.string({ error: () => "errors.not_found" }).trim().min(1, "errors.not_found").max(128, "errors.not_found");
@@ -34,7 +43,7 @@ export const INITIAL_PASSWORD = ["generate", "set"] as const;
 export const CreateUserInput = z.discriminatedUnion(
   "initialPassword",
   [
-    z.object({ email: Email, role: RoleInput, initialPassword: z.literal("generate"), password: z.string().max(4096).optional() }),
+    z.object({ email: Email, role: RoleInput, initialPassword: z.literal("generate"), password: z.string().max(MAX_SUBMITTED_PASSWORD).optional() }),
     z.object({ email: Email, role: RoleInput, initialPassword: z.literal("set"), password: Password }),
   ],
   { error: () => "errors.initial_password_choice" },
@@ -60,9 +69,9 @@ export const DeleteUserInput = z.object({
  */
 export const ChangePasswordInput = z
   .object({
-    currentPassword: z.string().min(1, "errors.password_required").max(4096, "errors.invalid_request"),
+    currentPassword: SubmittedPassword,
     newPassword: Password,
-    confirmPassword: z.string().max(4096, "errors.invalid_request"),
+    confirmPassword: z.string().max(MAX_SUBMITTED_PASSWORD, "errors.invalid_request"),
   })
   .refine((v) => v.confirmPassword === v.newPassword, { path: ["confirmPassword"], message: "errors.password_mismatch" })
   .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "errors.password_unchanged" });
