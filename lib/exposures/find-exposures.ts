@@ -76,7 +76,7 @@ export async function findExposures(sql: Sql, keyring: Keyring, e164: string): P
  * one. Every number costs the same work, affected or not.
  */
 export function batchedFindExposures(sql: Sql, keyring: Keyring, max = 256): FindExposures {
-  let pending: { e164: string; resolve: (r: ExposureResult) => void; reject: (e: unknown) => void }[] = [];
+  const pending: { e164: string; resolve: (r: ExposureResult) => void; reject: (e: unknown) => void }[] = [];
   const run = () => {
     const batch = pending.splice(0, max);
     if (pending.length > 0) setImmediate(run);

@@ -35,6 +35,25 @@ export async function listBatches(db: Db, now = new Date(), take = 100): Promise
   }));
 }
 
+export type BatchProgress = { pct: number; rate: number; eta: number; phase: string };
+
+/** Progress of each running batch: percent of the file read, rows/s so far, seconds left. */
+export async function runningProgress(db: Db, now = new Date()): Promise<Map<number, BatchProgress>> {
+  const running = await db.importBatch.findMany({
+    where: { status: "running" },
+    select: { id: true, bytesRead: true, bytesTotal: true, rows: true, createdAt: true, phase: true },
+  });
+  return new Map(
+    running.map((b) => {
+      const secs = Math.max(1, (now.getTime() - b.createdAt.getTime()) / 1000);
+      const pct = b.bytesTotal > 0n ? Number((b.bytesRead * 100n) / b.bytesTotal) : 0;
+      const rate = Math.round(b.rows / secs);
+      const eta = pct > 0 && pct < 100 ? Math.round((secs * (100 - pct)) / pct) : 0;
+      return [b.id, { pct, rate, eta, phase: b.phase }];
+    }),
+  );
+}
+
 /** Undo: removes exactly the batch's rows and keeps its history. */
 export async function undoBatch(db: Db, batchId: number): Promise<number> {
   const batch = await db.importBatch.findUnique({ where: { id: batchId } });

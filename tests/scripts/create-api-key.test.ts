@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GET as exposuresRoute } from "@/app/api/v1/exposures/[phone]/route";
 import { getDb } from "@/lib/db/client";
-import { ctx, useEnv } from "@/tests/support/api";
+import { ctx, setEnv } from "@/tests/support/api";
 import { uniqueTag } from "@/tests/support/deps";
 import { TEST_ENV } from "@/tests/support/test-env";
 
@@ -33,7 +33,7 @@ describe("npm run admin -- create-api-key", () => {
     const key = run.out.trimEnd().split("\n").at(-1)!;
     expect(key).toMatch(/^ek_live_[A-Za-z0-9_-]{43}$/);
 
-    useEnv({ RATE_LIMITS: "off" });
+    setEnv({ RATE_LIMITS: "off" });
     const res = await exposuresRoute(new Request("http://localhost/api/v1/exposures/2065550101", { headers: { authorization: `Bearer ${key}` } }), ctx({ phone: "2065550101" }));
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ phone: "+12065550101", affected: true });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
-import { useEnv } from "@/tests/support/api";
+import { setEnv } from "@/tests/support/api";
 import { uniqueTag } from "@/tests/support/deps";
-import { randomUUID } from "node:crypto";
 import { createAuth } from "@/lib/auth/auth";
 import type { AuthDeps } from "@/lib/auth/deps";
 import { setRequestAdapterForTests } from "@/lib/auth/next";
@@ -80,10 +79,10 @@ export async function nextInterrupt(run: () => unknown): Promise<string> {
  * after its tests. Call it inside the file's describe().
  */
 export function consoleTestEnvForFile(): void {
-  beforeAll(() => useEnv({ RATE_LIMITS: "off", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" }));
+  beforeAll(() => setEnv({ RATE_LIMITS: "off", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" }));
   afterAll(() => {
     setRequestAdapterForTests(null);
-    useEnv({ RATE_LIMITS: "on", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: undefined });
+    setEnv({ RATE_LIMITS: "on", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: undefined });
   });
 }
 

@@ -2,7 +2,7 @@ import { resetConfigForTests } from "@/lib/config";
 import { resetServicesForTests } from "@/lib/services";
 
 /** Sets environment variables for the app's services and rebuilds them. */
-export function useEnv(vars: Record<string, string | undefined>): void {
+export function setEnv(vars: Record<string, string | undefined>): void {
   for (const [k, v] of Object.entries(vars)) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;

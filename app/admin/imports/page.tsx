@@ -1,6 +1,6 @@
 import { undoImportAction } from "@/app/admin/imports/actions";
 import { requirePermission } from "@/lib/auth/next";
-import { listBatches } from "@/lib/imports/batches";
+import { listBatches, runningProgress } from "@/lib/imports/batches";
 import { resumeFromQuery } from "@/lib/imports/resume";
 import { purgeRejectedValues } from "@/lib/imports/rejections";
 import { getTranslator } from "@/lib/i18n/translator";
@@ -17,15 +17,7 @@ export default async function ImportsPage({ searchParams }: Props) {
   // Rejected values live a day at most; the history is where importers come back to.
   await purgeRejectedValues(db);
   const batches = await listBatches(db);
-  const progress = new Map(
-    (await db.importBatch.findMany({ where: { status: "running" }, select: { id: true, bytesRead: true, bytesTotal: true, rows: true, createdAt: true, phase: true } })).map((b) => {
-      const secs = Math.max(1, (Date.now() - b.createdAt.getTime()) / 1000);
-      const pct = b.bytesTotal > 0n ? Number((b.bytesRead * 100n) / b.bytesTotal) : 0;
-      const rate = Math.round(b.rows / secs);
-      const eta = pct > 0 && pct < 100 ? Math.round((secs * (100 - pct)) / pct) : 0;
-      return [b.id, { pct, rate, eta, phase: b.phase }];
-    }),
-  );
+  const progress = await runningProgress(db);
   const running = batches.some((b) => b.status === "running");
   return (
     <>

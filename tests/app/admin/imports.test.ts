@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { launchImport } from "@/lib/imports/launch";
 import { uploadPath } from "@/lib/imports/uploads";
 import { fakeRequest, nextInterrupt, signedIn } from "@/tests/support/admin";
-import { noParams, useEnv } from "@/tests/support/api";
+import { noParams, setEnv } from "@/tests/support/api";
 import { TEST_ENV } from "@/tests/support/test-env";
 
 function multipart(cookie: string, csv: string, accept = "text/html") {
@@ -20,10 +20,10 @@ let cookie = "";
 
 describe("console imports", () => {
   beforeAll(async () => {
-    useEnv({ RATE_LIMITS: "off", IMPORT_MAX_BYTES: "4096" });
+    setEnv({ RATE_LIMITS: "off", IMPORT_MAX_BYTES: "4096" });
     cookie = (await signedIn("importer")).cookie;
   });
-  afterAll(() => useEnv({ IMPORT_MAX_BYTES: undefined }));
+  afterAll(() => setEnv({ IMPORT_MAX_BYTES: undefined }));
 
   it("streams the upload to disk and sends the form on to its preview", async () => {
     const res = await upload(multipart(cookie, "phone\n206-555-0301\n"), noParams);
@@ -75,13 +75,13 @@ describe("console imports", () => {
 
 describe("resuming a failed import from the console", () => {
   beforeAll(async () => {
-    useEnv({ RATE_LIMITS: "off", IMPORT_MAX_BYTES: "4096", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" });
+    setEnv({ RATE_LIMITS: "off", IMPORT_MAX_BYTES: "4096", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" });
     cookie = (await signedIn("importer")).cookie;
     fakeRequest({ cookie, ip: "192.0.2.44" });
   });
   afterAll(() => {
     setRequestAdapterForTests(null);
-    useEnv({ IMPORT_MAX_BYTES: undefined, __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: undefined });
+    setEnv({ IMPORT_MAX_BYTES: undefined, __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: undefined });
   });
 
   it("refuses a resume field that is not a batch number", async () => {

@@ -1,7 +1,6 @@
 import { uniqueTag } from "@/tests/support/deps";
 // The editor's server actions as an importer uses them: form fields → schema input,
 // errors per field in the user's words, Preview that saves nothing.
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createCategoryAction, createIncidentAction, updateCategoryAction, updateIncidentAction } from "@/app/admin/incidents/actions";
 import { setRequestAdapterForTests } from "@/lib/auth/next";
@@ -9,7 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { en } from "@/lib/i18n/messages/en";
 import { getIncident } from "@/lib/incidents/manage";
 import { fakeRequest, nextInterrupt, signedIn } from "@/tests/support/admin";
-import { useEnv } from "@/tests/support/api";
+import { setEnv } from "@/tests/support/api";
 import { form } from "@/tests/support/pages";
 
 // revalidatePath needs Next's request store; here it is only recorded.
@@ -22,7 +21,7 @@ let slug: string;
 
 describe("incident editor actions", () => {
   beforeAll(async () => {
-    useEnv({ RATE_LIMITS: "off", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" });
+    setEnv({ RATE_LIMITS: "off", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" });
     importer = await signedIn("importer");
     fakeRequest({ cookie: importer.cookie, ip: "192.0.2.44" });
     slug = `act-${uniqueTag(8)}`;
@@ -33,7 +32,7 @@ describe("incident editor actions", () => {
   });
   afterAll(() => {
     setRequestAdapterForTests(null);
-    useEnv({ RATE_LIMITS: "on", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: undefined });
+    setEnv({ RATE_LIMITS: "on", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: undefined });
   });
 
   it("shows each field's error next to it and keeps what was typed", async () => {

@@ -8,15 +8,15 @@ import { setRequestAdapterForTests } from "@/lib/auth/next";
 import { recordAgentLookup } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { cookieFrom, fakeRequest, makeUser, nextInterrupt, PASSWORD, signedIn } from "@/tests/support/admin";
-import { useEnv } from "@/tests/support/api";
+import { setEnv } from "@/tests/support/api";
 import { form } from "@/tests/support/pages";
 
 const db = getDb();
 describe("the sign-in form's action", () => {
-  beforeEach(() => useEnv({ RATE_LIMITS: "on", RATE_LIMIT_SIGN_IN_PER_EMAIL: "3/900", RATE_LIMIT_SIGN_IN_PER_IP: "100/900" }));
+  beforeEach(() => setEnv({ RATE_LIMITS: "on", RATE_LIMIT_SIGN_IN_PER_EMAIL: "3/900", RATE_LIMIT_SIGN_IN_PER_IP: "100/900" }));
   afterAll(() => {
     setRequestAdapterForTests(null);
-    useEnv({ RATE_LIMIT_SIGN_IN_PER_EMAIL: undefined, RATE_LIMIT_SIGN_IN_PER_IP: undefined });
+    setEnv({ RATE_LIMIT_SIGN_IN_PER_EMAIL: undefined, RATE_LIMIT_SIGN_IN_PER_IP: undefined });
   });
 
   it("signs in: sets the session cookie and redirects to the console", async () => {
@@ -55,7 +55,7 @@ describe("the sign-in form's action", () => {
 
 describe("signing out", () => {
   it("deletes the session, clears the cookie and goes back to the sign-in page", async () => {
-    useEnv({ RATE_LIMITS: "off" });
+    setEnv({ RATE_LIMITS: "off" });
     const { cookie, admin } = await signedIn("agent");
     const request = fakeRequest({ cookie });
     expect(await nextInterrupt(() => signOutAction())).toMatch(/^NEXT_REDIRECT;(replace|push);\/admin\/sign-in;/);
@@ -69,7 +69,7 @@ describe("signing out", () => {
 
 describe("the audit page", () => {
   it("shows owners the filtered log without phone numbers, and explains a bad filter", async () => {
-    useEnv({ RATE_LIMITS: "off" });
+    setEnv({ RATE_LIMITS: "off" });
     const { cookie, user } = await signedIn("owner");
     await recordAgentLookup(db, { id: user.id, email: user.email }, "+12065550142", { affected: false });
     fakeRequest({ cookie });

@@ -5,7 +5,7 @@ import { GET as outboxRoute } from "@/app/api/dev/outbox/route";
 import { GET as healthRoute } from "@/app/api/health/route";
 import { getDb } from "@/lib/db/client";
 import { lastCodeFor } from "@/tests/support/deps";
-import { ctx, noParams, post, useEnv } from "@/tests/support/api";
+import { ctx, noParams, post, setEnv } from "@/tests/support/api";
 
 const start = (phone: unknown, ip?: string) => startRoute(post("/api/v1/checks", { phone }, { ip }), noParams);
 const verify = (checkId: string, code: unknown, ip?: string) =>
@@ -19,7 +19,7 @@ async function started(phone: string) {
 }
 
 describe("POST /api/v1/checks (verified mode)", () => {
-  beforeEach(() => useEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "off" }));
+  beforeEach(() => setEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "off" }));
 
   it("answers 202 with the same keys for affected and unaffected numbers", async () => {
     const a = await started("(206) 555-0100");
@@ -84,7 +84,7 @@ describe("POST /api/v1/checks (verified mode)", () => {
 });
 
 describe("hostile input", () => {
-  beforeEach(() => useEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "off" }));
+  beforeEach(() => setEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "off" }));
 
   const cases: [string, () => Request, number, string][] = [
     ["malformed JSON", () => post("/api/v1/checks", "{phone:"), 400, "invalid_request"],
@@ -120,7 +120,7 @@ describe("hostile input", () => {
 });
 
 describe("rate limits through the API", () => {
-  beforeEach(() => useEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "on", RATE_LIMIT_CHECK_PER_IP: "2/900", RATE_LIMIT_SEND_PER_NUMBER: "3/3600" }));
+  beforeEach(() => setEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "on", RATE_LIMIT_CHECK_PER_IP: "2/900", RATE_LIMIT_SEND_PER_NUMBER: "3/3600" }));
 
   it("answers 429 with Retry-After per IP", async () => {
     expect((await start("206-555-0120", "203.0.113.77")).status).toBe(202);
@@ -134,7 +134,7 @@ describe("rate limits through the API", () => {
 });
 
 describe("open mode", () => {
-  beforeEach(() => useEnv({ LOOKUP_MODE: "open", RATE_LIMITS: "off" }));
+  beforeEach(() => setEnv({ LOOKUP_MODE: "open", RATE_LIMITS: "off" }));
 
   it("answers 200 complete at once", async () => {
     const res = await start("206-555-0100");
@@ -147,7 +147,7 @@ describe("open mode", () => {
 });
 
 describe("health and outbox", () => {
-  beforeEach(() => useEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "off" }));
+  beforeEach(() => setEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "off" }));
 
   it("GET /api/health answers 200 while the process serves (liveness)", async () => {
     const res = await healthRoute(new Request("http://localhost/api/health"), noParams);

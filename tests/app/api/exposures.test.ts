@@ -7,7 +7,7 @@ import { CLI_ACTOR } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { memoryLimiter } from "@/lib/rate-limit/limiter";
 import { getServices } from "@/lib/services";
-import { ctx, noParams, post, useEnv } from "@/tests/support/api";
+import { ctx, noParams, post, setEnv } from "@/tests/support/api";
 import { uniqueTag } from "@/tests/support/deps";
 
 const newKey = () => createApiKey(getDb(), { name: `login page ${uniqueTag()}` }, { actor: CLI_ACTOR });
@@ -21,15 +21,15 @@ function lookup(phone: string, authorization?: string, ip = "192.0.2.50") {
 
 /** The result object of the check API (open mode answers at once) for the same number. */
 async function checkApiResult(phone: string) {
-  useEnv({ LOOKUP_MODE: "open", RATE_LIMITS: "off" });
+  setEnv({ LOOKUP_MODE: "open", RATE_LIMITS: "off" });
   const res = await startRoute(post("/api/v1/checks", { phone }), noParams);
-  useEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "off" });
+  setEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "off" });
   return ((await res.json()) as { result: unknown }).result;
 }
 
 describe("GET /api/v1/exposures/{phone}", () => {
-  beforeEach(() => useEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "off" }));
-  afterAll(() => useEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "on" }));
+  beforeEach(() => setEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "off" }));
+  afterAll(() => setEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "on" }));
 
   it("answers 401 with WWW-Authenticate: Bearer without a key, and for a malformed, unknown or revoked one", async () => {
     const missing = await lookup("(206) 555-0100");
@@ -75,7 +75,7 @@ describe("GET /api/v1/exposures/{phone}", () => {
   });
 
   it("limits each key on its own (429 with Retry-After) under RATE_LIMITS=on", async () => {
-    useEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "on" });
+    setEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "on" });
     // The default is 600 a minute; a small budget keeps the test short.
     getServices().limits.apiPerKey = memoryLimiter(`api-key-${uniqueTag()}`, { points: 3, seconds: 60 });
     const [a, b] = [await newKey(), await newKey()];

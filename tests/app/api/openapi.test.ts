@@ -8,7 +8,7 @@ import { ErrorBodySchema } from "@/lib/api/responses";
 import { startCheckSchema } from "@/lib/checks/schemas";
 import { ExposureResultSchema } from "@/lib/exposures/types";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
-import { noParams, useEnv } from "@/tests/support/api";
+import { noParams, setEnv } from "@/tests/support/api";
 
 type Doc = ReturnType<typeof buildOpenApiDocument>;
 const bare = (schema: object) => {
@@ -17,7 +17,7 @@ const bare = (schema: object) => {
 };
 
 async function served(): Promise<Doc> {
-  useEnv({ RATE_LIMITS: "off" });
+  setEnv({ RATE_LIMITS: "off" });
   const res = await openApiRoute(new Request("http://localhost/api/v1/openapi.json"), noParams);
   expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toMatch(/^application\/json/);

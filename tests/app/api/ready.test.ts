@@ -10,7 +10,7 @@ import { PrismaClient } from "@/generated/prisma/client.ts";
 import { startEmbeddedDb, type EmbeddedDb } from "@/lib/db/embedded";
 import { markDraining, resetDrainingForTests } from "@/lib/ops/draining";
 import { checkReadiness, MIGRATIONS_DIR } from "@/lib/ops/readiness";
-import { noParams, useEnv } from "@/tests/support/api";
+import { noParams, setEnv } from "@/tests/support/api";
 
 const get = async (route: typeof readyRoute, url: string) => {
   const res = await route(new Request(`http://localhost${url}`), noParams);
@@ -23,7 +23,7 @@ describe("GET /api/ready and /api/health on the migrated database", () => {
   afterEach(() => resetDrainingForTests());
 
   it("is ready: the database answers and every migration is applied", async () => {
-    useEnv({});
+    setEnv({});
     expect(await get(readyRoute, "/api/ready")).toEqual({ status: 200, body: { status: "ready" } });
     expect(await get(healthRoute, "/api/health")).toEqual({ status: 200, body: { status: "ok" } });
   });

@@ -2,15 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import ApiDocsPage from "@/app/docs/api/page";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
-import { useEnv } from "@/tests/support/api";
+import { setEnv } from "@/tests/support/api";
 import { render } from "@/tests/support/pages";
 
 // connection() only marks the page dynamic; outside a Next request it would throw.
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<object>()), connection: async () => {} }));
 
 describe("/docs/api", () => {
-  beforeAll(() => useEnv({ RATE_LIMITS: "off" }));
-  afterAll(() => useEnv({ RATE_LIMITS: "on" }));
+  beforeAll(() => setEnv({ RATE_LIMITS: "off" }));
+  afterAll(() => setEnv({ RATE_LIMITS: "on" }));
 
   it("shows every operation with its parameters, bodies, responses, examples and the schemas", async () => {
     const html = (await render(ApiDocsPage())).replaceAll("&#x27;", "'");

@@ -12,7 +12,7 @@ import { getServices } from "@/lib/services";
 import { en } from "@/lib/i18n/messages/en";
 import { messagesFor } from "@/lib/i18n/translator";
 import { fakeRequest } from "@/tests/support/admin";
-import { useEnv } from "@/tests/support/api";
+import { setEnv } from "@/tests/support/api";
 
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<object>()), connection: async () => {} }));
 
@@ -25,12 +25,12 @@ const demoKeys = () => getDb().apiKey.findMany({ where: { createdByEmail: "demo"
 
 describe("/demo/account", () => {
   beforeAll(() => {
-    useEnv({ RATE_LIMITS: "off" });
+    setEnv({ RATE_LIMITS: "off" });
     fakeRequest({ ip: "203.0.113.9" });
   });
   afterAll(() => {
     setRequestAdapterForTests(null);
-    useEnv({ RATE_LIMITS: "on" });
+    setEnv({ RATE_LIMITS: "on" });
   });
 
   it("says it is a demo and offers the demo accounts", async () => {

@@ -1,5 +1,4 @@
 import { uniqueTag } from "@/tests/support/deps";
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GET as auditRoute } from "@/app/api/admin/audit/route";
 import { AuditQuery, listAudit } from "@/lib/audit/list";

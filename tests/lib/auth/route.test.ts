@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { route } from "@/lib/http/route";
 import { json } from "@/lib/http/respond";
 import { signedIn } from "@/tests/support/admin";
-import { noParams, useEnv } from "@/tests/support/api";
+import { noParams, setEnv } from "@/tests/support/api";
 
 const get = (cookie?: string) =>
   new Request("http://localhost/api/admin/example", { headers: { "x-forwarded-for": "192.0.2.1", ...(cookie ? { cookie } : {}) } });
@@ -18,8 +18,8 @@ const guarded = route(
 );
 
 describe("route({ permission })", () => {
-  beforeAll(() => useEnv({ RATE_LIMITS: "off" }));
-  afterAll(() => useEnv({ RATE_LIMITS: "on" }));
+  beforeAll(() => setEnv({ RATE_LIMITS: "off" }));
+  afterAll(() => setEnv({ RATE_LIMITS: "on" }));
 
   it("answers 401 without a session, without running the handler", async () => {
     const res = await guarded(get(), noParams);

@@ -1,5 +1,5 @@
 import { uniqueTag } from "@/tests/support/deps";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { countCheck } from "@/lib/dashboard/check-stats";

@@ -11,7 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { leanExposures } from "@/lib/http/lean-server";
 import securityHeaders from "@/lib/http/security-headers.json";
 import { getServices } from "@/lib/services";
-import { ctx, useEnv } from "@/tests/support/api";
+import { ctx, setEnv } from "@/tests/support/api";
 import { uniqueTag } from "@/tests/support/deps";
 
 let server: Server;
@@ -19,7 +19,7 @@ let base: string;
 const fellThrough: string[] = [];
 
 beforeAll(async () => {
-  useEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "off" });
+  setEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "off" });
   const lean = leanExposures(() => getServices().api, { production: true, trustProxyHops: 0 });
   server = createServer((req, res) => {
     req.headers["x-forwarded-for"] = "198.51.100.20";
@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((r) => server.close(r));
-  useEnv({ RATE_LIMITS: "on" });
+  setEnv({ RATE_LIMITS: "on" });
 });
 
 describe("leanExposures", () => {

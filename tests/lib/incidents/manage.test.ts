@@ -1,5 +1,4 @@
 import { uniqueTag } from "@/tests/support/deps";
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";

@@ -6,7 +6,7 @@ import { createLogger } from "@/lib/log";
 import { SmsSendError } from "@/lib/sms/provider";
 import { twilioProvider } from "@/lib/sms/twilio";
 import type { TwilioConfig } from "@/lib/sms/twilio-config";
-import { noParams, post, useEnv } from "@/tests/support/api";
+import { noParams, post, setEnv } from "@/tests/support/api";
 
 const SID = `AC${"0123456789abcdef".repeat(2)}`;
 const TOKEN = "f".repeat(32);
@@ -118,10 +118,10 @@ describe("the Twilio provider", () => {
 
 describe("SMS_PROVIDER=twilio in the check flow", () => {
   const twilioEnv = () => ({ SMS_PROVIDER: "twilio", TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_FROM: "+12065550000", TWILIO_BASE_URL: base, RATE_LIMITS: "off" });
-  afterAll(() => useEnv({ SMS_PROVIDER: "outbox", TWILIO_ACCOUNT_SID: undefined, TWILIO_AUTH_TOKEN: undefined, TWILIO_FROM: undefined, TWILIO_BASE_URL: undefined, RATE_LIMITS: "on" }));
+  afterAll(() => setEnv({ SMS_PROVIDER: "outbox", TWILIO_ACCOUNT_SID: undefined, TWILIO_AUTH_TOKEN: undefined, TWILIO_FROM: undefined, TWILIO_BASE_URL: undefined, RATE_LIMITS: "on" }));
 
   it("texts the code through Twilio, and answers 503 when Twilio refuses", async () => {
-    useEnv(twilioEnv());
+    setEnv(twilioEnv());
     const ok = await startRoute(post("/api/v1/checks", { phone: "(206) 555-0142" }), noParams);
     expect(ok.status).toBe(202);
     expect(seen[0]!.form.get("To")).toBe(TO);
