@@ -9,7 +9,15 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   prettier,
-  globalIgnores(["node_modules/**", ".next/**", "generated/**", ".data/**", "coverage/**", "tests/.tmp/**", "next-env.d.ts"]),
+  globalIgnores([
+    "node_modules/**",
+    ".next/**",
+    "generated/**",
+    ".data/**",
+    "coverage/**",
+    "tests/.tmp/**",
+    "next-env.d.ts",
+  ]),
   {
     settings: { "import/resolver": { typescript: { project: "./tsconfig.json" } } },
     rules: {

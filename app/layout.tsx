@@ -14,7 +14,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang={DEFAULT_LOCALE}>
       <body className="min-h-screen bg-white text-slate-900 antialiased">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+        >
           {t("app.skipToContent")}
         </a>
         <header className="border-b border-slate-200 bg-slate-900 text-white print:bg-white print:text-slate-900">
@@ -32,7 +35,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <footer className="mx-auto max-w-3xl space-y-2 px-4 pb-8 text-sm text-slate-700 print:hidden">
           <p>{t("app.footer")}</p>
           <p>
-            <a href="/docs/api" className="underline underline-offset-2">{t("app.footerApiDocs")}</a>
+            <a href="/docs/api" className="underline underline-offset-2">
+              {t("app.footerApiDocs")}
+            </a>
           </p>
         </footer>
       </body>

@@ -12,7 +12,12 @@ export function ExposureBanner({ result }: { result: ExposureResult }) {
   if (!result.affected) {
     return (
       <section aria-labelledby="banner-title" className="rounded-lg border-l-8 border-slate-500 bg-slate-50 p-5">
-        <h2 id="banner-title" tabIndex={-1} data-step-focus className="text-lg font-semibold text-slate-900 focus:outline-none">
+        <h2
+          id="banner-title"
+          tabIndex={-1}
+          data-step-focus
+          className="text-lg font-semibold text-slate-900 focus:outline-none"
+        >
           {t("notFoundTitle")}
         </h2>
         <p className="mt-2 text-slate-800">{t("notFoundBody")}</p>
@@ -21,7 +26,12 @@ export function ExposureBanner({ result }: { result: ExposureResult }) {
   }
   return (
     <section aria-labelledby="banner-title" className="rounded-lg border-l-8 border-amber-600 bg-amber-50 p-5">
-      <h2 id="banner-title" tabIndex={-1} data-step-focus className="text-lg font-semibold text-slate-900 focus:outline-none">
+      <h2
+        id="banner-title"
+        tabIndex={-1}
+        data-step-focus
+        className="text-lg font-semibold text-slate-900 focus:outline-none"
+      >
         {t("affectedTitle")}
       </h2>
       <p className="mt-1 text-slate-800">{t("affectedIntro", { phone: maskPhone(result.phone) })}</p>
@@ -38,7 +48,10 @@ export function ExposureBanner({ result }: { result: ExposureResult }) {
                 <li key={d}>{d}</li>
               ))}
             </ul>
-            <a className="mt-3 inline-block font-semibold text-blue-800 underline underline-offset-2 hover:text-blue-950" href={x.remediationUrl}>
+            <a
+              className="mt-3 inline-block font-semibold text-blue-800 underline underline-offset-2 hover:text-blue-950"
+              href={x.remediationUrl}
+            >
               {t("remediationLink", { name: x.category.name })}
             </a>
           </li>

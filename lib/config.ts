@@ -24,10 +24,16 @@ const previousSecrets = z
   .default("")
   .transform((v, ctx) => {
     const out: { version: number; secret: string }[] = [];
-    for (const part of v.split(",").map((p) => p.trim()).filter(Boolean)) {
+    for (const part of v
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const m = /^(\d+):(.+)$/.exec(part);
       if (!m || !secret.safeParse(m[2]).success) {
-        ctx.addIssue({ code: "custom", message: "must be VERSION:SECRET pairs separated by commas, secrets of 32+ characters" });
+        ctx.addIssue({
+          code: "custom",
+          message: "must be VERSION:SECRET pairs separated by commas, secrets of 32+ characters",
+        });
         return z.NEVER;
       }
       out.push({ version: Number(m[1]), secret: m[2]! });
@@ -55,7 +61,9 @@ const EnvSchema = z
       .default("US"),
     RATE_LIMITS: z.enum(["on", "off"]).default("on"),
     /** Where rate-limit counters live when set; unset: in the database (docs/adr/0009-shared-state.md). */
-    REDIS_URL: z.url({ protocol: /^rediss?$/, hostname: /./, error: "must be a redis:// or rediss:// URL with a host" }).optional(),
+    REDIS_URL: z
+      .url({ protocol: /^rediss?$/, hostname: /./, error: "must be a redis:// or rediss:// URL with a host" })
+      .optional(),
     RATE_LIMIT_CHECK_PER_IP: limit("20/900"),
     RATE_LIMIT_VERIFY_PER_IP: limit("30/900"),
     RATE_LIMIT_SEND_PER_NUMBER: limit("3/3600"),
@@ -64,13 +72,27 @@ const EnvSchema = z
     /** Integration API calls per key: a login page calls once per sign-in; a leaked key gets little. */
     RATE_LIMIT_API_PER_KEY: limit("600/60"),
     /** Console sessions end this many seconds after sign-in, used or not. */
-    ADMIN_SESSION_MAX_AGE: z.coerce.number().int().min(300).max(7 * 24 * 3600).default(8 * 3600),
+    ADMIN_SESSION_MAX_AGE: z.coerce
+      .number()
+      .int()
+      .min(300)
+      .max(7 * 24 * 3600)
+      .default(8 * 3600),
     /** …and sooner after this many seconds without a request. */
-    ADMIN_SESSION_IDLE: z.coerce.number().int().min(60).max(24 * 3600).default(30 * 60),
+    ADMIN_SESSION_IDLE: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(24 * 3600)
+      .default(30 * 60),
     /** Secure cookies; unset: on in production. */
     ADMIN_SECURE_COOKIES: z.enum(["on", "off"]).optional(),
     /** Largest CSV the console accepts (bytes); streamed to disk, never held in memory. */
-    IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 ** 3),
+    IMPORT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(2 * 1024 ** 3),
     /** How many proxies in front of the app append to X-Forwarded-For. */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -81,37 +103,51 @@ const EnvSchema = z
   })
   // `when`: also when some variable is bad, so every problem is listed at once. Fields
   // that failed hold their raw input here, hence the defensive checks.
-  .superRefine((env, ctx) => {
-    const external = env.EMBEDDED_DB !== "1";
-    if (!env.LOOKUP_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["LOOKUP_SECRET"],
-        message: external
-          ? "is required with an external DATABASE_URL: set a random secret of 32+ characters and keep it safe (losing it makes every stored hash useless)"
-          : "is missing (npm start generates one for the embedded database)",
-      });
-    }
-    if (external && env.LOOKUP_MODE === "verified" && !env.SMS_PROVIDER) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SMS_PROVIDER"],
-        message:
-          "is required with an external DATABASE_URL in verified mode: set SMS_PROVIDER=twilio (with its TWILIO_* settings) to text codes, or SMS_PROVIDER=outbox explicitly for a demo that sends no SMS",
-      });
-    }
-    if (typeof env.ADMIN_SESSION_IDLE === "number" && typeof env.ADMIN_SESSION_MAX_AGE === "number" && env.ADMIN_SESSION_IDLE > env.ADMIN_SESSION_MAX_AGE) {
-      ctx.addIssue({ code: "custom", path: ["ADMIN_SESSION_IDLE"], message: "must not be longer than ADMIN_SESSION_MAX_AGE" });
-    }
-    if (Array.isArray(env.LOOKUP_PREVIOUS_SECRETS) && env.LOOKUP_PREVIOUS_SECRETS.some((p) => p.version === env.LOOKUP_KEY_VERSION)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["LOOKUP_PREVIOUS_SECRETS"],
-        message: "must not reuse LOOKUP_KEY_VERSION",
-      });
-    }
-    for (const p of twilioProblems(env)) ctx.addIssue({ code: "custom", path: [p.path], message: p.message });
-  }, { when: () => true });
+  .superRefine(
+    (env, ctx) => {
+      const external = env.EMBEDDED_DB !== "1";
+      if (!env.LOOKUP_SECRET) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["LOOKUP_SECRET"],
+          message: external
+            ? "is required with an external DATABASE_URL: set a random secret of 32+ characters and keep it safe (losing it makes every stored hash useless)"
+            : "is missing (npm start generates one for the embedded database)",
+        });
+      }
+      if (external && env.LOOKUP_MODE === "verified" && !env.SMS_PROVIDER) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["SMS_PROVIDER"],
+          message:
+            "is required with an external DATABASE_URL in verified mode: set SMS_PROVIDER=twilio (with its TWILIO_* settings) to text codes, or SMS_PROVIDER=outbox explicitly for a demo that sends no SMS",
+        });
+      }
+      if (
+        typeof env.ADMIN_SESSION_IDLE === "number" &&
+        typeof env.ADMIN_SESSION_MAX_AGE === "number" &&
+        env.ADMIN_SESSION_IDLE > env.ADMIN_SESSION_MAX_AGE
+      ) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["ADMIN_SESSION_IDLE"],
+          message: "must not be longer than ADMIN_SESSION_MAX_AGE",
+        });
+      }
+      if (
+        Array.isArray(env.LOOKUP_PREVIOUS_SECRETS) &&
+        env.LOOKUP_PREVIOUS_SECRETS.some((p) => p.version === env.LOOKUP_KEY_VERSION)
+      ) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["LOOKUP_PREVIOUS_SECRETS"],
+          message: "must not reuse LOOKUP_KEY_VERSION",
+        });
+      }
+      for (const p of twilioProblems(env)) ctx.addIssue({ code: "custom", path: [p.path], message: p.message });
+    },
+    { when: () => true },
+  );
 
 export type Config = ReturnType<typeof toConfig>;
 
@@ -154,7 +190,9 @@ function toConfig(env: z.output<typeof EnvSchema>) {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Exposure Check cannot start: fix ${problems.length === 1 ? "this variable" : `these ${problems.length} variables`}.\n${problems.join("\n")}`);
+    super(
+      `Exposure Check cannot start: fix ${problems.length === 1 ? "this variable" : `these ${problems.length} variables`}.\n${problems.join("\n")}`,
+    );
     this.name = "ConfigError";
   }
 }
@@ -168,9 +206,13 @@ function issueMessage(issue: z.core.$ZodRawIssue): string | undefined {
       if (issue.input === undefined) return "is required";
       return issue.expected === "number" || issue.expected === "int" ? "must be a whole number" : undefined;
     case "too_small":
-      return issue.origin === "string" ? `must be at least ${issue.minimum} characters` : `must be at least ${issue.minimum}`;
+      return issue.origin === "string"
+        ? `must be at least ${issue.minimum} characters`
+        : `must be at least ${issue.minimum}`;
     case "too_big":
-      return issue.origin === "string" ? `must be at most ${issue.maximum} characters` : `must be at most ${issue.maximum}`;
+      return issue.origin === "string"
+        ? `must be at most ${issue.maximum} characters`
+        : `must be at most ${issue.maximum}`;
     default:
       return undefined;
   }

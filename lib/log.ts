@@ -9,9 +9,24 @@ import { maskNumbersInText } from "@/lib/phone/mask-text";
  * to the logger in the first place; this and the masking below are the second line.
  */
 const SENSITIVE_FIELDS = [
-  "phone", "phoneNumber", "e164", "msisdn", "number", "to", "To", "recipient",
-  "code", "otp", "body", "Body",
-  "cookie", "authorization", "password", "secret", "token", "authToken",
+  "phone",
+  "phoneNumber",
+  "e164",
+  "msisdn",
+  "number",
+  "to",
+  "To",
+  "recipient",
+  "code",
+  "otp",
+  "body",
+  "Body",
+  "cookie",
+  "authorization",
+  "password",
+  "secret",
+  "token",
+  "authToken",
 ];
 const REDACT_PATHS = [
   ...SENSITIVE_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]),
@@ -48,7 +63,10 @@ function maskArgs(args: unknown[]): unknown[] {
   const msgAt = typeof first === "string" ? 0 : 1;
   const msg = args[msgAt];
   if (typeof msg !== "string") return args;
-  return [...args.slice(0, msgAt), maskNumbersInText(args.length > msgAt + 1 ? format(msg, ...args.slice(msgAt + 1)) : msg)];
+  return [
+    ...args.slice(0, msgAt),
+    maskNumbersInText(args.length > msgAt + 1 ? format(msg, ...args.slice(msgAt + 1)) : msg),
+  ];
 }
 
 export type LoggerOptions = { level?: Level | "silent"; destination?: DestinationStream };

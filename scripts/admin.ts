@@ -15,14 +15,18 @@ const USAGE = `Usage: npm run admin -- create-user --email EMAIL --role ${ROLES.
 
 const Args = z.object({
   command: z.literal("create-user", { error: "the command must be create-user" }),
-  email: z.string({ error: "--email EMAIL is required" }).refine((e) => Email.safeParse(e).success, "--email must be an email address"),
+  email: z
+    .string({ error: "--email EMAIL is required" })
+    .refine((e) => Email.safeParse(e).success, "--email must be an email address"),
   role: z.enum(ROLES, { error: `--role must be one of ${ROLES.join(", ")}` }),
   passwordStdin: z.boolean(),
 });
 
 async function main() {
-  if (process.argv[2] === "rotate-key") return (await import("@/scripts/rotate-key")).rotateKeyCommand(process.argv.slice(3));
-  if (process.argv[2] === "create-api-key") return (await import("@/scripts/create-api-key")).createApiKeyCommand(process.argv.slice(3));
+  if (process.argv[2] === "rotate-key")
+    return (await import("@/scripts/rotate-key")).rotateKeyCommand(process.argv.slice(3));
+  if (process.argv[2] === "create-api-key")
+    return (await import("@/scripts/create-api-key")).createApiKeyCommand(process.argv.slice(3));
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
@@ -31,7 +35,12 @@ async function main() {
       "password-stdin": { type: "boolean", default: false },
     },
   });
-  const parsed = Args.safeParse({ command: positionals[0], email: values.email, role: values.role, passwordStdin: values["password-stdin"] });
+  const parsed = Args.safeParse({
+    command: positionals[0],
+    email: values.email,
+    role: values.role,
+    passwordStdin: values["password-stdin"],
+  });
   if (!parsed.success) throw new Error(`${USAGE}\n${parsed.error.issues.map((i) => `  ${i.message}`).join("\n")}`);
   const args = parsed.data;
 
@@ -61,7 +70,9 @@ async function main() {
 async function readStdinLine(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 async function promptTwice(): Promise<string> {

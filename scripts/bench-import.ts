@@ -35,9 +35,19 @@ async function generate(file: string, n: number) {
   for (let i = 0; i < n; i++) {
     const p = prefixes[i % prefixes.length]!;
     const line = String((Math.floor(i / prefixes.length) * 7919) % 10000).padStart(4, "0");
-    const a = p.slice(0, 3), b = p.slice(3);
+    const a = p.slice(0, 3),
+      b = p.slice(3);
     const f = i % 5;
-    const phone = f === 0 ? `(${a}) ${b}-${line}` : f === 1 ? `${a}.${b}.${line}` : f === 2 ? `+1 ${a} ${b} ${line}` : f === 3 ? `1-${a}-${b}-${line}` : `${a}${b}${line}`;
+    const phone =
+      f === 0
+        ? `(${a}) ${b}-${line}`
+        : f === 1
+          ? `${a}.${b}.${line}`
+          : f === 2
+            ? `+1 ${a} ${b} ${line}`
+            : f === 3
+              ? `1-${a}-${b}-${line}`
+              : `${a}${b}${line}`;
     buf += `${f === 2 ? `"${phone}"` : phone},Customer ${i},A${i}\r\n`;
     if (buf.length > 1 << 20) {
       if (!out.write(buf)) await once(out, "drain");
@@ -61,7 +71,13 @@ async function main() {
   }
   console.log(`Input: ${(statSync(file).size / 1e6).toFixed(0)} MB, ${rows.toLocaleString("en-US")} rows`);
 
-  const env: NodeJS.ProcessEnv = { ...process.env, LOOKUP_SECRET: SECRET, SMS_PROVIDER: "outbox", RATE_LIMITS: "off", LOG_LEVEL: "warn" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOOKUP_SECRET: SECRET,
+    SMS_PROVIDER: "outbox",
+    RATE_LIMITS: "off",
+    LOG_LEVEL: "warn",
+  };
   let dataDir: string | undefined;
   let lookupUrl: string | undefined;
   if (embedded) {
@@ -77,11 +93,25 @@ async function main() {
     env.DATABASE_URL = lookupUrl = adminUrl.replace(/\/[^/]*$/, "/exposure_bench");
   }
 
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", file, "--incident", "2021-08-cyberattack", "--category", "postpaid", "--json"], {
-    cwd: root,
-    env,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "scripts/import.ts",
+      file,
+      "--incident",
+      "2021-08-cyberattack",
+      "--category",
+      "postpaid",
+      "--json",
+    ],
+    {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let out = "";
   child.stdout.on("data", (d: Buffer) => (out += d.toString()));
   let peakKb = 0;
@@ -105,7 +135,9 @@ async function main() {
     while (!done) {
       const t = performance.now();
       try {
-        const hash = createHmac("sha256", SECRET).update(`+1206555${String(randomBytes(2).readUInt16BE() % 10000).padStart(4, "0")}`).digest();
+        const hash = createHmac("sha256", SECRET)
+          .update(`+1206555${String(randomBytes(2).readUInt16BE() % 10000).padStart(4, "0")}`)
+          .digest();
         await pool.query("SELECT category_id FROM affected_account WHERE phone_hash = $1 AND key_version = 1", [hash]);
         latencies.push(performance.now() - t);
         if (mergeStartedAt === undefined && latencies.length % 10 === 0) {
@@ -126,16 +158,29 @@ async function main() {
   clearInterval(rss);
   await lookups;
   if (code !== 0) throw new Error(`import exited with ${code}`);
-  const summary = JSON.parse(out.trim().split("\n").pop()!) as { rows: number; imported: number; rejected: number; seconds: number };
-  console.log(`Store: ${embedded ? "embedded (PGlite)" : "PostgreSQL 15 on 127.0.0.1:5432"}, ${os.availableParallelism()} cores`);
-  console.log(`Imported ${summary.imported.toLocaleString("en-US")} of ${summary.rows.toLocaleString("en-US")} rows (${summary.rejected} rejected) in ${summary.seconds.toFixed(1)} s`);
+  const summary = JSON.parse(out.trim().split("\n").pop()!) as {
+    rows: number;
+    imported: number;
+    rejected: number;
+    seconds: number;
+  };
+  console.log(
+    `Store: ${embedded ? "embedded (PGlite)" : "PostgreSQL 15 on 127.0.0.1:5432"}, ${os.availableParallelism()} cores`,
+  );
+  console.log(
+    `Imported ${summary.imported.toLocaleString("en-US")} of ${summary.rows.toLocaleString("en-US")} rows (${summary.rejected} rejected) in ${summary.seconds.toFixed(1)} s`,
+  );
   console.log(`Throughput: ${Math.round(summary.rows / summary.seconds).toLocaleString("en-US")} rows/s`);
   if (mergeStartedAt !== undefined) {
-    console.log(`Phases: start + read/normalize/hash/COPY ${((mergeStartedAt - startedAt) / 1000).toFixed(1)} s, merge ${((endedAt - mergeStartedAt) / 1000).toFixed(1)} s (±0.2 s)`);
+    console.log(
+      `Phases: start + read/normalize/hash/COPY ${((mergeStartedAt - startedAt) / 1000).toFixed(1)} s, merge ${((endedAt - mergeStartedAt) / 1000).toFixed(1)} s (±0.2 s)`,
+    );
   }
   console.log(`Importer peak RSS: ${(peakKb / 1024).toFixed(0)} MB`);
   if (latencies.length) {
-    console.log(`Lookups during the import: ${latencies.length}, p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms, max ${Math.max(...latencies).toFixed(1)} ms`);
+    console.log(
+      `Lookups during the import: ${latencies.length}, p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms, max ${Math.max(...latencies).toFixed(1)} ms`,
+    );
   }
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }

@@ -67,7 +67,9 @@ async function load(url: string, affectedNumbers: string[]) {
   const db = new Client({ connectionString: url });
   await db.connect();
   try {
-    const cat = await db.query<{ id: number; incident_id: number }>(`SELECT id, incident_id FROM category WHERE slug = 'postpaid' ORDER BY id LIMIT 1`);
+    const cat = await db.query<{ id: number; incident_id: number }>(
+      `SELECT id, incident_id FROM category WHERE slug = 'postpaid' ORDER BY id LIMIT 1`,
+    );
     const { id: categoryId, incident_id: incidentId } = cat.rows[0]!;
     const batch = await db.query<{ id: number }>(
       `INSERT INTO import_batch (source, incident_id, category_id, key_version, status, phase, rows, imported, created_by, bytes_total, finished_at)
@@ -117,7 +119,12 @@ async function drive(base: string, targets: Target[]) {
       url: base,
       connections: CONNECTIONS,
       headers: t.headers ?? {},
-      requests: [{ method: "GET" as const, setupRequest: (req: { path?: string }) => ({ ...req, path: t.paths[i++ % t.paths.length] }) }],
+      requests: [
+        {
+          method: "GET" as const,
+          setupRequest: (req: { path?: string }) => ({ ...req, path: t.paths[i++ % t.paths.length] }),
+        },
+      ],
     };
   });
   await Promise.all(runs.map((opts) => autocannon({ ...opts, duration: 3 }))); // warm-up
@@ -133,7 +140,15 @@ async function drive(base: string, targets: Target[]) {
 async function main() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, LOOKUP_SECRET: SECRET, LOOKUP_KEY_VERSION: "1", SMS_PROVIDER: "outbox", RATE_LIMITS: "off", LOG_LEVEL: "warn", PORT: String(port) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOOKUP_SECRET: SECRET,
+    LOOKUP_KEY_VERSION: "1",
+    SMS_PROVIDER: "outbox",
+    RATE_LIMITS: "off",
+    LOG_LEVEL: "warn",
+    PORT: String(port),
+  };
   let dataDir: string | undefined;
   if (embedded) {
     dataDir = mkdtempSync(path.join(os.tmpdir(), "exposure-bench-lookup-"));
@@ -148,15 +163,28 @@ async function main() {
     env.DATABASE_URL = adminUrl.replace(/\/[^/]*$/, "/exposure_bench_lookup");
   }
 
-  console.log(`Building (if needed) and starting the app on ${embedded ? "the embedded database" : "PostgreSQL 15 at 127.0.0.1:5432"}…`);
-  const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  console.log(
+    `Building (if needed) and starting the app on ${embedded ? "the embedded database" : "PostgreSQL 15 at 127.0.0.1:5432"}…`,
+  );
+  const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
   try {
     await waitForHealth(base, app);
     const databaseUrl = embedded ? runningEmbeddedUrl(dataDir!) : env.DATABASE_URL!;
     if (!databaseUrl) throw new Error("cannot find the embedded database's address");
     const numbers = queryNumbers(1000);
-    await load(databaseUrl, numbers.filter((_, i) => i % 2 === 0));
-    const key = (await run(["--import", "tsx", "scripts/admin.ts", "create-api-key", "--name", `bench-${port}`], env)).trim().split("\n").pop()!;
+    await load(
+      databaseUrl,
+      numbers.filter((_, i) => i % 2 === 0),
+    );
+    const key = (await run(["--import", "tsx", "scripts/admin.ts", "create-api-key", "--name", `bench-${port}`], env))
+      .trim()
+      .split("\n")
+      .pop()!;
 
     const health: Target = { name: "GET /api/health", paths: ["/api/health"] };
     const lookups: Target = {
@@ -165,7 +193,9 @@ async function main() {
       headers: { authorization: `Bearer ${key}` },
     };
     const processes = env.WEB_CONCURRENCY ?? (embedded ? "1" : String(os.availableParallelism()));
-    console.log(`\n${CONNECTIONS} connections per target, ${seconds} s, ${os.availableParallelism()} cores, ${processes} app process(es); server, database and load generator on this machine.`);
+    console.log(
+      `\n${CONNECTIONS} connections per target, ${seconds} s, ${os.availableParallelism()} cores, ${processes} app process(es); server, database and load generator on this machine.`,
+    );
     console.log("Each alone:");
     await drive(base, [health]);
     await drive(base, [lookups]);

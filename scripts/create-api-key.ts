@@ -24,7 +24,9 @@ export async function createApiKeyCommand(argv: string[]): Promise<void> {
   const { errorMessage } = await import("@/lib/http/respond");
   try {
     const key = await createApiKey(getDb(), checked.data, { actor: CLI_ACTOR });
-    console.log(`Created API key ${key.name} (${key.prefix}…). It is shown once, on the next line; only its hash is kept.`);
+    console.log(
+      `Created API key ${key.name} (${key.prefix}…). It is shown once, on the next line; only its hash is kept.`,
+    );
     console.log(key.key);
   } catch (e) {
     throw isAppError(e) ? new Error(errorMessage(e)) : e;

@@ -51,7 +51,9 @@ async function main() {
     deleteFile: values["delete-file"],
   });
   if (!parsed.success) {
-    throw new Error(`Usage: npm run import -- FILE --incident SLUG [--category SLUG] [--dry-run] [--json]\n${parsed.error.issues.map((i) => `  ${i.message}`).join("\n")}`);
+    throw new Error(
+      `Usage: npm run import -- FILE --incident SLUG [--category SLUG] [--dry-run] [--json]\n${parsed.error.issues.map((i) => `  ${i.message}`).join("\n")}`,
+    );
   }
   const args = parsed.data;
   const { config, stop } = await prepareDatabase({ nodeEnv: "production", serve: false, quiet: true });
@@ -59,12 +61,16 @@ async function main() {
   const { Keyring } = await import("@/lib/hashing/keyring");
   const { runImport } = await import("@/lib/imports/run-import");
 
-  const bar = process.stderr.isTTY && !args.json
-    ? new cliProgress.SingleBar(
-        { format: " {bar} {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted} | {phase}", stream: process.stderr },
-        cliProgress.Presets.shades_classic,
-      )
-    : null;
+  const bar =
+    process.stderr.isTTY && !args.json
+      ? new cliProgress.SingleBar(
+          {
+            format: " {bar} {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted} | {phase}",
+            stream: process.stderr,
+          },
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
   bar?.start(100, 0, { rows: 0, rate: 0, phase: "reading" });
   try {
     const summary = await runImport(
@@ -100,7 +106,13 @@ async function main() {
         actorEmail: args.createdBy ?? "cli",
         action: "import_completed",
         target: args.name ?? path.basename(args.file),
-        details: { batchId: summary.batchId, rows: summary.rows, imported: summary.imported, duplicates: summary.duplicates, rejected: summary.rejected },
+        details: {
+          batchId: summary.batchId,
+          rows: summary.rows,
+          imported: summary.imported,
+          duplicates: summary.duplicates,
+          rejected: summary.rejected,
+        },
       });
     }
     const line = {

@@ -4,7 +4,14 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { parseConfig, type Config } from "@/lib/config";
-import { embeddedSecret, embeddedUrlFile, runningEmbeddedUrl, startEmbeddedDb, writeEmbeddedUrl, type EmbeddedDb } from "@/lib/db/embedded";
+import {
+  embeddedSecret,
+  embeddedUrlFile,
+  runningEmbeddedUrl,
+  startEmbeddedDb,
+  writeEmbeddedUrl,
+  type EmbeddedDb,
+} from "@/lib/db/embedded";
 import { log } from "@/lib/log";
 
 export const root = path.resolve(__dirname, "..");

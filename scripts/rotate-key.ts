@@ -20,12 +20,27 @@ export async function rotateKeyCommand(argv: string[]): Promise<void> {
       onProgress: (p) => {
         if (json || Date.now() - lastReport < 1000) return;
         lastReport = Date.now();
-        process.stderr.write(`Re-keyed ${p.rotated.toLocaleString("en-US")} rows, ${p.remaining.toLocaleString("en-US")} to go\n`);
+        process.stderr.write(
+          `Re-keyed ${p.rotated.toLocaleString("en-US")} rows, ${p.remaining.toLocaleString("en-US")} to go\n`,
+        );
       },
     });
-    await recordAudit(getDb(), { actorEmail: CLI_ACTOR.email, action: "key_rotated", target: `key version ${summary.version}`, details: { rows: summary.rotated } });
-    const line = { version: summary.version, rotated: summary.rotated, seconds: Math.round(summary.seconds * 100) / 100 };
-    console.log(json ? JSON.stringify(line) : `All rows are under key version ${line.version}: ${line.rotated} re-keyed in ${line.seconds} s.`);
+    await recordAudit(getDb(), {
+      actorEmail: CLI_ACTOR.email,
+      action: "key_rotated",
+      target: `key version ${summary.version}`,
+      details: { rows: summary.rotated },
+    });
+    const line = {
+      version: summary.version,
+      rotated: summary.rotated,
+      seconds: Math.round(summary.seconds * 100) / 100,
+    };
+    console.log(
+      json
+        ? JSON.stringify(line)
+        : `All rows are under key version ${line.version}: ${line.rotated} re-keyed in ${line.seconds} s.`,
+    );
   } finally {
     await client.end().catch(() => {});
     await closeDb();

@@ -6,4 +6,13 @@ import { createRequire } from "node:module";
 
 const local = createRequire(__filename);
 const id = local.resolve("server-only");
-local.cache[id] = { id, filename: id, loaded: true, exports: {}, children: [], paths: [], path: id, require: local } as unknown as NodeJS.Module;
+local.cache[id] = {
+  id,
+  filename: id,
+  loaded: true,
+  exports: {},
+  children: [],
+  paths: [],
+  path: id,
+  require: local,
+} as unknown as NodeJS.Module;

@@ -91,7 +91,10 @@ async function serve(config: Config) {
   await app.prepare();
   // Its own deps, not the app's services: Next.js holds separate copies of lib/ modules.
   const api = createApiDeps(config);
-  const lean = leanExposures(() => api, { production: config.env === "production", trustProxyHops: config.trustProxyHops });
+  const lean = leanExposures(() => api, {
+    production: config.env === "production",
+    trustProxyHops: config.trustProxyHops,
+  });
 
   const inFlight = new Set<ServerResponse>();
   const server = createServer((req, res) => {
@@ -100,7 +103,11 @@ async function serve(config: Config) {
     res.once("close", () => inFlight.delete(res));
     // While draining, each response is the connection's last.
     if (isDraining()) res.setHeader("connection", "close");
-    req.headers["x-forwarded-for"] = trustedForwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, config.trustProxyHops);
+    req.headers["x-forwarded-for"] = trustedForwardedFor(
+      req.headers["x-forwarded-for"],
+      req.socket.remoteAddress,
+      config.trustProxyHops,
+    );
     if (!lean(req, res)) void handle(req, res);
   });
   server.on("error", (err) => {
@@ -108,7 +115,10 @@ async function serve(config: Config) {
     process.exit(1);
   });
   server.listen(port, host, () => {
-    log.info({ port, host, mode: config.lookupMode, database: config.embeddedDb ? "embedded" : "external" }, `Exposure Check ready on http://localhost:${port}`);
+    log.info(
+      { port, host, mode: config.lookupMode, database: config.embeddedDb ? "embedded" : "external" },
+      `Exposure Check ready on http://localhost:${port}`,
+    );
   });
 
   let stopping = false;
@@ -117,7 +127,10 @@ async function serve(config: Config) {
     if (stopping) return;
     stopping = true;
     markDraining();
-    log.info({ signal, inFlight: inFlight.size }, "shutting down: no new connections, letting requests in flight finish");
+    log.info(
+      { signal, inFlight: inFlight.size },
+      "shutting down: no new connections, letting requests in flight finish",
+    );
     for (const res of inFlight) if (!res.headersSent) res.setHeader("connection", "close");
     // Last resort if closing itself hangs (a stuck database pool).
     setTimeout(() => {
@@ -127,7 +140,10 @@ async function serve(config: Config) {
 
     const drained = await new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => {
-        log.warn({ inFlight: inFlight.size }, `requests still in flight after ${DRAIN_TIMEOUT_MS} ms: closing their connections`);
+        log.warn(
+          { inFlight: inFlight.size },
+          `requests still in flight after ${DRAIN_TIMEOUT_MS} ms: closing their connections`,
+        );
         server.closeAllConnections();
         resolve(false);
       }, DRAIN_TIMEOUT_MS);

@@ -42,7 +42,16 @@ function needsBuild(): boolean {
   const marker = path.join(root, ".next/BUILD_ID");
   if (!existsSync(marker)) return true;
   const built = statSync(marker).mtimeMs;
-  const sources = ["app", "components", "lib", "generated", "next.config.js", "proxy.ts", "instrumentation.ts", "package-lock.json"];
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "generated",
+    "next.config.js",
+    "proxy.ts",
+    "instrumentation.ts",
+    "package-lock.json",
+  ];
   return sources.some((s) => newestMtime(path.join(root, s)) > built);
 }
 

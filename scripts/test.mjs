@@ -61,7 +61,9 @@ if (args.includes("--project")) {
   process.exit(await run(args, false).exit);
 }
 
-console.log(`Running the ${SIDES[0].name} side (${SIDES[0].projects.join(", ")}) and the ${SIDES[1].name} side (${SIDES[1].projects.join(", ")}) side by side; the ${SIDES[1].name} side's output follows.\n`);
+console.log(
+  `Running the ${SIDES[0].name} side (${SIDES[0].projects.join(", ")}) and the ${SIDES[1].name} side (${SIDES[1].projects.join(", ")}) side by side; the ${SIDES[1].name} side's output follows.\n`,
+);
 // A filter may match files of one side only: the other then has nothing to run.
 const extra = args.length > 0 ? ["--passWithNoTests", ...args] : [];
 const [first, second] = SIDES.map((s, i) => run([...s.projects.flatMap((p) => ["--project", p]), ...extra], i > 0));
@@ -70,18 +72,28 @@ console.log(`\n──────── ${SIDES[1].name} side (${SIDES[1].projec
 second.showNow();
 const secondCode = await second.exit;
 // CI logs are often read from the tail: repeat what a failed side reported last.
-for (const [code, side, s] of [[firstCode, first, SIDES[0]], [secondCode, second, SIDES[1]]]) {
+for (const [code, side, s] of [
+  [firstCode, first, SIDES[0]],
+  [secondCode, second, SIDES[1]],
+]) {
   if (code !== 0) console.log(`\n──────── what failed on the ${s.name} side ────────\n${failureDigest(side)}`);
 }
 const verdict = (code, side) => `${code === 0 ? "passed" : "FAILED"} in ${(side.seconds / 60).toFixed(1)} min`;
-console.log(`\n${SIDES[0].name} side ${verdict(firstCode, first)}; ${SIDES[1].name} side ${verdict(secondCode, second)}.`);
+console.log(
+  `\n${SIDES[0].name} side ${verdict(firstCode, first)}; ${SIDES[1].name} side ${verdict(secondCode, second)}.`,
+);
 process.exit(firstCode || secondCode);
 
 /** The "Failed Tests" and "Unhandled Errors" sections of a run, else its last lines; at most 120 lines. */
 function failureDigest(side) {
-  const lines = Buffer.concat(side.text).toString("utf8").replace(/\x1b\[[0-9;]*m/g, "").split("\n");
+  const lines = Buffer.concat(side.text)
+    .toString("utf8")
+    .replace(/\x1b\[[0-9;]*m/g, "")
+    .split("\n");
   const start = lines.findIndex((l) => /Failed Tests \d+|Unhandled Errors?|Failed Suites \d+/.test(l));
   const end = lines.findLastIndex((l) => /^\s*Test Files\s/.test(l));
   const picked = start >= 0 ? lines.slice(start, end > start ? end : undefined) : lines.slice(-40);
-  return (picked.length > 120 ? [...picked.slice(0, 120), `… (${picked.length - 120} more lines above in the log)`] : picked).join("\n");
+  return (
+    picked.length > 120 ? [...picked.slice(0, 120), `… (${picked.length - 120} more lines above in the log)`] : picked
+  ).join("\n");
 }

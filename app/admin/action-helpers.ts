@@ -33,5 +33,8 @@ export function formFailure(error: AppError, fixErrors: string): { error: string
   const t = getTranslator();
   const fields = error.details.fields;
   if (!fields) return { error: errorMessage(error, t) };
-  return { error: fixErrors, errors: Object.fromEntries(Object.entries(fields).map(([k, key]) => [k, translateKey(t, key)])) };
+  return {
+    error: fixErrors,
+    errors: Object.fromEntries(Object.entries(fields).map(([k, key]) => [k, translateKey(t, key)])),
+  };
 }

@@ -31,9 +31,13 @@ export default async function AdminHome() {
       <div className="rounded-md border border-slate-300 bg-slate-50 p-4 text-slate-900">
         <p className="font-semibold">{t("admin.home.signedInAs", { email: admin.email })}</p>
         <p>{t("admin.home.role", { role: t(`admin.roles.${admin.role}`) })}</p>
-        <p className="mt-2 text-sm text-slate-700">{t("admin.home.sessionEnds", { expiresAt: admin.expiresAt, idleMinutes })}</p>
+        <p className="mt-2 text-sm text-slate-700">
+          {t("admin.home.sessionEnds", { expiresAt: admin.expiresAt, idleMinutes })}
+        </p>
         <p className="mt-2">
-          <a href="/admin/account" className="font-semibold text-blue-800 underline underline-offset-2">{t("admin.home.account")}</a>
+          <a href="/admin/account" className="font-semibold text-blue-800 underline underline-offset-2">
+            {t("admin.home.account")}
+          </a>
         </p>
       </div>
 

@@ -23,9 +23,15 @@ export default async function OutboxPage() {
         <table className="w-full border-collapse text-left">
           <thead>
             <tr className="border-b border-slate-400">
-              <th scope="col" className="py-2 pr-4">{t("outbox.to")}</th>
-              <th scope="col" className="py-2 pr-4">{t("outbox.sentAt")}</th>
-              <th scope="col" className="py-2">{t("outbox.body")}</th>
+              <th scope="col" className="py-2 pr-4">
+                {t("outbox.to")}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t("outbox.sentAt")}
+              </th>
+              <th scope="col" className="py-2">
+                {t("outbox.body")}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -31,9 +31,13 @@ export function ApiKeyRowActions({ apiKey, revoke }: Props) {
           {t("revoke")}
         </button>
         {state.error ? (
-          <p role="alert" className="font-medium text-red-800">{state.error}</p>
+          <p role="alert" className="font-medium text-red-800">
+            {state.error}
+          </p>
         ) : (
-          <p role="status" className="text-sm font-medium text-green-800">{state.notice ?? ""}</p>
+          <p role="status" className="text-sm font-medium text-green-800">
+            {state.notice ?? ""}
+          </p>
         )}
       </form>
     </details>

@@ -8,7 +8,13 @@ import { Markdown } from "@/components/Markdown";
 import type { EditorState } from "@/app/admin/incidents/actions";
 import { LIMITS } from "@/lib/incidents/limits";
 
-export type CategoryFields = { slug: string; name: string; dataExposed: string[]; remediation: string[]; sortOrder: number };
+export type CategoryFields = {
+  slug: string;
+  name: string;
+  dataExposed: string[];
+  remediation: string[];
+  sortOrder: number;
+};
 
 type Props = {
   action: (prev: EditorState | undefined, form: FormData) => Promise<EditorState>;
@@ -44,9 +50,23 @@ export function CategoryForm({ action, incidentSlug, mode, initial }: Props) {
       {mode === "edit" ? (
         <input type="hidden" name="category" value={initial.slug} />
       ) : (
-        <SlugField id={id("slug")} error={errors.slug} defaultValue={typeof v?.slug === "string" ? v.slug : initial.slug} />
+        <SlugField
+          id={id("slug")}
+          error={errors.slug}
+          defaultValue={typeof v?.slug === "string" ? v.slug : initial.slug}
+        />
       )}
-      <TextField id={id("name")} name="name" label={t("name")} hint={t("nameHint")} error={errors.name} required maxLength={LIMITS.name} defaultValue={name} className="w-full" />
+      <TextField
+        id={id("name")}
+        name="name"
+        label={t("name")}
+        hint={t("nameHint")}
+        error={errors.name}
+        required
+        maxLength={LIMITS.name}
+        defaultValue={name}
+        className="w-full"
+      />
       <TextAreaField
         id={id("dataExposed")}
         name="dataExposed"

@@ -9,12 +9,27 @@ import { ChangePasswordInput, MAX_PASSWORD_LENGTH, MAX_SUBMITTED_PASSWORD } from
 
 // Current, new and again: what each password field is called, and how long it may be.
 const FIELDS = [
-  { name: "currentPassword", label: "current", hint: "currentHint", autoComplete: "current-password", maxLength: MAX_SUBMITTED_PASSWORD },
+  {
+    name: "currentPassword",
+    label: "current",
+    hint: "currentHint",
+    autoComplete: "current-password",
+    maxLength: MAX_SUBMITTED_PASSWORD,
+  },
   { name: "newPassword", label: "new", hint: "newHint", autoComplete: "new-password", maxLength: MAX_PASSWORD_LENGTH },
-  { name: "confirmPassword", label: "confirm", hint: "confirmHint", autoComplete: "new-password", maxLength: MAX_PASSWORD_LENGTH },
+  {
+    name: "confirmPassword",
+    label: "confirm",
+    hint: "confirmHint",
+    autoComplete: "new-password",
+    maxLength: MAX_PASSWORD_LENGTH,
+  },
 ] as const;
 
-type Props = { action: (prev: ChangePasswordState | undefined, form: FormData) => Promise<ChangePasswordState>; email: string };
+type Props = {
+  action: (prev: ChangePasswordState | undefined, form: FormData) => Promise<ChangePasswordState>;
+  email: string;
+};
 
 /**
  * Current password, new password twice. The server action's schema checks the fields
@@ -27,7 +42,17 @@ export function ChangePasswordForm({ action, email }: Props) {
   return <Fields key={answer} state={state} formAction={formAction} pending={pending} email={email} />;
 }
 
-function Fields({ state, formAction, pending, email }: { state: ChangePasswordState; formAction: (form: FormData) => void; pending: boolean; email: string }) {
+function Fields({
+  state,
+  formAction,
+  pending,
+  email,
+}: {
+  state: ChangePasswordState;
+  formAction: (form: FormData) => void;
+  pending: boolean;
+  email: string;
+}) {
   const t = useTranslations("admin.account");
   const tAll = useTranslations() as unknown as (key: string) => string;
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);

@@ -25,7 +25,15 @@ export function CreateApiKeyForm({ action }: Props) {
   );
 }
 
-function Fields({ state, formAction, pending }: { state: CreateApiKeyState; formAction: (form: FormData) => void; pending: boolean }) {
+function Fields({
+  state,
+  formAction,
+  pending,
+}: {
+  state: CreateApiKeyState;
+  formAction: (form: FormData) => void;
+  pending: boolean;
+}) {
   const t = useTranslations("admin.apiKeys");
   const tAll = useTranslations() as unknown as (key: string) => string;
   const [clientError, setClientError] = useState<string | null>(null);

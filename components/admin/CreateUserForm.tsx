@@ -10,7 +10,8 @@ import { CreateUserInput, MAX_PASSWORD_LENGTH } from "@/lib/auth/user-schemas";
 
 type Props = { action: (prev: CreateUserState | undefined, form: FormData) => Promise<CreateUserState> };
 
-const field = "mt-1 block rounded-md border border-slate-500 px-3 py-2 text-lg text-slate-900 focus:outline-none focus:ring-4 focus:ring-blue-300";
+const field =
+  "mt-1 block rounded-md border border-slate-500 px-3 py-2 text-lg text-slate-900 focus:outline-none focus:ring-4 focus:ring-blue-300";
 const noSubscribe = () => () => {};
 
 /**
@@ -29,13 +30,25 @@ export function CreateUserForm({ action }: Props) {
   );
 }
 
-function Fields({ state, formAction, pending }: { state: CreateUserState; formAction: (form: FormData) => void; pending: boolean }) {
+function Fields({
+  state,
+  formAction,
+  pending,
+}: {
+  state: CreateUserState;
+  formAction: (form: FormData) => void;
+  pending: boolean;
+}) {
   const t = useTranslations("admin.users");
   const tAll = useTranslations() as unknown as (key: string) => string;
   const [choice, setChoice] = useState(state.values?.initialPassword === "set" ? "set" : "generate");
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   // Before hydration (or without JavaScript) the password field stays usable.
-  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
   const errors = clientErrors ?? state.errors ?? {};
   const error = clientErrors ? t("fixErrors") : state.error;
 
@@ -64,11 +77,23 @@ function Fields({ state, formAction, pending }: { state: CreateUserState; formAc
         className="w-full max-w-md"
       />
       <div>
-        <label htmlFor="user-role" className="block font-medium text-slate-900">{t("role")}</label>
-        <p id="user-role-hint" className="text-sm text-slate-700">{t("roleHint")}</p>
-        <select id="user-role" name="role" defaultValue={state.values?.role || "viewer"} aria-describedby="user-role-hint" className={field}>
+        <label htmlFor="user-role" className="block font-medium text-slate-900">
+          {t("role")}
+        </label>
+        <p id="user-role-hint" className="text-sm text-slate-700">
+          {t("roleHint")}
+        </p>
+        <select
+          id="user-role"
+          name="role"
+          defaultValue={state.values?.role || "viewer"}
+          aria-describedby="user-role-hint"
+          className={field}
+        >
           {ROLES.map((r) => (
-            <option key={r} value={r}>{tAll(`admin.roles.${r}`)}</option>
+            <option key={r} value={r}>
+              {tAll(`admin.roles.${r}`)}
+            </option>
           ))}
         </select>
       </div>
@@ -76,11 +101,22 @@ function Fields({ state, formAction, pending }: { state: CreateUserState; formAc
         <legend className="font-medium text-slate-900">{t("initialPassword")}</legend>
         {(["generate", "set"] as const).map((value) => (
           <label key={value} className="flex items-center gap-2 text-slate-900">
-            <input type="radio" name="initialPassword" value={value} checked={choice === value} onChange={() => setChoice(value)} className="h-5 w-5" />
+            <input
+              type="radio"
+              name="initialPassword"
+              value={value}
+              checked={choice === value}
+              onChange={() => setChoice(value)}
+              className="h-5 w-5"
+            />
             {t(value)}
           </label>
         ))}
-        {errors.initialPassword && <p role="alert" className="font-medium text-red-800">{errors.initialPassword}</p>}
+        {errors.initialPassword && (
+          <p role="alert" className="font-medium text-red-800">
+            {errors.initialPassword}
+          </p>
+        )}
       </fieldset>
       <TextField
         id="user-password"
@@ -105,11 +141,16 @@ function Created({ created }: { created: NonNullable<CreateUserState["created"]>
   const tAll = useTranslations() as unknown as (key: string) => string;
   return (
     <div role="status" className="space-y-2 rounded-md border border-green-800 bg-green-50 p-4 text-slate-900">
-      <p className="font-semibold">{t("created", { email: created.email, role: tAll(`admin.roles.${created.role}`) })}</p>
+      <p className="font-semibold">
+        {t("created", { email: created.email, role: tAll(`admin.roles.${created.role}`) })}
+      </p>
       {created.password && (
         <>
           <p>
-            {t("createdPassword")} <code data-testid="initial-password" className="rounded bg-white px-2 py-1 font-mono text-lg select-all">{created.password}</code>
+            {t("createdPassword")}{" "}
+            <code data-testid="initial-password" className="rounded bg-white px-2 py-1 font-mono text-lg select-all">
+              {created.password}
+            </code>
           </p>
           <p className="text-sm text-slate-700">{t("createdPasswordNote")}</p>
         </>

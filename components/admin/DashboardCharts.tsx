@@ -26,15 +26,31 @@ function Figures({ children }: { children: ReactNode }) {
 }
 
 /** Columns per day, one bar per series, with a 0 / half / top scale on the left. */
-function DayColumns({ label, days, series }: { label: string; days: { day: string; values: number[] }[]; series: string[] }) {
+function DayColumns({
+  label,
+  days,
+  series,
+}: {
+  label: string;
+  days: { day: string; values: number[] }[];
+  series: string[];
+}) {
   const t = getTranslator();
   const plot = { width: W - PAD.left - PAD.right, height: 200 };
-  const chart = columns(days.map((d) => ({ label: d.day, values: d.values })), plot);
+  const chart = columns(
+    days.map((d) => ({ label: d.day, values: d.values })),
+    plot,
+  );
   const ticks = [0, chart.max / 2, chart.max];
   const labelled = new Set([0, Math.floor((days.length - 1) / 2), days.length - 1]);
   return (
     <>
-      <svg role="img" aria-label={label} viewBox={`0 0 ${W} ${plot.height + PAD.top + PAD.bottom}`} className="h-auto w-full">
+      <svg
+        role="img"
+        aria-label={label}
+        viewBox={`0 0 ${W} ${plot.height + PAD.top + PAD.bottom}`}
+        className="h-auto w-full"
+      >
         <g transform={`translate(${PAD.left},${PAD.top})`}>
           {ticks.map((v) => {
             const y = plot.height - (v / chart.max) * plot.height;
@@ -50,7 +66,14 @@ function DayColumns({ label, days, series }: { label: string; days: { day: strin
           {chart.columns.map((c, i) => (
             <g key={c.label}>
               {c.bars.map((b) => (
-                <rect key={b.series} x={b.x} y={b.y} width={b.width} height={b.height} className={SERIES[b.series % SERIES.length]} />
+                <rect
+                  key={b.series}
+                  x={b.x}
+                  y={b.y}
+                  width={b.width}
+                  height={b.height}
+                  className={SERIES[b.series % SERIES.length]}
+                />
               ))}
               {labelled.has(i) && (
                 <text x={c.x + c.width / 2} y={plot.height + 18} textAnchor="middle" className="fill-slate-700 text-xs">
@@ -87,18 +110,31 @@ export function AffectedChart({ incidents }: { incidents: IncidentCounts[] }) {
     { width: W - labelWidth - 90, line },
   );
   const items = incidents
-    .flatMap((i) => i.categories.map((c) => t("admin.dashboard.affected.item", { incident: i.title, group: c.name, accounts: c.accounts })))
+    .flatMap((i) =>
+      i.categories.map((c) =>
+        t("admin.dashboard.affected.item", { incident: i.title, group: c.name, accounts: c.accounts }),
+      ),
+    )
     .join("; ");
   const short = (s: string) => (s.length > 34 ? `${s.slice(0, 33)}…` : s);
   return (
     <>
-      <svg role="img" aria-label={t("admin.dashboard.affected.summary", { items })} viewBox={`0 0 ${W} ${chart.height + 8}`} className="h-auto w-full">
+      <svg
+        role="img"
+        aria-label={t("admin.dashboard.affected.summary", { items })}
+        viewBox={`0 0 ${W} ${chart.height + 8}`}
+        className="h-auto w-full"
+      >
         {chart.groups.map((g) => (
           <g key={`${g.y}-${g.label}`}>
-            <text x={0} y={g.y + line * 0.7} className="fill-slate-900 text-sm font-bold">{short(g.label)}</text>
+            <text x={0} y={g.y + line * 0.7} className="fill-slate-900 text-sm font-bold">
+              {short(g.label)}
+            </text>
             {g.rows.map((r) => (
               <g key={`${r.y}-${r.label}`}>
-                <text x={16} y={r.y + r.height * 0.8} className="fill-slate-800 text-sm">{short(r.label)}</text>
+                <text x={16} y={r.y + r.height * 0.8} className="fill-slate-800 text-sm">
+                  {short(r.label)}
+                </text>
                 <rect x={labelWidth + r.x} y={r.y} width={r.width} height={r.height} className="fill-blue-700" />
                 <text x={labelWidth + r.width + 6} y={r.y + r.height * 0.8} className="fill-slate-900 text-sm">
                   {r.value.toLocaleString("en-US")}
@@ -111,9 +147,15 @@ export function AffectedChart({ incidents }: { incidents: IncidentCounts[] }) {
       <Figures>
         <thead>
           <tr className="border-b border-slate-400">
-            <th scope="col" className={th}>{t("admin.dashboard.affected.incident")}</th>
-            <th scope="col" className={th}>{t("admin.dashboard.affected.group")}</th>
-            <th scope="col" className={th}>{t("admin.dashboard.affected.accounts")}</th>
+            <th scope="col" className={th}>
+              {t("admin.dashboard.affected.incident")}
+            </th>
+            <th scope="col" className={th}>
+              {t("admin.dashboard.affected.group")}
+            </th>
+            <th scope="col" className={th}>
+              {t("admin.dashboard.affected.accounts")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -121,13 +163,17 @@ export function AffectedChart({ incidents }: { incidents: IncidentCounts[] }) {
             ...i.categories.map((c) => (
               <tr key={c.categoryId} className="border-b border-slate-200">
                 <td className="py-1 pr-4">{i.title}</td>
-                <th scope="row" className={th}>{c.name}</th>
+                <th scope="row" className={th}>
+                  {c.name}
+                </th>
                 <td className={td}>{c.accounts.toLocaleString("en-US")}</td>
               </tr>
             )),
             <tr key={`total-${i.incidentId}`} className="border-b border-slate-400">
               <td className="py-1 pr-4">{i.title}</td>
-              <th scope="row" className={th}>{t("admin.dashboard.affected.total")}</th>
+              <th scope="row" className={th}>
+                {t("admin.dashboard.affected.total")}
+              </th>
               <td className={`${td} font-semibold`}>{i.accounts.toLocaleString("en-US")}</td>
             </tr>,
           ])}
@@ -145,12 +191,21 @@ export function ImportsChart({ days }: { days: ImportDay[] }) {
   const label = [
     t("admin.dashboard.imports.summary", { from: days[0]?.day ?? "", to: days.at(-1)?.day ?? "", rows, batches }),
     busiest ? t("admin.dashboard.imports.busiest", { day: busiest.day, rows: busiest.rows }) : "",
-  ].join(" ").trim();
+  ]
+    .join(" ")
+    .trim();
   return (
     <>
-      <DayColumns label={label} days={days.map((d) => ({ day: d.day, values: [d.rows] }))} series={[t("admin.dashboard.imports.rows")]} />
+      <DayColumns
+        label={label}
+        days={days.map((d) => ({ day: d.day, values: [d.rows] }))}
+        series={[t("admin.dashboard.imports.rows")]}
+      />
       <Figures>
-        <DayTable days={days.map((d) => ({ day: d.day, values: [d.rows, d.batches] }))} heads={[t("admin.dashboard.imports.rows"), t("admin.dashboard.imports.batches")]} />
+        <DayTable
+          days={days.map((d) => ({ day: d.day, values: [d.rows, d.batches] }))}
+          heads={[t("admin.dashboard.imports.rows"), t("admin.dashboard.imports.batches")]}
+        />
       </Figures>
     </>
   );
@@ -159,7 +214,11 @@ export function ImportsChart({ days }: { days: ImportDay[] }) {
 export function ChecksChart({ days }: { days: CheckDay[] }) {
   const t = getTranslator();
   const sum = (k: "started" | "completed" | "affected") => days.reduce((n, d) => n + d[k], 0);
-  const heads = [t("admin.dashboard.checks.started"), t("admin.dashboard.checks.completed"), t("admin.dashboard.checks.affected")];
+  const heads = [
+    t("admin.dashboard.checks.started"),
+    t("admin.dashboard.checks.completed"),
+    t("admin.dashboard.checks.affected"),
+  ];
   const values = days.map((d) => ({ day: d.day, values: [d.started, d.completed, d.affected] }));
   const label = t("admin.dashboard.checks.summary", {
     from: days[0]?.day ?? "",
@@ -184,9 +243,13 @@ function DayTable({ days, heads }: { days: { day: string; values: number[] }[]; 
     <>
       <thead>
         <tr className="border-b border-slate-400">
-          <th scope="col" className={th}>{t("admin.dashboard.day")}</th>
+          <th scope="col" className={th}>
+            {t("admin.dashboard.day")}
+          </th>
           {heads.map((h) => (
-            <th key={h} scope="col" className={th}>{h}</th>
+            <th key={h} scope="col" className={th}>
+              {h}
+            </th>
           ))}
         </tr>
       </thead>
@@ -197,7 +260,9 @@ function DayTable({ days, heads }: { days: { day: string; values: number[] }[]; 
               <time dateTime={d.day}>{d.day}</time>
             </th>
             {d.values.map((v, i) => (
-              <td key={i} className={td}>{v.toLocaleString("en-US")}</td>
+              <td key={i} className={td}>
+                {v.toLocaleString("en-US")}
+              </td>
             ))}
           </tr>
         ))}

@@ -12,10 +12,22 @@ type TextAreaFieldProps = {
   describedBy?: string[];
   error?: string;
   className?: string;
-} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name" | "className" | "aria-invalid" | "aria-describedby">;
+} & Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  "id" | "name" | "className" | "aria-invalid" | "aria-describedby"
+>;
 
 /** A labelled textarea whose hint and error are read with it, like TextField. */
-export function TextAreaField({ id, name, label, hint, describedBy = [], error, className = "", ...area }: TextAreaFieldProps) {
+export function TextAreaField({
+  id,
+  name,
+  label,
+  hint,
+  describedBy = [],
+  error,
+  className = "",
+  ...area
+}: TextAreaFieldProps) {
   const ids = [hint ? `${id}-hint` : null, ...describedBy, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div>
@@ -122,10 +134,16 @@ export function useAnswerCount<S>(state: S): number {
  * posting. Issue messages are i18n keys; anything else reads as an invalid request. An
  * issue on the whole object goes to `fallbackField`.
  */
-export function issueMessages(issues: readonly { path: readonly PropertyKey[]; message: string }[], t: (key: string) => string, fallbackField: string): Record<string, string> {
+export function issueMessages(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  t: (key: string) => string,
+  fallbackField: string,
+): Record<string, string> {
   const found: Record<string, string> = {};
   for (const issue of issues) {
-    found[String(issue.path[0] ?? fallbackField)] ??= t(issue.message.startsWith("errors.") ? issue.message : "errors.invalid_request");
+    found[String(issue.path[0] ?? fallbackField)] ??= t(
+      issue.message.startsWith("errors.") ? issue.message : "errors.invalid_request",
+    );
   }
   return found;
 }

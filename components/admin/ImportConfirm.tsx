@@ -14,7 +14,8 @@ type Props = {
   resume?: { batchId: number; incident: string; category: string | undefined };
 };
 
-const select = "mt-1 block rounded-md border border-slate-500 px-3 py-2 text-slate-900 focus:outline-none focus:ring-4 focus:ring-blue-300";
+const select =
+  "mt-1 block rounded-md border border-slate-500 px-3 py-2 text-slate-900 focus:outline-none focus:ring-4 focus:ring-blue-300";
 
 /** Choose incident and category (or resume a batch into its own), then a dry run or the import. */
 export function ImportConfirm({ action, uploadId, name, incidents, hasCategoryColumn, resume }: Props) {
@@ -29,7 +30,13 @@ export function ImportConfirm({ action, uploadId, name, incidents, hasCategoryCo
           <input type="hidden" name="resume" value={resume.batchId} />
           <input type="hidden" name="incident" value={resume.incident} />
           <input type="hidden" name="category" value={resume.category ?? ""} />
-          <p className="text-slate-800">{t("resumeInto", { batch: resume.batchId, incident: resume.incident, category: resume.category ?? t("fromColumn") })}</p>
+          <p className="text-slate-800">
+            {t("resumeInto", {
+              batch: resume.batchId,
+              incident: resume.incident,
+              category: resume.category ?? t("fromColumn"),
+            })}
+          </p>
         </>
       ) : (
         <>
@@ -65,14 +72,30 @@ export function ImportConfirm({ action, uploadId, name, incidents, hasCategoryCo
       )}
       {state.dryRun && (
         <p role="status" className="rounded-md border border-blue-700 bg-blue-50 p-3 text-slate-900">
-          {t("dryRunResult", { rows: state.dryRun.rows, imported: state.dryRun.imported, rejected: state.dryRun.rejected })}
+          {t("dryRunResult", {
+            rows: state.dryRun.rows,
+            imported: state.dryRun.imported,
+            rejected: state.dryRun.rejected,
+          })}
         </p>
       )}
       <div className="flex gap-3">
-        <button type="submit" name="mode" value="dry-run" disabled={pending} className="rounded-md border border-slate-500 px-4 py-2 font-semibold text-slate-900">
+        <button
+          type="submit"
+          name="mode"
+          value="dry-run"
+          disabled={pending}
+          className="rounded-md border border-slate-500 px-4 py-2 font-semibold text-slate-900"
+        >
           {t("dryRun")}
         </button>
-        <button type="submit" name="mode" value="import" disabled={pending} className="rounded-md bg-blue-800 px-4 py-2 font-semibold text-white">
+        <button
+          type="submit"
+          name="mode"
+          value="import"
+          disabled={pending}
+          className="rounded-md bg-blue-800 px-4 py-2 font-semibold text-white"
+        >
           {resume ? t("resumeStart") : t("start")}
         </button>
       </div>

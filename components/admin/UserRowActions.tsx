@@ -28,14 +28,28 @@ export function UserRowActions({ user, actions }: Props) {
       <form action={roleAction} className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="userId" value={user.id} />
         <div>
-          <label htmlFor={id("role")} className="sr-only">{t("roleOf", { email: user.email })}</label>
-          <select id={id("role")} name="role" defaultValue={user.role} className="rounded-md border border-slate-500 px-2 py-1.5 text-slate-900 focus:outline-none focus:ring-4 focus:ring-blue-300">
+          <label htmlFor={id("role")} className="sr-only">
+            {t("roleOf", { email: user.email })}
+          </label>
+          <select
+            id={id("role")}
+            name="role"
+            defaultValue={user.role}
+            className="rounded-md border border-slate-500 px-2 py-1.5 text-slate-900 focus:outline-none focus:ring-4 focus:ring-blue-300"
+          >
             {ROLES.map((r) => (
-              <option key={r} value={r}>{tRoles(r)}</option>
+              <option key={r} value={r}>
+                {tRoles(r)}
+              </option>
             ))}
           </select>
         </div>
-        <button type="submit" disabled={rolePending} aria-label={t("changeRoleOf", { email: user.email })} className={button}>
+        <button
+          type="submit"
+          disabled={rolePending}
+          aria-label={t("changeRoleOf", { email: user.email })}
+          className={button}
+        >
           {t("changeRole")}
         </button>
         <Outcome state={roleState} />
@@ -79,6 +93,15 @@ export function UserRowActions({ user, actions }: Props) {
 }
 
 function Outcome({ state }: { state: UserRowState }) {
-  if (state.error) return <p role="alert" className="w-full font-medium text-red-800">{state.error}</p>;
-  return <p role="status" className="w-full text-sm font-medium text-green-800">{state.notice ?? ""}</p>;
+  if (state.error)
+    return (
+      <p role="alert" className="w-full font-medium text-red-800">
+        {state.error}
+      </p>
+    );
+  return (
+    <p role="status" className="w-full text-sm font-medium text-green-800">
+      {state.notice ?? ""}
+    </p>
+  );
 }

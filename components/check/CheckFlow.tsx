@@ -39,7 +39,15 @@ function Step({ state, action, pending, open }: { state: FlowState; action: Acti
     case "phone":
       return <PhoneForm action={action} pending={pending} open={open} defaultPhone={state.phone} error={state.error} />;
     case "code":
-      return <CodeForm action={action} pending={pending} checkId={state.checkId} maskedPhone={state.maskedPhone} error={state.error} />;
+      return (
+        <CodeForm
+          action={action}
+          pending={pending}
+          checkId={state.checkId}
+          maskedPhone={state.maskedPhone}
+          error={state.error}
+        />
+      );
     case "result":
       return (
         <div className="space-y-6">

@@ -1,7 +1,13 @@
 import { useTranslations } from "use-intl";
 import { RestartForm, SubmitButton, TextField } from "@/components/check/FormParts";
 
-type Props = { action: (form: FormData) => void; pending: boolean; checkId: string; maskedPhone: string; error?: string };
+type Props = {
+  action: (form: FormData) => void;
+  pending: boolean;
+  checkId: string;
+  maskedPhone: string;
+  error?: string;
+};
 
 /** Step 2: the one-time code. The same screen whether or not the number is affected. */
 export function CodeForm({ action, pending, checkId, maskedPhone, error }: Props) {

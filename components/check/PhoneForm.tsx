@@ -1,7 +1,13 @@
 import { useTranslations } from "use-intl";
 import { SubmitButton, TextField } from "@/components/check/FormParts";
 
-type Props = { action: (form: FormData) => void; pending: boolean; open: boolean; defaultPhone?: string; error?: string };
+type Props = {
+  action: (form: FormData) => void;
+  pending: boolean;
+  open: boolean;
+  defaultPhone?: string;
+  error?: string;
+};
 
 /** Step 1: the number. Works as a plain HTML form before (or without) hydration. */
 export function PhoneForm({ action, pending, open, defaultPhone, error }: Props) {

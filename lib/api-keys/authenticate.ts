@@ -83,7 +83,11 @@ export async function authenticateApiKey(deps: ApiKeyAuthDeps, authorization: st
   if (cached) return cached;
 
   const at = now.toISOString();
-  const [row] = await deps.sql<{ id: string; name: string; prefix: string; revoked: boolean; stale: boolean }>(FIND, [hash, at, LAST_USED_RESOLUTION_MS]);
+  const [row] = await deps.sql<{ id: string; name: string; prefix: string; revoked: boolean; stale: boolean }>(FIND, [
+    hash,
+    at,
+    LAST_USED_RESOLUTION_MS,
+  ]);
   if (!row || row.revoked) throw new AppError("invalid_api_key");
   if (row.stale) await deps.sql(TOUCH, [row.id, at, LAST_USED_RESOLUTION_MS]);
   const key = { id: row.id, name: row.name, prefix: row.prefix };

@@ -16,7 +16,12 @@ export type ApiLookupDeps = { find: FindExposures; region: string; audit: AuditS
  * and the caller's address only: no number, no digits of it, and not whether it was
  * affected (a key and a time would tie that to a carrier's sign-in).
  */
-export async function apiExposureLookup(deps: ApiLookupDeps, key: ApiKeyPrincipal, phone: string, ip?: string): Promise<ExposureResult> {
+export async function apiExposureLookup(
+  deps: ApiLookupDeps,
+  key: ApiKeyPrincipal,
+  phone: string,
+  ip?: string,
+): Promise<ExposureResult> {
   let e164: string;
   try {
     e164 = parseInput(startCheckSchema(deps.region), { phone }).phone;

@@ -29,7 +29,15 @@ export type ApiKeyRow = {
 export async function listApiKeys(db: Db): Promise<ApiKeyRow[]> {
   const rows = await db.apiKey.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    select: { id: true, name: true, prefix: true, createdByEmail: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      createdByEmail: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+    },
   });
   return [...rows.filter((r) => !r.revokedAt), ...rows.filter((r) => r.revokedAt)];
 }
@@ -41,7 +49,12 @@ export type CreatedApiKey = { id: string; name: string; prefix: string; key: str
 const API_KEY_LOCK = 7_365_002;
 
 /** Creates a key under a name no active key has. */
-export async function createApiKey(db: Db, input: unknown, ctx: ApiKeyCtx, key: NewApiKey = newApiKey()): Promise<CreatedApiKey> {
+export async function createApiKey(
+  db: Db,
+  input: unknown,
+  ctx: ApiKeyCtx,
+  key: NewApiKey = newApiKey(),
+): Promise<CreatedApiKey> {
   const { name } = parseInput(CreateApiKeyInput, input);
   const id = newApiKeyId();
   await db.$transaction(async (tx) => {
@@ -50,7 +63,14 @@ export async function createApiKey(db: Db, input: unknown, ctx: ApiKeyCtx, key: 
       throw new AppError("name_taken", { fields: { name: "errors.api_key_name_taken" } });
     }
     await tx.apiKey.create({
-      data: { id, name, prefix: key.prefix, keyHash: new Uint8Array(key.hash), createdById: ctx.actor.id, createdByEmail: ctx.actor.email },
+      data: {
+        id,
+        name,
+        prefix: key.prefix,
+        keyHash: new Uint8Array(key.hash),
+        createdById: ctx.actor.id,
+        createdByEmail: ctx.actor.email,
+      },
     });
     await recordAudit(tx, {
       actorId: ctx.actor.id,
@@ -65,7 +85,12 @@ export async function createApiKey(db: Db, input: unknown, ctx: ApiKeyCtx, key: 
 }
 
 /** Revokes a key for good: its next call answers 401. Revoking a revoked key changes nothing. */
-export async function revokeApiKey(db: Db, input: unknown, ctx: ApiKeyCtx, now = new Date()): Promise<{ changed: boolean; name: string }> {
+export async function revokeApiKey(
+  db: Db,
+  input: unknown,
+  ctx: ApiKeyCtx,
+  now = new Date(),
+): Promise<{ changed: boolean; name: string }> {
   const { keyId } = parseInput(RevokeApiKeyInput, input);
   const outcome = await db.$transaction(async (tx) => {
     const key = await tx.apiKey.findUnique({ where: { id: keyId }, select: { name: true, prefix: true } });

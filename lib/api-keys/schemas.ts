@@ -22,7 +22,11 @@ export const ApiKeyName = z
 
 export const CreateApiKeyInput = z.object({ name: ApiKeyName });
 
-const KeyId = z.string({ error: () => "errors.api_key_not_found" }).trim().min(1, "errors.api_key_not_found").max(64, "errors.api_key_not_found");
+const KeyId = z
+  .string({ error: () => "errors.api_key_not_found" })
+  .trim()
+  .min(1, "errors.api_key_not_found")
+  .max(64, "errors.api_key_not_found");
 
 /** Revoking cannot be undone, so it asks for an explicit confirmation (a checkbox). */
 export const RevokeApiKeyInput = z.object({

@@ -28,7 +28,10 @@ export const ErrorBodySchema = z.object({
     code: z.enum(ERROR_CODES).meta({ description: "Stable, machine-readable; its HTTP status is fixed." }),
     message: z.string().meta({ description: "For people, in the user's language." }),
     fields: z.record(z.string(), z.string()).optional().meta({ description: "Refused input field → why." }),
-    problem: z.string().optional().meta({ description: "Why a phone number was refused (too_short, invalid_number, …)." }),
+    problem: z
+      .string()
+      .optional()
+      .meta({ description: "Why a phone number was refused (too_short, invalid_number, …)." }),
     retryAfterSeconds: z.number().int().optional().meta({ description: "With 429, as in the Retry-After header." }),
     attemptsRemaining: z.number().int().optional().meta({ description: "With code_incorrect." }),
   }),

@@ -25,7 +25,10 @@ const INSERT = {
  * dropped with an error line, so a database outage cannot exhaust memory. A process
  * killed outright loses at most the last `delayMs` of entries (docs/adr/0012-lean-lookup-path.md).
  */
-export function batchedAudit(sql: Sql, { delayMs = 200, maxBatch = 1000, maxQueued = 100_000 }: BatchOptions = {}): AuditSink {
+export function batchedAudit(
+  sql: Sql,
+  { delayMs = 200, maxBatch = 1000, maxQueued = 100_000 }: BatchOptions = {},
+): AuditSink {
   let queue: ReturnType<typeof auditRow>[] = [];
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();

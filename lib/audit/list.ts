@@ -13,7 +13,10 @@ const day = z.preprocess(
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "errors.date_invalid", abort: true })
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "errors.date_invalid")
+    .refine(
+      (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+      "errors.date_invalid",
+    )
     .optional(),
 );
 
@@ -63,7 +66,15 @@ export async function listAudit(db: Db, filter: AuditFilter, pageSize = AUDIT_PA
     }),
   ]);
   return {
-    entries: rows.map((r) => ({ id: r.id.toString(), at: r.at, actorEmail: r.actorEmail, action: r.action, target: r.target, details: r.details, ip: r.ip })),
+    entries: rows.map((r) => ({
+      id: r.id.toString(),
+      at: r.at,
+      actorEmail: r.actorEmail,
+      action: r.action,
+      target: r.target,
+      details: r.details,
+      ip: r.ip,
+    })),
     total,
     page: filter.page,
     pages: Math.max(1, Math.ceil(total / pageSize)),

@@ -98,6 +98,7 @@ export function maskDigitRuns(text: string): string {
 function scrub(value: unknown): unknown {
   if (typeof value === "string") return maskDigitRuns(value);
   if (Array.isArray(value)) return value.map(scrub);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v)]));
   return value;
 }

@@ -39,7 +39,10 @@ export function createAuth(opts: AuthOptions) {
     logger: {
       level: "warn",
       // Its warnings are per failed attempt ("Invalid password"): the audit log has those.
-      log: (level, message) => (level === "error" ? log.error({ component: "better-auth" }, message) : log.debug({ component: "better-auth" }, message)),
+      log: (level, message) =>
+        level === "error"
+          ? log.error({ component: "better-auth" }, message)
+          : log.debug({ component: "better-auth" }, message),
     },
     user: {
       modelName: "adminUser",
@@ -54,8 +57,12 @@ export function createAuth(opts: AuthOptions) {
         create: {
           // A disabled user gets no session, whichever way one would be created.
           async before(session) {
-            const user = await opts.db.adminUser.findUnique({ where: { id: session.userId }, select: { disabledAt: true } });
-            if (!user || user.disabledAt) throw new APIError("UNAUTHORIZED", { code: USER_DISABLED, message: "This user is disabled." });
+            const user = await opts.db.adminUser.findUnique({
+              where: { id: session.userId },
+              select: { disabledAt: true },
+            });
+            if (!user || user.disabledAt)
+              throw new APIError("UNAUTHORIZED", { code: USER_DISABLED, message: "This user is disabled." });
           },
         },
       },
@@ -90,5 +97,7 @@ export type AdminAuth = ReturnType<typeof createAuth>;
 
 /** A separate key for signing session cookies, so the lookup key itself is never used for it. */
 export function deriveAuthSecret(keyMaterial: Buffer): string {
-  return Buffer.from(hkdfSync("sha256", keyMaterial, Buffer.alloc(0), "exposure-check admin session cookie v1", 32)).toString("hex");
+  return Buffer.from(
+    hkdfSync("sha256", keyMaterial, Buffer.alloc(0), "exposure-check admin session cookie v1", 32),
+  ).toString("hex");
 }

@@ -8,7 +8,8 @@ import { parseInput } from "@/lib/http/parse-input";
 
 export type PasswordChanged = { sessionsEnded: number };
 
-const wrongPassword = () => new AppError("invalid_request", { fields: { currentPassword: "errors.current_password_wrong" } });
+const wrongPassword = () =>
+  new AppError("invalid_request", { fields: { currentPassword: "errors.current_password_wrong" } });
 
 /**
  * A signed-in console user replaces their own password. The current password is asked
@@ -16,13 +17,27 @@ const wrongPassword = () => new AppError("invalid_request", { fields: { currentP
  * limits, since a wrong one is a guess. The new hash is stored, every other session of
  * the user ends, and the change is audited, in one transaction; this session goes on.
  */
-export async function changeOwnPassword(deps: AuthDeps, admin: Admin, input: unknown, meta: RequestMeta): Promise<PasswordChanged> {
+export async function changeOwnPassword(
+  deps: AuthDeps,
+  admin: Admin,
+  input: unknown,
+  meta: RequestMeta,
+): Promise<PasswordChanged> {
   const { currentPassword, newPassword } = parseInput(ChangePasswordInput, input);
   const refused = (reason: string) =>
-    recordAudit(deps.db, { actorId: admin.id, actorEmail: admin.email, action: "password_change_failed", details: { reason }, ip: meta.ip });
+    recordAudit(deps.db, {
+      actorId: admin.id,
+      actorEmail: admin.email,
+      action: "password_change_failed",
+      details: { reason },
+      ip: meta.ip,
+    });
   await countPasswordAttempt(deps, admin.email, meta.ip, refused);
 
-  const account = await deps.db.adminAccount.findFirst({ where: { userId: admin.id, providerId: "credential" }, select: { id: true, password: true } });
+  const account = await deps.db.adminAccount.findFirst({
+    where: { userId: admin.id, providerId: "credential" },
+    select: { id: true, password: true },
+  });
   if (!account?.password || !(await verifyPassword(account.password, currentPassword))) {
     await refused("wrong_password");
     throw wrongPassword();
@@ -31,10 +46,19 @@ export async function changeOwnPassword(deps: AuthDeps, admin: Admin, input: unk
   const hash = await hashPassword(newPassword);
   return deps.db.$transaction(async (tx) => {
     // Only if the hash is still the one checked: two changes at once cannot both win.
-    const updated = await tx.adminAccount.updateMany({ where: { id: account.id, password: account.password }, data: { password: hash } });
+    const updated = await tx.adminAccount.updateMany({
+      where: { id: account.id, password: account.password },
+      data: { password: hash },
+    });
     if (updated.count !== 1) throw wrongPassword();
     const { count } = await tx.adminSession.deleteMany({ where: { userId: admin.id, id: { not: admin.sessionId } } });
-    await recordAudit(tx, { actorId: admin.id, actorEmail: admin.email, action: "password_changed", details: { sessionsEnded: count }, ip: meta.ip });
+    await recordAudit(tx, {
+      actorId: admin.id,
+      actorEmail: admin.email,
+      action: "password_changed",
+      details: { sessionsEnded: count },
+      ip: meta.ip,
+    });
     return { sessionsEnded: count };
   });
 }

@@ -46,9 +46,15 @@ export type CreatedUser = { id: string; email: string; role: Role; password?: st
 export async function createUser(db: Db, input: unknown, { actor, ip }: UserCtx): Promise<CreatedUser> {
   const data = parseInput(CreateUserInput, input);
   const generated = data.initialPassword === "generate" ? generateInitialPassword() : null;
-  const user = await createAdminUser(db, { email: data.email, role: data.role, password: generated ?? data.password }, actor, ip, {
-    initialPassword: generated ? "generated" : "set by owner",
-  });
+  const user = await createAdminUser(
+    db,
+    { email: data.email, role: data.role, password: generated ?? data.password },
+    actor,
+    ip,
+    {
+      initialPassword: generated ? "generated" : "set by owner",
+    },
+  );
   return generated ? { ...user, password: generated } : user;
 }
 
@@ -86,11 +92,17 @@ async function changeUser(db: Db, userId: string, change: Change, { actor, ip }:
       const me = await tx.adminUser.findUnique({ where: { id: actor.id }, select: { role: true, disabledAt: true } });
       if (!me || me.role !== "owner" || me.disabledAt) throw new AppError("forbidden");
     }
-    const target = await tx.adminUser.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, disabledAt: true } });
+    const target = await tx.adminUser.findUnique({
+      where: { id: userId },
+      select: { id: true, email: true, role: true, disabledAt: true },
+    });
     if (!target) throw new AppError("not_found", { fields: { userId: "errors.user_not_found" } });
     if (unchanged(target, change)) return { changed: false, email: target.email, sessionsEnded: 0 };
     if (target.id === actor.id) throw new AppError("own_account");
-    if (leavesOwners(target, change) && (await tx.adminUser.count({ where: { role: "owner", disabledAt: null } })) <= 1) {
+    if (
+      leavesOwners(target, change) &&
+      (await tx.adminUser.count({ where: { role: "owner", disabledAt: null } })) <= 1
+    ) {
       throw new AppError("last_owner");
     }
     const sessionsEnded = await apply(tx, target, change);

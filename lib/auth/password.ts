@@ -36,6 +36,8 @@ const ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
  * (about 140 bits), checked against the same policy as any other password.
  */
 export function generateInitialPassword(): string {
-  const groups = Array.from({ length: 4 }, () => Array.from({ length: 6 }, () => ALPHABET[randomInt(ALPHABET.length)]).join(""));
+  const groups = Array.from({ length: 4 }, () =>
+    Array.from({ length: 6 }, () => ALPHABET[randomInt(ALPHABET.length)]).join(""),
+  );
   return Password.parse(groups.join("-"));
 }

@@ -43,7 +43,9 @@ export async function signIn(deps: AuthDeps, input: unknown, meta: RequestMeta):
     if (!isAPIError(e)) throw e;
     // A disabled user (refused by the session hook in lib/auth/auth.ts, after the password
     // check) gets the same answer as a wrong password; the audit log tells them apart.
-    await failed((e.body as { code?: unknown } | undefined)?.code === USER_DISABLED ? "disabled" : "invalid_credentials");
+    await failed(
+      (e.body as { code?: unknown } | undefined)?.code === USER_DISABLED ? "disabled" : "invalid_credentials",
+    );
     throw new AppError("invalid_credentials");
   }
   const user = res.response.user;
@@ -81,7 +83,11 @@ export async function countPasswordAttempt(
  * Ends the request's session server-side (the row is deleted, so the cookie is worthless
  * even if kept) and returns the Set-Cookie headers that clear it in the browser.
  */
-export async function signOut(deps: AuthDeps, cookieHeader: string | null | undefined, meta: RequestMeta): Promise<string[]> {
+export async function signOut(
+  deps: AuthDeps,
+  cookieHeader: string | null | undefined,
+  meta: RequestMeta,
+): Promise<string[]> {
   const admin = await currentAdmin(deps, cookieHeader);
   if (!admin) throw new AppError("unauthorized");
   const res = await deps.auth.api.signOut({ headers: new Headers({ cookie: cookieHeader! }), returnHeaders: true });

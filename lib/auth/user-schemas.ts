@@ -12,9 +12,17 @@ import { ROLES } from "@/lib/auth/permissions";
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 128;
 
-export const Email = z.string().trim().toLowerCase().max(320, "errors.email_invalid").pipe(z.email("errors.email_invalid"));
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(320, "errors.email_invalid")
+  .pipe(z.email("errors.email_invalid"));
 
-export const Password = z.string().min(MIN_PASSWORD_LENGTH, "errors.password_too_short").max(MAX_PASSWORD_LENGTH, "errors.password_too_long");
+export const Password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, "errors.password_too_short")
+  .max(MAX_PASSWORD_LENGTH, "errors.password_too_long");
 
 /**
  * The longest password we look at when one is typed to be checked: longer than any valid
@@ -23,11 +31,18 @@ export const Password = z.string().min(MIN_PASSWORD_LENGTH, "errors.password_too
 export const MAX_SUBMITTED_PASSWORD = 4096;
 
 /** A password typed to prove who you are (sign-in, the current one when changing it). */
-export const SubmittedPassword = z.string().min(1, "errors.password_required").max(MAX_SUBMITTED_PASSWORD, "errors.invalid_request");
+export const SubmittedPassword = z
+  .string()
+  .min(1, "errors.password_required")
+  .max(MAX_SUBMITTED_PASSWORD, "errors.invalid_request");
 
 export const RoleInput = z.enum(ROLES, { error: () => "errors.role_invalid" });
 
-const UserId = z.string({ error: () => "errors.not_found" }).trim().min(1, "errors.not_found").max(128, "errors.not_found");
+const UserId = z
+  .string({ error: () => "errors.not_found" })
+  .trim()
+  .min(1, "errors.not_found")
+  .max(128, "errors.not_found");
 
 /** A user with the password already chosen: the CLI's create-user, and the console's after choosing. */
 export const NewUserInput = z.object({ email: Email, role: RoleInput, password: Password });
@@ -43,7 +58,12 @@ export const INITIAL_PASSWORD = ["generate", "set"] as const;
 export const CreateUserInput = z.discriminatedUnion(
   "initialPassword",
   [
-    z.object({ email: Email, role: RoleInput, initialPassword: z.literal("generate"), password: z.string().max(MAX_SUBMITTED_PASSWORD).optional() }),
+    z.object({
+      email: Email,
+      role: RoleInput,
+      initialPassword: z.literal("generate"),
+      password: z.string().max(MAX_SUBMITTED_PASSWORD).optional(),
+    }),
     z.object({ email: Email, role: RoleInput, initialPassword: z.literal("set"), password: Password }),
   ],
   { error: () => "errors.initial_password_choice" },
@@ -73,7 +93,10 @@ export const ChangePasswordInput = z
     newPassword: Password,
     confirmPassword: z.string().max(MAX_SUBMITTED_PASSWORD, "errors.invalid_request"),
   })
-  .refine((v) => v.confirmPassword === v.newPassword, { path: ["confirmPassword"], message: "errors.password_mismatch" })
+  .refine((v) => v.confirmPassword === v.newPassword, {
+    path: ["confirmPassword"],
+    message: "errors.password_mismatch",
+  })
   .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "errors.password_unchanged" });
 
 export type CreateUser = z.output<typeof CreateUserInput>;

@@ -29,14 +29,24 @@ export async function createAdminUser(
   const { email, role, password } = parseInput(NewUserInput, input);
   const passwordHash = await hashPassword(password);
   const id = randomUUID();
-  const audit: AuditEntry = { actorId: actor.id, actorEmail: actor.email, action: "user_created", target: email, details: { role, ...details }, ip };
+  const audit: AuditEntry = {
+    actorId: actor.id,
+    actorEmail: actor.email,
+    action: "user_created",
+    target: email,
+    details: { role, ...details },
+    ip,
+  };
   try {
     await db.$transaction([
       db.adminUser.create({ data: { id, email, name: email, role, emailVerified: true } }),
-      db.adminAccount.create({ data: { id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: passwordHash } }),
+      db.adminAccount.create({
+        data: { id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: passwordHash },
+      }),
     ]);
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw new AppError("user_exists", { fields: { email: "errors.user_exists" } });
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
+      throw new AppError("user_exists", { fields: { email: "errors.user_exists" } });
     throw e;
   }
   await recordAudit(db, audit);

@@ -15,7 +15,12 @@ type Claimed = { code_hash: string; sealed_phone: string | null; attempts: numbe
  * Verifies a one-time code and, only then, looks the number up. Each try is counted
  * atomically before the code is compared, so parallel guesses cannot exceed the limit.
  */
-export async function verifyCheck(deps: CheckDeps, checkId: string, input: unknown, clientIp: string): Promise<ExposureResult> {
+export async function verifyCheck(
+  deps: CheckDeps,
+  checkId: string,
+  input: unknown,
+  clientIp: string,
+): Promise<ExposureResult> {
   await deps.limits.verifyPerIp.consume(clientIp);
   const id = checkIdSchema.safeParse(checkId);
   if (!id.success) throw new AppError("check_not_found");
@@ -49,7 +54,10 @@ export async function verifyCheck(deps: CheckDeps, checkId: string, input: unkno
 }
 
 async function whyNotClaimable(deps: CheckDeps, id: string, now: Date): Promise<AppError> {
-  const check = await deps.db.phoneCheck.findUnique({ where: { id }, select: { completedAt: true, attempts: true, expiresAt: true } });
+  const check = await deps.db.phoneCheck.findUnique({
+    where: { id },
+    select: { completedAt: true, attempts: true, expiresAt: true },
+  });
   if (!check) return new AppError("check_not_found");
   if (check.completedAt) return new AppError("code_used");
   if (check.attempts >= MAX_ATTEMPTS) return new AppError("code_exhausted");

@@ -46,7 +46,14 @@ export function columns(
         width: round(inner),
         bars: p.values.map((value, series) => {
           const h = value > 0 ? Math.max(1, scale(value, max, size.height)) : 0;
-          return { value, series, x: round(x + series * barWidth), y: round(size.height - h), width: round(barWidth), height: round(h) };
+          return {
+            value,
+            series,
+            x: round(x + series * barWidth),
+            y: round(size.height - h),
+            width: round(barWidth),
+            height: round(h),
+          };
         }),
       };
     }),
@@ -69,7 +76,14 @@ export function groupedRows(
     y += size.line;
     for (const r of g.rows) {
       const w = r.value > 0 ? Math.max(1, scale(r.value, max, size.width)) : 0;
-      group.rows.push({ label: r.label, value: r.value, x: 0, y: round(y + (size.line - barHeight) / 2), width: round(w), height: round(barHeight) });
+      group.rows.push({
+        label: r.label,
+        value: r.value,
+        x: 0,
+        y: round(y + (size.line - barHeight) / 2),
+        width: round(w),
+        height: round(barHeight),
+      });
       y += size.line;
     }
     return group;

@@ -21,7 +21,11 @@ export function daysOf(range: DayRange): string[] {
 }
 
 /** One entry per day of the range; days the database has no row for get `empty`. */
-export function fillDays<T extends { day: string }>(range: DayRange, rows: readonly T[], empty: (day: string) => T): T[] {
+export function fillDays<T extends { day: string }>(
+  range: DayRange,
+  rows: readonly T[],
+  empty: (day: string) => T,
+): T[] {
   const byDay = new Map(rows.map((r) => [r.day, r]));
   return daysOf(range).map((day) => byDay.get(day) ?? empty(day));
 }

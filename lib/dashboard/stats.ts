@@ -2,7 +2,13 @@ import type { Db } from "@/lib/db/client";
 import { fillDays, lastDays, type DayRange } from "@/lib/dashboard/days";
 
 export type CategoryCount = { categoryId: number; slug: string; name: string; accounts: number };
-export type IncidentCounts = { incidentId: number; slug: string; title: string; accounts: number; categories: CategoryCount[] };
+export type IncidentCounts = {
+  incidentId: number;
+  slug: string;
+  title: string;
+  accounts: number;
+  categories: CategoryCount[];
+};
 export type ImportDay = { day: string; rows: number; batches: number };
 export type CheckDay = { day: string; started: number; completed: number; affected: number };
 
@@ -42,11 +48,22 @@ export async function affectedByCategory(db: Db): Promise<IncidentCounts[]> {
   for (const r of rows) {
     let incident = incidents.get(r.incident_id);
     if (!incident) {
-      incident = { incidentId: r.incident_id, slug: r.incident_slug, title: r.incident_title, accounts: 0, categories: [] };
+      incident = {
+        incidentId: r.incident_id,
+        slug: r.incident_slug,
+        title: r.incident_title,
+        accounts: 0,
+        categories: [],
+      };
       incidents.set(r.incident_id, incident);
     }
     incident.accounts += r.accounts;
-    incident.categories.push({ categoryId: r.category_id, slug: r.category_slug, name: r.category_name, accounts: r.accounts });
+    incident.categories.push({
+      categoryId: r.category_id,
+      slug: r.category_slug,
+      name: r.category_name,
+      accounts: r.accounts,
+    });
   }
   return [...incidents.values()];
 }

@@ -6,7 +6,11 @@ import { log } from "@/lib/log";
 
 export type Db = PrismaClient;
 
-const globalForDb = globalThis as unknown as { exposureDb?: PrismaClient; exposurePool?: Pool; exposureLookupPool?: Pool };
+const globalForDb = globalThis as unknown as {
+  exposureDb?: PrismaClient;
+  exposurePool?: Pool;
+  exposureLookupPool?: Pool;
+};
 
 /**
  * One Prisma client per process (kept on globalThis so dev reloads don't leak pools).
@@ -45,7 +49,11 @@ export function getLookupPool(): Pool {
   const config = getConfig();
   if (config.embeddedDb) return getPool();
   if (!globalForDb.exposureLookupPool) {
-    const pool = new Pool({ connectionString: config.databaseUrl, max: 10, options: "-c plan_cache_mode=force_generic_plan" });
+    const pool = new Pool({
+      connectionString: config.databaseUrl,
+      max: 10,
+      options: "-c plan_cache_mode=force_generic_plan",
+    });
     pool.on("error", (err) => log.warn({ err }, "database connection lost"));
     globalForDb.exposureLookupPool = pool;
   }

@@ -75,9 +75,11 @@ class Conn {
     socket.setNoDelay(true);
     socket.on("data", (d) => {
       this.buffer = Buffer.concat([this.buffer, d]);
-      this.chain = this.chain.then(() => this.drain()).catch(() => {
-        socket.destroy();
-      });
+      this.chain = this.chain
+        .then(() => this.drain())
+        .catch(() => {
+          socket.destroy();
+        });
     });
     const gone = () => void this.chain.then(() => this.server.abandon(this));
     socket.on("close", gone);

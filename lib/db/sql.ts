@@ -26,7 +26,9 @@ export function getSql(): Sql {
 
 function sqlOn(pool: () => Pick<Pool, "query">, prepare: boolean): Sql {
   return async <R extends object>(statement: Statement, values: unknown[]) => {
-    const result = await pool().query<R>(prepare ? { name: statement.name, text: statement.text, values } : { text: statement.text, values });
+    const result = await pool().query<R>(
+      prepare ? { name: statement.name, text: statement.text, values } : { text: statement.text, values },
+    );
     return result.rows;
   };
 }

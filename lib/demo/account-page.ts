@@ -24,7 +24,9 @@ export const DEMO_ACCOUNTS = [
 export type DemoAccount = (typeof DEMO_ACCOUNTS)[number];
 
 /** The sign-in form's one field: which demo account (the page is a GET form, no session). */
-export const DemoSignInQuery = z.object({ account: z.enum(DEMO_ACCOUNTS.map((a) => a.id) as [DemoAccount["id"], ...DemoAccount["id"][]]) });
+export const DemoSignInQuery = z.object({
+  account: z.enum(DEMO_ACCOUNTS.map((a) => a.id) as [DemoAccount["id"], ...DemoAccount["id"][]]),
+});
 
 export function demoAccount(query: unknown): DemoAccount | null {
   const parsed = DemoSignInQuery.safeParse(query);
@@ -40,11 +42,19 @@ export const DEMO_ACTOR = { id: null, email: "demo" } as const;
  */
 export async function demoApiKey(db: Db, keyring: Keyring): Promise<string> {
   const key = `${API_KEY_PREFIX}${keyring.digest("demo-api-key", "account-page").toString("base64url")}`;
-  const exists = await db.apiKey.findUnique({ where: { keyHash: new Uint8Array(hashApiKey(key)) }, select: { id: true } });
+  const exists = await db.apiKey.findUnique({
+    where: { keyHash: new Uint8Array(hashApiKey(key)) },
+    select: { id: true },
+  });
   if (!exists) {
     try {
       // The key version in the name: a rotated lookup key makes a new demo key.
-      await createApiKey(db, { name: `Demo account page (key version ${keyring.current.version})` }, { actor: DEMO_ACTOR }, fromKey(key));
+      await createApiKey(
+        db,
+        { name: `Demo account page (key version ${keyring.current.version})` },
+        { actor: DEMO_ACTOR },
+        fromKey(key),
+      );
     } catch (e) {
       // Another request created it at the same moment.
       if (!(isAppError(e) && e.code === "name_taken")) throw e;
@@ -66,8 +76,15 @@ export async function demoLookup(
   const path = `/api/v1/exposures/${phone}`;
   const headers = new Headers({ authorization: `Bearer ${key}` });
   if (forwardedFor) headers.set("x-forwarded-for", forwardedFor);
-  const res = await handler(new Request(`http://localhost${path}`, { headers }), { params: Promise.resolve({ phone }) });
+  const res = await handler(new Request(`http://localhost${path}`, { headers }), {
+    params: Promise.resolve({ phone }),
+  });
   const body: unknown = await res.json();
   const parsed = ExposureResultSchema.safeParse(body);
-  return { status: res.status, body, result: res.ok && parsed.success ? parsed.data : null, path: `/api/v1/exposures/${account.e164}` };
+  return {
+    status: res.status,
+    body,
+    result: res.ok && parsed.success ? parsed.data : null,
+    path: `/api/v1/exposures/${account.e164}`,
+  };
 }

@@ -18,7 +18,9 @@ export const ExposureSchema = z.object({
 export const ExposureResultSchema = z.object({
   phone: z.string().meta({ description: "The number in E.164 form.", examples: ["+12065550100"] }),
   affected: z.boolean().meta({ description: "Whether the number is in any completed list of affected accounts." }),
-  exposures: z.array(ExposureSchema).meta({ description: "One entry per incident and group; empty when not affected." }),
+  exposures: z
+    .array(ExposureSchema)
+    .meta({ description: "One entry per incident and group; empty when not affected." }),
 });
 
 export type Exposure = z.infer<typeof ExposureSchema>;

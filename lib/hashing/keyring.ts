@@ -59,7 +59,8 @@ export class Keyring {
 
   /** A stored hash of an older version, re-keyed to the current version (key rotation). */
   wrap(stored: PhoneHash): PhoneHash {
-    if (stored.version >= this.current.version) throw new Error(`key version ${stored.version} is not older than the current one`);
+    if (stored.version >= this.current.version)
+      throw new Error(`key version ${stored.version} is not older than the current one`);
     return { version: this.current.version, hash: wrapWith(this.current.key, stored) };
   }
 

@@ -26,10 +26,18 @@ export async function rotateKeys(
   );
   const unknown = versions.rows.map((r) => r.key_version).filter((v) => !keyring.has(v) || v > version);
   if (unknown.length > 0) {
-    throw new Error(`Rows are stored under key version(s) ${unknown.join(", ")}, which LOOKUP_PREVIOUS_SECRETS does not hold (or which are newer than LOOKUP_KEY_VERSION ${version}).`);
+    throw new Error(
+      `Rows are stored under key version(s) ${unknown.join(", ")}, which LOOKUP_PREVIOUS_SECRETS does not hold (or which are newer than LOOKUP_KEY_VERSION ${version}).`,
+    );
   }
   const count = async () =>
-    Number((await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM affected_account WHERE key_version < $1`, [version])).rows[0]!.n);
+    Number(
+      (
+        await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM affected_account WHERE key_version < $1`, [
+          version,
+        ])
+      ).rows[0]!.n,
+    );
   let remaining = await count();
   let rotated = 0;
   // Passes in key order (the primary key's index, from where the last slice ended); rows
@@ -55,7 +63,12 @@ export async function rotateKeys(
 type Row = { phone_hash: Buffer; key_version: number; category_id: number; batch_id: number };
 
 /** One slice in one transaction: old rows out, their wrapped forms in. */
-async function rotateSlice(client: Client, keyring: Keyring, after: { h: Buffer; v: number; c: number } | null, sliceRows: number) {
+async function rotateSlice(
+  client: Client,
+  keyring: Keyring,
+  after: { h: Buffer; v: number; c: number } | null,
+  sliceRows: number,
+) {
   const version = keyring.current.version;
   await client.query("BEGIN");
   try {

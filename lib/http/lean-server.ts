@@ -18,7 +18,8 @@ const EXPOSURES = /^\/api\/v1\/exposures\/([^/?#]+)(?:\?[^#]*)?$/;
  */
 export function leanExposures(deps: () => ApiDeps, options: { production: boolean; trustProxyHops: number }) {
   const fixed: Record<string, string> = { "content-type": "application/json" };
-  for (const { key, value } of [...securityHeaders.always, ...(options.production ? securityHeaders.production : [])]) fixed[key] = value;
+  for (const { key, value } of [...securityHeaders.always, ...(options.production ? securityHeaders.production : [])])
+    fixed[key] = value;
 
   function send(res: ServerResponse, answer: Answer) {
     const body = JSON.stringify(answer.body);

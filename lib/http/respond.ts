@@ -60,7 +60,9 @@ export function errorBody(error: AppError, t: T = getTranslator()): ErrorBody {
       code: error.code,
       message: errorMessage(error, t),
       ...rest,
-      ...(fields ? { fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, translateKey(t, v)])) } : {}),
+      ...(fields
+        ? { fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, translateKey(t, v)])) }
+        : {}),
     },
   };
 }

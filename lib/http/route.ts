@@ -32,8 +32,14 @@ type NextHandler<P> = (req: Request, context: NextContext<P>) => Promise<Respons
  * `authorizeApiKey`, called by its one endpoint: lib/api-keys/exposures-endpoint.ts.)
  */
 export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>) => Promise<Response>): NextHandler<P>;
-export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P, Admin>) => Promise<Response>, options: PermissionOptions): NextHandler<P>;
-export function route<P>(handler: (ctx: RouteContext<P, never>) => Promise<Response>, options?: PermissionOptions): NextHandler<P> {
+export function route<P = Record<string, never>>(
+  handler: (ctx: RouteContext<P, Admin>) => Promise<Response>,
+  options: PermissionOptions,
+): NextHandler<P>;
+export function route<P>(
+  handler: (ctx: RouteContext<P, never>) => Promise<Response>,
+  options?: PermissionOptions,
+): NextHandler<P> {
   return async (req, context) => {
     try {
       const params = (await context?.params) ?? ({} as P);

@@ -24,7 +24,8 @@ export async function listBatches(db: Db, now = new Date(), take = 100): Promise
   return rows.map((b) => ({
     id: b.id,
     source: b.source,
-    status: b.status === "running" && now.getTime() - b.heartbeatAt.getTime() > STALE_AFTER_MS ? "interrupted" : b.status,
+    status:
+      b.status === "running" && now.getTime() - b.heartbeatAt.getTime() > STALE_AFTER_MS ? "interrupted" : b.status,
     rows: b.rows,
     imported: b.imported,
     duplicates: b.duplicates,

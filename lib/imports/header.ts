@@ -1,6 +1,15 @@
 import { parse } from "csv-parse/sync";
 
-const PHONE_NAMES = new Set(["phone", "phone_number", "phone number", "phonenumber", "msisdn", "mobile", "mobile_number", "telephone"]);
+const PHONE_NAMES = new Set([
+  "phone",
+  "phone_number",
+  "phone number",
+  "phonenumber",
+  "msisdn",
+  "mobile",
+  "mobile_number",
+  "telephone",
+]);
 const CATEGORY_NAMES = new Set(["category", "segment", "group"]);
 
 export type Columns = { names: string[]; phone: number; category: number | null };

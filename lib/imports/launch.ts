@@ -1,8 +1,23 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 
-export type LaunchArgs = { file: string; fileName: string; incident: string; category?: string; dryRun: boolean; createdBy: string; resumeBatchId?: number };
-export type LaunchSummary = { batchId: number | null; rows: number; imported: number; duplicates: number; rejected: number; seconds: number };
+export type LaunchArgs = {
+  file: string;
+  fileName: string;
+  incident: string;
+  category?: string;
+  dryRun: boolean;
+  createdBy: string;
+  resumeBatchId?: number;
+};
+export type LaunchSummary = {
+  batchId: number | null;
+  rows: number;
+  imported: number;
+  duplicates: number;
+  rejected: number;
+  seconds: number;
+};
 
 /**
  * Runs an import for the console in its own process — the same CLI and pipeline as
@@ -11,7 +26,20 @@ export type LaunchSummary = { batchId: number | null; rows: number; imported: nu
  * batch row (progress survives a page reload).
  */
 export function launchImport(args: LaunchArgs, root = process.cwd()): Promise<LaunchSummary | null> {
-  const argv = ["--import", "tsx", path.join(root, "scripts/import.ts"), args.file, "--incident", args.incident, "--json", "--delete-file", "--created-by", args.createdBy, "--name", args.fileName];
+  const argv = [
+    "--import",
+    "tsx",
+    path.join(root, "scripts/import.ts"),
+    args.file,
+    "--incident",
+    args.incident,
+    "--json",
+    "--delete-file",
+    "--created-by",
+    args.createdBy,
+    "--name",
+    args.fileName,
+  ];
   if (args.category) argv.push("--category", args.category);
   if (args.dryRun) argv.push("--dry-run");
   if (args.resumeBatchId) argv.push("--resume", String(args.resumeBatchId));

@@ -39,7 +39,8 @@ export class MergeTransaction {
     try {
       // Fresh statistics, so the planner sizes the anti-join for what the slice holds.
       await this.client.query(`ANALYZE ${table}`);
-      this.inserted += (await this.client.query(this.insert(table, true), [this.keyVersion, this.batchId])).rowCount ?? 0;
+      this.inserted +=
+        (await this.client.query(this.insert(table, true), [this.keyVersion, this.batchId])).rowCount ?? 0;
     } catch (error) {
       await this.client.query("ROLLBACK").catch(() => {});
       this.begun = false;
@@ -54,7 +55,13 @@ export class MergeTransaction {
       await this.client.query("BEGIN");
       let inserted = 0;
       for (const table of this.tables) {
-        inserted += (await this.client.query(`${this.insert(table, false)} ON CONFLICT DO NOTHING`, [this.keyVersion, this.batchId])).rowCount ?? 0;
+        inserted +=
+          (
+            await this.client.query(`${this.insert(table, false)} ON CONFLICT DO NOTHING`, [
+              this.keyVersion,
+              this.batchId,
+            ])
+          ).rowCount ?? 0;
       }
       await this.client.query("COMMIT");
       return inserted;
@@ -72,8 +79,12 @@ export class MergeTransaction {
   private insert(table: string, filtered: boolean): string {
     return `INSERT INTO affected_account (phone_hash, key_version, category_id, batch_id)
       SELECT DISTINCT s.phone_hash, $1::int2, s.category_id, $2::int4 FROM ${table} s
-      ${filtered ? `WHERE NOT EXISTS (SELECT 1 FROM affected_account a
-        WHERE a.phone_hash = s.phone_hash AND a.key_version = $1 AND a.category_id = s.category_id)` : ""}
+      ${
+        filtered
+          ? `WHERE NOT EXISTS (SELECT 1 FROM affected_account a
+        WHERE a.phone_hash = s.phone_hash AND a.key_version = $1 AND a.category_id = s.category_id)`
+          : ""
+      }
       ORDER BY 1`;
   }
 }

@@ -15,12 +15,22 @@ export async function resumeTarget(db: Db, batchId: number, now = new Date()): P
   if (!batch) throw new ImportError("not_found", `There is no import batch ${batchId}.`);
   const interrupted = batch.status === "running" && now.getTime() - batch.heartbeatAt.getTime() > STALE_AFTER_MS;
   if (batch.status !== "failed" && !interrupted) {
-    throw new ImportError("not_resumable", `Batch ${batchId} cannot be resumed (only failed or interrupted batches can).`);
+    throw new ImportError(
+      "not_resumable",
+      `Batch ${batchId} cannot be resumed (only failed or interrupted batches can).`,
+    );
   }
-  const incident = batch.incidentId === null ? null : await db.incident.findUnique({ where: { id: batch.incidentId }, select: { slug: true } });
+  const incident =
+    batch.incidentId === null
+      ? null
+      : await db.incident.findUnique({ where: { id: batch.incidentId }, select: { slug: true } });
   if (!incident) throw new ImportError("unknown_incident", `The incident of batch ${batchId} no longer exists.`);
-  const category = batch.categoryId === null ? null : await db.category.findUnique({ where: { id: batch.categoryId }, select: { slug: true } });
-  if (batch.categoryId !== null && !category) throw new ImportError("unknown_category", `The category of batch ${batchId} no longer exists.`);
+  const category =
+    batch.categoryId === null
+      ? null
+      : await db.category.findUnique({ where: { id: batch.categoryId }, select: { slug: true } });
+  if (batch.categoryId !== null && !category)
+    throw new ImportError("unknown_category", `The category of batch ${batchId} no longer exists.`);
   return { batchId: batch.id, source: batch.source, incident: incident.slug, category: category?.slug };
 }
 

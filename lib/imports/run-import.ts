@@ -85,7 +85,11 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
   if (first.done) throw new ImportError("empty_file", "The file is empty.");
   const hl = headerLength(first.value.buf);
   const columns = readHeader(first.value.buf.subarray(0, hl));
-  if (!columns) throw new ImportError("no_phone_column", "The file has no phone column (a header such as phone, phone_number or msisdn).");
+  if (!columns)
+    throw new ImportError(
+      "no_phone_column",
+      "The file has no phone column (a header such as phone, phone_number or msisdn).",
+    );
   const { fixedCategoryId, categoryIds } = categoryMapping(columns, categories, opts.category);
   const body: Piece = {
     buf: first.value.buf.slice(hl),
@@ -93,7 +97,9 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
     oneLinePerRecord: first.value.oneLinePerRecord,
   };
 
-  const batchId = opts.dryRun ? null : await openBatch(ctx, opts, { incidentId, fixedCategoryId, fileName, bytesTotal });
+  const batchId = opts.dryRun
+    ? null
+    : await openBatch(ctx, opts, { incidentId, fixedCategoryId, fileName, bytesTotal });
   const client = opts.dryRun ? null : new Client({ connectionString: ctx.databaseUrl });
   // The merge runs on its own connection, beside the COPY (see SlicedStaging).
   const mergeClient = opts.dryRun ? null : new Client({ connectionString: ctx.databaseUrl });
@@ -150,7 +156,9 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
         batchId,
         line: r.line,
         reason: r.reason,
-        sealedValue: r.value ? new Uint8Array(sealPhone(material, `rejection:${batchId}:${r.line}`, r.value.slice(0, 64))) : null,
+        sealedValue: r.value
+          ? new Uint8Array(sealPhone(material, `rejection:${batchId}:${r.line}`, r.value.slice(0, 64)))
+          : null,
       })),
     });
   };
@@ -163,7 +171,12 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
       await client.query(dropStagingSql(batchId));
       merge = new MergeTransaction(mergeClient, ctx.keyring.current.version, batchId);
       // Two transactions at once need a real server; the embedded one serves one at a time.
-      writer = new SlicedStaging(client, merge, { batchId, useCopy: ctx.useCopy, overlap: ctx.useCopy, sliceRows: ctx.sliceRows });
+      writer = new SlicedStaging(client, merge, {
+        batchId,
+        useCopy: ctx.useCopy,
+        overlap: ctx.useCopy,
+        sliceRows: ctx.sliceRows,
+      });
     }
     let reporting: Promise<void> = Promise.resolve();
     timer = setInterval(() => (reporting = reporting.then(() => report("reading"))), 500);
@@ -203,7 +216,10 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
       imported = await writer.finish();
       if (opts.resumeBatchId) {
         // A resumed batch already held some of its rows: count them all.
-        const all = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM affected_account WHERE batch_id = $1`, [batchId]);
+        const all = await client.query<{ n: string }>(
+          `SELECT count(*)::text AS n FROM affected_account WHERE batch_id = $1`,
+          [batchId],
+        );
         imported = Number(all.rows[0]!.n);
       }
       await ctx.db.importBatch.update({
@@ -237,7 +253,9 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
     if (client && batchId !== null) await client.query(dropStagingSql(batchId)).catch(() => {});
     if (batchId !== null) {
       const message = error instanceof ImportError ? error.message : "The import failed; see the server log.";
-      await ctx.db.importBatch.update({ where: { id: batchId }, data: { status: "failed", error: message } }).catch(() => {});
+      await ctx.db.importBatch
+        .update({ where: { id: batchId }, data: { status: "failed", error: message } })
+        .catch(() => {});
     }
     throw error;
   } finally {
@@ -279,9 +297,15 @@ async function openBatch(
   if (opts.resumeBatchId) {
     const batch = await ctx.db.importBatch.findUnique({ where: { id: opts.resumeBatchId } });
     if (!batch || batch.status === "completed" || batch.status === "undone") {
-      throw new ImportError("not_resumable", `Batch ${opts.resumeBatchId} cannot be resumed (only running or failed batches can).`);
+      throw new ImportError(
+        "not_resumable",
+        `Batch ${opts.resumeBatchId} cannot be resumed (only running or failed batches can).`,
+      );
     }
-    await ctx.db.importBatch.update({ where: { id: batch.id }, data: { status: "running", error: null, heartbeatAt: new Date() } });
+    await ctx.db.importBatch.update({
+      where: { id: batch.id },
+      data: { status: "running", error: null, heartbeatAt: new Date() },
+    });
     return batch.id;
   }
   const batch = await ctx.db.importBatch.create({

@@ -80,6 +80,8 @@ export class SlicedStaging {
   }
 
   private schedule(table: string) {
-    this.merging = this.merging.then(() => (this.failed ? undefined : this.merge.add(table))).catch((e: unknown) => void (this.failed ??= e));
+    this.merging = this.merging
+      .then(() => (this.failed ? undefined : this.merge.add(table)))
+      .catch((e: unknown) => void (this.failed ??= e));
   }
 }

@@ -50,7 +50,13 @@ export async function saveUpload(file: Readable, limitBytes: number): Promise<{ 
   return { id, bytes };
 }
 
-export type UploadPreview = { columns: string[]; phoneColumn: number | null; categoryColumn: number | null; rows: string[][]; bytes: number };
+export type UploadPreview = {
+  columns: string[];
+  phoneColumn: number | null;
+  categoryColumn: number | null;
+  rows: string[][];
+  bytes: number;
+};
 
 /** The detected columns and the first rows, phone numbers masked to their last 4 digits. */
 export async function previewUpload(id: string, rowCount = 5): Promise<UploadPreview> {
@@ -69,11 +75,19 @@ export async function previewUpload(id: string, rowCount = 5): Promise<UploadPre
   const columns = readHeader(buf.subarray(0, hl));
   const text = buf.subarray(hl).toString("utf8");
   const lines = text.slice(0, text.lastIndexOf("\n") + 1);
-  const rows = (parse(lines, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to: rowCount }) as string[][]).map((r) =>
+  const rows = (
+    parse(lines, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to: rowCount }) as string[][]
+  ).map((r) =>
     columns ? r.map((cell, i) => (i === columns.phone && /\d{4}/.test(cell) ? maskPhone(cell) : cell)) : r,
   );
   const names = columns?.names ?? [];
-  return { columns: names, phoneColumn: columns?.phone ?? null, categoryColumn: columns?.category ?? null, rows, bytes };
+  return {
+    columns: names,
+    phoneColumn: columns?.phone ?? null,
+    categoryColumn: columns?.category ?? null,
+    rows,
+    bytes,
+  };
 }
 
 export function deleteUpload(id: string): void {

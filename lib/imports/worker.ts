@@ -41,7 +41,8 @@ function parsePiece(buf: Buffer, rejections: Rejection[], firstLine: number, one
       .forEach((text, i) => {
         if (text.trim() === "") return;
         try {
-          for (const r of parse(text, OPTIONS) as unknown as Parsed) out.push({ record: r.record, info: { lines: i + 1 } });
+          for (const r of parse(text, OPTIONS) as unknown as Parsed)
+            out.push({ record: r.record, info: { lines: i + 1 } });
         } catch {
           rejections.push({ line: firstLine + i, reason: "malformed_row", value: text.slice(0, 64) });
         }
@@ -52,7 +53,12 @@ function parsePiece(buf: Buffer, rejections: Rejection[], firstLine: number, one
 
 function processPiece(id: number, buf: Uint8Array, firstLine: number, oneLinePerRecord: boolean): PieceResult {
   const rejections: Rejection[] = [];
-  const records = parsePiece(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), rejections, firstLine, oneLinePerRecord);
+  const records = parsePiece(
+    Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength),
+    rejections,
+    firstLine,
+    oneLinePerRecord,
+  );
   // A buffer of its own (not Node's shared pool), so it can be transferred, not copied.
   const out = Buffer.from(new ArrayBuffer(records.length * TUPLE_BYTES));
   let accepted = 0;

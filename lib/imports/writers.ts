@@ -46,7 +46,10 @@ export function insertWriter(client: Client, table: string, rowsPerStatement = 5
     const c = categories;
     hashes = [];
     categories = [];
-    await client.query(`INSERT INTO ${table} (phone_hash, category_id) SELECT * FROM unnest($1::bytea[], $2::int4[])`, [h, c]);
+    await client.query(`INSERT INTO ${table} (phone_hash, category_id) SELECT * FROM unnest($1::bytea[], $2::int4[])`, [
+      h,
+      c,
+    ]);
   };
   return {
     async write(tuples) {

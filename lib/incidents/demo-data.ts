@@ -36,7 +36,15 @@ export const DEMO_CATEGORIES = [
   {
     slug: "postpaid",
     name: "Current postpaid customers",
-    dataExposed: ["Name", "Address", "Date of birth", "Social Security number", "Driver's licence or ID information", "Phone number", "IMEI and IMSI"],
+    dataExposed: [
+      "Name",
+      "Address",
+      "Date of birth",
+      "Social Security number",
+      "Driver's licence or ID information",
+      "Phone number",
+      "IMEI and IMSI",
+    ],
     remediation: [
       "Change your account PIN and passcode now, to ones you have not used elsewhere.",
       "Turn on account takeover protection, which blocks your number from being ported out without your approval.",

@@ -22,7 +22,10 @@ import {
 export type IncidentSummary = Awaited<ReturnType<typeof listIncidents>>[number];
 export type IncidentWithCategories = NonNullable<Awaited<ReturnType<typeof getIncident>>>;
 
-const categoryOrder = [{ sortOrder: "asc" }, { slug: "asc" }] as const satisfies Prisma.CategoryOrderByWithRelationInput[];
+const categoryOrder = [
+  { sortOrder: "asc" },
+  { slug: "asc" },
+] as const satisfies Prisma.CategoryOrderByWithRelationInput[];
 
 /** Every incident, newest disclosure first, with its categories in display order. */
 export function listIncidents(db: Db) {
@@ -56,7 +59,13 @@ export function getIncident(db: Db, slug: string) {
 
 type AuditCtx = { actor: Actor; ip?: string };
 
-function audit(db: Db, { actor, ip }: AuditCtx, action: AuditAction, target: string, details: Record<string, string[]>) {
+function audit(
+  db: Db,
+  { actor, ip }: AuditCtx,
+  action: AuditAction,
+  target: string,
+  details: Record<string, string[]>,
+) {
   return recordAudit(db, { actorId: actor.id, actorEmail: actor.email, action, target, details, ip });
 }
 
@@ -85,9 +94,17 @@ async function incidentId(db: Db, slug: string): Promise<number> {
 }
 
 /** Title, disclosure date and summary of an incident. Returns the fields that changed. */
-export async function updateIncident(db: Db, slug: string, input: unknown, ctx: AuditCtx): Promise<{ changed: string[] }> {
+export async function updateIncident(
+  db: Db,
+  slug: string,
+  input: unknown,
+  ctx: AuditCtx,
+): Promise<{ changed: string[] }> {
   const data: UpdateIncident = parseInput(UpdateIncidentInput, input);
-  const current = await db.incident.findUnique({ where: { slug }, select: { title: true, disclosedAt: true, summary: true } });
+  const current = await db.incident.findUnique({
+    where: { slug },
+    select: { title: true, disclosedAt: true, summary: true },
+  });
   if (!current) throw new AppError("not_found");
   const changed = changedFields(current, data);
   if (changed.length === 0) return { changed };
@@ -126,7 +143,12 @@ export async function createIncident(db: Db, input: unknown, ctx: AuditCtx): Pro
 }
 
 /** A new category of an incident. A slug the incident already uses is a 409 slug_taken. */
-export async function createCategory(db: Db, incidentSlug: string, input: unknown, ctx: AuditCtx): Promise<{ slug: string }> {
+export async function createCategory(
+  db: Db,
+  incidentSlug: string,
+  input: unknown,
+  ctx: AuditCtx,
+): Promise<{ slug: string }> {
   const data = parseInput(CreateCategoryInput, input);
   const id = await incidentId(db, incidentSlug);
   await db.category.create({ data: { ...data, incidentId: id }, select: { id: true } }).catch(slugTaken);

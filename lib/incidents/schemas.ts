@@ -37,7 +37,13 @@ const day = z
  */
 const list = (o: { item: number; items: number; required: string; tooLong: string; tooMany: string }) =>
   z
-    .array(z.string({ error: () => "errors.invalid_request" }).trim().max(o.item, o.tooLong), { error: () => o.required })
+    .array(
+      z
+        .string({ error: () => "errors.invalid_request" })
+        .trim()
+        .max(o.item, o.tooLong),
+      { error: () => o.required },
+    )
     .max(o.items * 5, o.tooMany)
     .transform((items) => items.filter((s) => s.length > 0))
     .pipe(z.array(z.string()).min(1, o.required).max(o.items, o.tooMany));

@@ -12,29 +12,43 @@ const SEED_LOCK = 7_365_002;
  */
 export async function seedDemoIfEmpty(db: Db, keyring: Keyring): Promise<boolean> {
   if ((await db.incident.count()) > 0) return false;
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
-    // Read after the lock: a node that seeded meanwhile has committed by now.
-    if ((await tx.incident.count()) > 0) return false;
-    const incident = await tx.incident.create({ data: DEMO_INCIDENT });
-    const categories = new Map<string, number>();
-    for (const [i, c] of DEMO_CATEGORIES.entries()) {
-      const row = await tx.category.create({
-        data: { ...c, dataExposed: [...c.dataExposed], remediation: [...c.remediation], sortOrder: i, incidentId: incident.id },
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
+      // Read after the lock: a node that seeded meanwhile has committed by now.
+      if ((await tx.incident.count()) > 0) return false;
+      const incident = await tx.incident.create({ data: DEMO_INCIDENT });
+      const categories = new Map<string, number>();
+      for (const [i, c] of DEMO_CATEGORIES.entries()) {
+        const row = await tx.category.create({
+          data: {
+            ...c,
+            dataExposed: [...c.dataExposed],
+            remediation: [...c.remediation],
+            sortOrder: i,
+            incidentId: incident.id,
+          },
+        });
+        categories.set(c.slug, row.id);
+      }
+      const batch = await tx.importBatch.create({
+        data: { source: "demo seed", status: "completed", keyVersion: keyring.current.version, finishedAt: new Date() },
       });
-      categories.set(c.slug, row.id);
-    }
-    const batch = await tx.importBatch.create({
-      data: { source: "demo seed", status: "completed", keyVersion: keyring.current.version, finishedAt: new Date() },
-    });
-    const rows = DEMO_NUMBERS.flatMap((n) =>
-      n.categories.map((slug) => {
-        const { hash, version } = keyring.hash(n.e164);
-        return { phoneHash: new Uint8Array(hash), keyVersion: version, categoryId: categories.get(slug)!, batchId: batch.id };
-      }),
-    );
-    await tx.affectedAccount.createMany({ data: rows });
-    await tx.importBatch.update({ where: { id: batch.id }, data: { rows: rows.length, imported: rows.length } });
-    return true;
-  }, { timeout: 30_000 }); // includes the wait for another node's seed
+      const rows = DEMO_NUMBERS.flatMap((n) =>
+        n.categories.map((slug) => {
+          const { hash, version } = keyring.hash(n.e164);
+          return {
+            phoneHash: new Uint8Array(hash),
+            keyVersion: version,
+            categoryId: categories.get(slug)!,
+            batchId: batch.id,
+          };
+        }),
+      );
+      await tx.affectedAccount.createMany({ data: rows });
+      await tx.importBatch.update({ where: { id: batch.id }, data: { rows: rows.length, imported: rows.length } });
+      return true;
+    },
+    { timeout: 30_000 },
+  ); // includes the wait for another node's seed
 }

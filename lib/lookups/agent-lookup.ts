@@ -15,7 +15,12 @@ export type AgentLookupDeps = { db: Db; sql: Sql; keyring: Keyring; region: stri
  * caller by the carrier's own procedure), the same schema and lookup as the check, and
  * every lookup audited with who, when and only the last four digits.
  */
-export async function agentLookup(deps: AgentLookupDeps, agent: Admin, input: unknown, ip?: string): Promise<ExposureResult> {
+export async function agentLookup(
+  deps: AgentLookupDeps,
+  agent: Admin,
+  input: unknown,
+  ip?: string,
+): Promise<ExposureResult> {
   const { phone } = parseInput(startCheckSchema(deps.region), input);
   const result = await findExposures(deps.sql, deps.keyring, phone);
   await recordAgentLookup(deps.db, agent, phone, { affected: result.affected }, ip);

@@ -3,7 +3,13 @@ import { CheckCodeSentSchema, CheckCompleteSchema, ErrorBodySchema, HealthSchema
 import { checkIdSchema, startCheckSchema, verifyCheckSchema } from "@/lib/checks/schemas";
 import type { ErrorCode } from "@/lib/errors";
 import { ExposureResultSchema } from "@/lib/exposures/types";
-import { affectedExample, codeSentExample, completeExample, errorExample, notAffectedExample } from "@/lib/openapi/examples";
+import {
+  affectedExample,
+  codeSentExample,
+  completeExample,
+  errorExample,
+  notAffectedExample,
+} from "@/lib/openapi/examples";
 
 /**
  * The OpenAPI 3.1 document of the public API, generated from the zod schemas the routes
@@ -13,7 +19,12 @@ import { affectedExample, codeSentExample, completeExample, errorExample, notAff
  */
 
 type JsonSchema = Record<string, unknown>;
-type Response = { description: string; schema: string; examples?: Record<string, unknown>; headers?: Record<string, unknown> };
+type Response = {
+  description: string;
+  schema: string;
+  examples?: Record<string, unknown>;
+  headers?: Record<string, unknown>;
+};
 type Operation = {
   summary: string;
   description: string;
@@ -59,7 +70,10 @@ const invalidPhone = error("The number is not a valid phone number; `problem` sa
   "invalid_phone",
   { fields: { phone: "phone.too_short" }, problem: "too_short" },
 ]);
-const limited = error("Too many requests; retry after `Retry-After` seconds.", ["rate_limited", { retryAfterSeconds: 60 }]);
+const limited = error("Too many requests; retry after `Retry-After` seconds.", [
+  "rate_limited",
+  { retryAfterSeconds: 60 },
+]);
 
 function operations(region: string): Record<string, Record<string, Operation>> {
   const phone = bare(z.toJSONSchema(startCheckSchema(region).shape.phone, { io: "input" }) as JsonSchema);
@@ -72,8 +86,16 @@ function operations(region: string): Record<string, Record<string, Operation>> {
         tags: ["Checks"],
         requestBody: { schema: "StartCheckRequest", example: { phone: "(206) 555-0100" } },
         responses: {
-          "202": { description: "Verified mode: a code was sent.", schema: "CheckCodeSent", examples: { code_sent: codeSentExample } },
-          "200": { description: "Open mode: the result.", schema: "CheckComplete", examples: { complete: completeExample } },
+          "202": {
+            description: "Verified mode: a code was sent.",
+            schema: "CheckCodeSent",
+            examples: { code_sent: codeSentExample },
+          },
+          "200": {
+            description: "Open mode: the result.",
+            schema: "CheckComplete",
+            examples: { complete: completeExample },
+          },
           "400": invalidPhone,
           "413": error("The body is over 16 kB.", ["payload_too_large"]),
           "415": error("The body is not JSON.", ["unsupported_media_type"]),
@@ -84,13 +106,26 @@ function operations(region: string): Record<string, Record<string, Operation>> {
     "/api/v1/checks/{checkId}/verify": {
       post: {
         summary: "Verify the code and get the result",
-        description: "The code texted to the number: 6 digits, valid 10 minutes, 5 tries, once. The right code answers with the result.",
+        description:
+          "The code texted to the number: 6 digits, valid 10 minutes, 5 tries, once. The right code answers with the result.",
         tags: ["Checks"],
-        parameters: [{ name: "checkId", in: "path", description: "From the start of the check.", schema: bare(z.toJSONSchema(checkIdSchema, { io: "input" }) as JsonSchema), example: codeSentExample.checkId }],
+        parameters: [
+          {
+            name: "checkId",
+            in: "path",
+            description: "From the start of the check.",
+            schema: bare(z.toJSONSchema(checkIdSchema, { io: "input" }) as JsonSchema),
+            example: codeSentExample.checkId,
+          },
+        ],
         requestBody: { schema: "VerifyCheckRequest", example: { code: "123456" } },
         responses: {
           "200": { description: "The result.", schema: "CheckComplete", examples: { complete: completeExample } },
-          "400": error("Wrong or malformed code.", ["code_incorrect", { attemptsRemaining: 4 }], ["invalid_request", { fields: { code: "errors.code_format" } }]),
+          "400": error(
+            "Wrong or malformed code.",
+            ["code_incorrect", { attemptsRemaining: 4 }],
+            ["invalid_request", { fields: { code: "errors.code_format" } }],
+          ),
           "404": error("Unknown check.", ["check_not_found"]),
           "409": error("The code was used already.", ["code_used"]),
           "410": error("The code expired, or too many wrong codes.", ["code_expired"], ["code_exhausted"]),
@@ -105,13 +140,30 @@ function operations(region: string): Record<string, Record<string, Operation>> {
           "For the carrier's own servers, e.g. its account login page once the customer has signed in: the result at once, without a one-time code (the carrier has authenticated the customer). Needs an API key created by an owner in the console. Every call is recorded in the audit log, without the number. Rate-limited per key.",
         tags: ["Integration"],
         apiKey: true,
-        parameters: [{ name: "phone", in: "path", description: "The number in any format the check accepts; URL-encode it (+ as %2B).", schema: phone, example: "+12065550100" }],
+        parameters: [
+          {
+            name: "phone",
+            in: "path",
+            description: "The number in any format the check accepts; URL-encode it (+ as %2B).",
+            schema: phone,
+            example: "+12065550100",
+          },
+        ],
         responses: {
-          "200": { description: "The result, exactly as the check API gives it.", schema: "ExposureResult", examples: { affected: affectedExample, not_affected: notAffectedExample } },
+          "200": {
+            description: "The result, exactly as the check API gives it.",
+            schema: "ExposureResult",
+            examples: { affected: affectedExample, not_affected: notAffectedExample },
+          },
           "400": invalidPhone,
           "401": {
             ...error("No API key, or one that is not valid or was revoked.", ["api_key_required"], ["invalid_api_key"]),
-            headers: { "WWW-Authenticate": { description: 'Bearer realm="exposure-check" (with error="invalid_token" for a refused key)', schema: { type: "string" } } },
+            headers: {
+              "WWW-Authenticate": {
+                description: 'Bearer realm="exposure-check" (with error="invalid_token" for a refused key)',
+                schema: { type: "string" },
+              },
+            },
           },
           "429": limited,
         },
@@ -120,7 +172,8 @@ function operations(region: string): Record<string, Record<string, Operation>> {
     "/api/health": {
       get: {
         summary: "Liveness",
-        description: "200 while the process serves requests. It does not touch the database (readiness for traffic is GET /api/ready).",
+        description:
+          "200 while the process serves requests. It does not touch the database (readiness for traffic is GET /api/ready).",
         tags: ["Operations"],
         responses: {
           "200": { description: "The process is up.", schema: "Health", examples: { ok: { status: "ok" } } },
@@ -134,7 +187,9 @@ function toOpenApi(op: Operation): Record<string, unknown> {
   const content = (schema: string, examples?: Record<string, unknown>) => ({
     "application/json": {
       schema: { $ref: REF(schema) },
-      ...(examples ? { examples: Object.fromEntries(Object.entries(examples).map(([k, value]) => [k, { value }])) } : {}),
+      ...(examples
+        ? { examples: Object.fromEntries(Object.entries(examples).map(([k, value]) => [k, { value }])) }
+        : {}),
     },
   });
   return {
@@ -143,9 +198,20 @@ function toOpenApi(op: Operation): Record<string, unknown> {
     tags: op.tags,
     security: op.apiKey ? [{ apiKey: [] }] : [],
     ...(op.parameters ? { parameters: op.parameters.map((p) => ({ ...p, required: true })) } : {}),
-    ...(op.requestBody ? { requestBody: { required: true, content: content(op.requestBody.schema, { example: op.requestBody.example }) } } : {}),
+    ...(op.requestBody
+      ? {
+          requestBody: { required: true, content: content(op.requestBody.schema, { example: op.requestBody.example }) },
+        }
+      : {}),
     responses: Object.fromEntries(
-      Object.entries(op.responses).map(([status, r]) => [status, { description: r.description, ...(r.headers ? { headers: r.headers } : {}), content: content(r.schema, r.examples) }]),
+      Object.entries(op.responses).map(([status, r]) => [
+        status,
+        {
+          description: r.description,
+          ...(r.headers ? { headers: r.headers } : {}),
+          content: content(r.schema, r.examples),
+        },
+      ]),
     ),
   };
 }
@@ -161,7 +227,7 @@ export function buildOpenApiDocument(region = "US") {
       title: "Exposure Check API",
       version: "1.0.0",
       description:
-        "Whether a phone number was in a breach's lists of affected accounts, and what to do. Errors are always `{\"error\": {\"code\", \"message\", …}}`.",
+        'Whether a phone number was in a breach\'s lists of affected accounts, and what to do. Errors are always `{"error": {"code", "message", …}}`.',
     },
     servers: [{ url: "/" }],
     tags: [
@@ -169,7 +235,12 @@ export function buildOpenApiDocument(region = "US") {
       { name: "Integration", description: "For the carrier's servers, with an API key." },
       { name: "Operations", description: "For monitoring." },
     ],
-    paths: Object.fromEntries(Object.entries(ops).map(([path, methods]) => [path, Object.fromEntries(Object.entries(methods).map(([m, op]) => [m, toOpenApi(op)]))])),
+    paths: Object.fromEntries(
+      Object.entries(ops).map(([path, methods]) => [
+        path,
+        Object.fromEntries(Object.entries(methods).map(([m, op]) => [m, toOpenApi(op)])),
+      ]),
+    ),
     components: {
       schemas: Object.fromEntries(Object.entries(components(region)).map(([id, s]) => [id, bare(s)])),
       securitySchemes: {
@@ -177,7 +248,8 @@ export function buildOpenApiDocument(region = "US") {
           type: "http",
           scheme: "bearer",
           bearerFormat: "ek_live_ followed by 43 characters",
-          description: "An API key created by an owner in the console (/admin/api-keys) or with `npm run admin -- create-api-key`.",
+          description:
+            "An API key created by an owner in the console (/admin/api-keys) or with `npm run admin -- create-api-key`.",
         },
       },
     },

@@ -23,14 +23,22 @@ export const affectedExample: ExposureResult = checked(ExposureResultSchema, {
   affected: true,
   exposures: [
     {
-      incident: { slug: DEMO_INCIDENT.slug, title: DEMO_INCIDENT.title, disclosedAt: DEMO_INCIDENT.disclosedAt.toISOString().slice(0, 10) },
+      incident: {
+        slug: DEMO_INCIDENT.slug,
+        title: DEMO_INCIDENT.title,
+        disclosedAt: DEMO_INCIDENT.disclosedAt.toISOString().slice(0, 10),
+      },
       category: { slug: prepaid.slug, name: prepaid.name, dataExposed: [...prepaid.dataExposed] },
       remediationUrl: remediationPath(DEMO_INCIDENT.slug, prepaid.slug),
     },
   ],
 });
 
-export const notAffectedExample: ExposureResult = checked(ExposureResultSchema, { phone: "+12065550199", affected: false, exposures: [] });
+export const notAffectedExample: ExposureResult = checked(ExposureResultSchema, {
+  phone: "+12065550199",
+  affected: false,
+  exposures: [],
+});
 
 export const codeSentExample = checked(CheckCodeSentSchema, {
   checkId: "hJ3kQ9xV2mN7pL4rT8wZ1a",

@@ -28,7 +28,9 @@ function migrationNames(dir: string): Promise<string[] | null> {
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)),
+  );
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -37,7 +39,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * is applied (a row in _prisma_migrations, finished and not rolled back). Applied
  * migrations this build does not know are fine: a newer node migrated first.
  */
-export async function checkReadiness(db: Db, opts: { migrationsDir?: string; timeoutMs?: number } = {}): Promise<Readiness> {
+export async function checkReadiness(
+  db: Db,
+  opts: { migrationsDir?: string; timeoutMs?: number } = {},
+): Promise<Readiness> {
   if (isDraining()) return { ready: false, reason: "draining" };
   const expected = await migrationNames(opts.migrationsDir ?? MIGRATIONS_DIR);
   if (!expected) return report({ ready: false, reason: "migrations_unknown" });
@@ -52,7 +57,9 @@ export async function checkReadiness(db: Db, opts: { migrationsDir?: string; tim
 }
 
 async function appliedMigrations(db: Db): Promise<Set<string>> {
-  const [{ present }] = await db.$queryRaw<[{ present: boolean }]>`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present`;
+  const [{ present }] = await db.$queryRaw<
+    [{ present: boolean }]
+  >`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present`;
   if (!present) return new Set();
   const rows = await db.$queryRaw<{ migration_name: string }[]>`
     SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;

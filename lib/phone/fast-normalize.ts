@@ -7,7 +7,18 @@ import { MAX_PHONE_INPUT, normalizePhone, type NormalizedPhone } from "@/lib/pho
 const SIMPLE = /^\s*(\+?1)?[\s.\-/]*\(?(\d{3})\)?[\s.\-/]*(\d{3})[\s.\-/]*(\d{4})\s*$/;
 
 /** libphonenumber-js's number types, in the order its getNumberType() tries them. */
-const TYPES = ["FIXED_LINE", "MOBILE", "PREMIUM_RATE", "TOLL_FREE", "SHARED_COST", "VOIP", "PERSONAL_NUMBER", "PAGER", "UAN", "VOICEMAIL"];
+const TYPES = [
+  "FIXED_LINE",
+  "MOBILE",
+  "PREMIUM_RATE",
+  "TOLL_FREE",
+  "SHARED_COST",
+  "VOIP",
+  "PERSONAL_NUMBER",
+  "PAGER",
+  "UAN",
+  "VOICEMAIL",
+];
 
 type TypeDef = { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
 type Plan = {

@@ -1,4 +1,9 @@
-import { parsePhoneNumberWithError, ParseError, validatePhoneNumberLength, type CountryCode } from "libphonenumber-js/max";
+import {
+  parsePhoneNumberWithError,
+  ParseError,
+  validatePhoneNumberLength,
+  type CountryCode,
+} from "libphonenumber-js/max";
 
 export type PhoneProblem =
   | "empty"

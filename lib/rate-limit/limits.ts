@@ -37,6 +37,10 @@ export function createLimits(config: Config, openStore: () => LimiterStore): Lim
     return Object.fromEntries(names.map((n) => [n, unlimited])) as Limits;
   }
   const store = openStore();
-  log.info(`Rate limits are counted in ${store.kind === "redis" ? "Redis (the database if Redis is down)" : "the database"}`);
-  return Object.fromEntries(names.map((n) => [n, toLimiter(store.make(LIMITS[n].name, LIMITS[n].spec(config)), store.ready)])) as Limits;
+  log.info(
+    `Rate limits are counted in ${store.kind === "redis" ? "Redis (the database if Redis is down)" : "the database"}`,
+  );
+  return Object.fromEntries(
+    names.map((n) => [n, toLimiter(store.make(LIMITS[n].name, LIMITS[n].spec(config)), store.ready)]),
+  ) as Limits;
 }

@@ -18,7 +18,8 @@ export function twilioProvider(config: TwilioConfig, opts: { logger?: Logger; ti
   const timeoutMs = opts.timeoutMs ?? TWILIO_TIMEOUT_MS;
   const url = `${config.baseUrl}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`;
   const authorization = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString("base64")}`;
-  const sender: Record<string, string> = "from" in config.sender ? { From: config.sender.from } : { MessagingServiceSid: config.sender.messagingServiceSid };
+  const sender: Record<string, string> =
+    "from" in config.sender ? { From: config.sender.from } : { MessagingServiceSid: config.sender.messagingServiceSid };
 
   const fail = (reason: string, status?: number, code?: number): never => {
     // Credentials or Twilio itself at fault: an operator must act. Else the number was refused.
@@ -43,16 +44,26 @@ export function twilioProvider(config: TwilioConfig, opts: { logger?: Logger; ti
         answer = (await res.json().catch(() => undefined)) as TwilioAnswer | undefined;
       } catch (e) {
         const timedOut = e instanceof DOMException && e.name === "TimeoutError";
-        return fail(timedOut ? `Twilio did not answer within ${timeoutMs} ms` : `Twilio could not be reached: ${describe(e)}`);
+        return fail(
+          timedOut ? `Twilio did not answer within ${timeoutMs} ms` : `Twilio could not be reached: ${describe(e)}`,
+        );
       }
       if (!res.ok) {
         const code = typeof answer?.code === "number" ? answer.code : undefined;
         // Twilio's messages quote the number ("The 'To' number +1… is not valid"): masked.
         const detail = typeof answer?.message === "string" ? `: ${maskNumbersInText(answer.message)}` : "";
-        return fail(`Twilio refused the message (HTTP ${res.status}${code ? `, error ${code}` : ""})${detail}`, res.status, code);
+        return fail(
+          `Twilio refused the message (HTTP ${res.status}${code ? `, error ${code}` : ""})${detail}`,
+          res.status,
+          code,
+        );
       }
-      if (typeof answer?.sid !== "string") return fail(`Twilio answered HTTP ${res.status} without a message sid`, res.status);
-      logger.info({ sid: answer.sid, status: answer.status, ms: Math.round(performance.now() - started) }, "SMS accepted by Twilio");
+      if (typeof answer?.sid !== "string")
+        return fail(`Twilio answered HTTP ${res.status} without a message sid`, res.status);
+      logger.info(
+        { sid: answer.sid, status: answer.status, ms: Math.round(performance.now() - started) },
+        "SMS accepted by Twilio",
+      );
     },
   };
 }

@@ -30,7 +30,11 @@ describe("CreateApiKeyForm", () => {
     const action = vi
       .fn<CreateAction>()
       .mockResolvedValueOnce({ created: { name: "Login page", prefix: KEY.slice(0, 12), key: KEY } })
-      .mockResolvedValueOnce({ values: { name: "Login page" }, error: t.fixErrors, errors: { name: en.errors.api_key_name_taken } });
+      .mockResolvedValueOnce({
+        values: { name: "Login page" },
+        error: t.fixErrors,
+        errors: { name: en.errors.api_key_name_taken },
+      });
     renderWithIntl(<CreateApiKeyForm action={action} />);
     await userEvent.type(screen.getByLabelText(t.name), "Login page");
     await userEvent.click(screen.getByRole("button", { name: t.create }));
@@ -52,7 +56,9 @@ describe("CreateApiKeyForm", () => {
 describe("ApiKeyRowActions", () => {
   it("revokes only after the confirmation, and says so", async () => {
     const revoke = vi.fn<RevokeAction>(async () => ({ notice: "Login page is revoked." }));
-    renderWithIntl(<ApiKeyRowActions apiKey={{ id: "abcdefghijklmnopqrstuvwx", name: "Login page" }} revoke={revoke} />);
+    renderWithIntl(
+      <ApiKeyRowActions apiKey={{ id: "abcdefghijklmnopqrstuvwx", name: "Login page" }} revoke={revoke} />,
+    );
     await userEvent.click(screen.getByText(t.revokeOpen));
     const button = screen.getByRole("button", { name: "Revoke Login page" });
     const confirm = screen.getByRole("checkbox", { name: "Yes, revoke Login page: its calls are refused from now on" });

@@ -36,7 +36,12 @@ describe("ChangePasswordForm", () => {
     await fill("old password", NEW, NEW);
     expect(await screen.findByRole("status")).toHaveTextContent("Your password was changed.");
     const sent = action.mock.calls[0]![1];
-    expect([sent.get("currentPassword"), sent.get("newPassword"), sent.get("confirmPassword"), sent.get("username")]).toEqual(["old password", NEW, NEW, "agent@example.com"]);
+    expect([
+      sent.get("currentPassword"),
+      sent.get("newPassword"),
+      sent.get("confirmPassword"),
+      sent.get("username"),
+    ]).toEqual(["old password", NEW, NEW, "agent@example.com"]);
     for (const label of [t.current, t.new, t.confirm]) expect(screen.getByLabelText(label)).toHaveValue("");
     expect(screen.getByLabelText(t.current)).toHaveAttribute("autocomplete", "current-password");
     expect(screen.getByLabelText(t.new)).toHaveAttribute("autocomplete", "new-password");

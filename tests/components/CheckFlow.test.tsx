@@ -65,7 +65,9 @@ describe("CheckFlow", () => {
     // Focus follows the flow instead of falling back to <body>.
     await waitFor(() => expect(screen.getByRole("heading", { name: en.code.title })).toHaveFocus());
     expect(screen.queryByLabelText("Mobile number")).not.toBeInTheDocument();
-    expect(screen.getByText(`If ${MASKED} can receive text messages, we have sent it a 6-digit code.`)).toBeInTheDocument();
+    expect(
+      screen.getByText(`If ${MASKED} can receive text messages, we have sent it a 6-digit code.`),
+    ).toBeInTheDocument();
     expect(calls).toHaveLength(1);
     expect(calls[0]).toEqual({ prev: { step: "phone" }, form: { intent: "start", phone: "(206) 555-0142" } });
 
@@ -99,7 +101,11 @@ describe("CheckFlow", () => {
   it("shows an error from the action on the number step and keeps what was typed", async () => {
     const user = userEvent.setup();
     const message = en.phone.too_short;
-    const { action, calls } = fakeAction((form) => ({ step: "phone", phone: String(form.get("phone")), error: message }));
+    const { action, calls } = fakeAction((form) => ({
+      step: "phone",
+      phone: String(form.get("phone")),
+      error: message,
+    }));
     renderWithIntl(<CheckFlow action={action} open={false} />);
 
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
@@ -152,7 +158,9 @@ describe("CheckFlow", () => {
   it("in open mode offers 'Check this number' and can go straight to the result", async () => {
     const user = userEvent.setup();
     const { action, calls } = fakeAction((form) =>
-      form.get("intent") === "start" ? { step: "result", result: { ...RESULT, affected: false, exposures: [] } } : { step: "phone" },
+      form.get("intent") === "start"
+        ? { step: "result", result: { ...RESULT, affected: false, exposures: [] } }
+        : { step: "phone" },
     );
     renderWithIntl(<CheckFlow action={action} open />);
 

@@ -13,7 +13,9 @@ describe("CodeForm", () => {
   it("shows the masked number in the neutral 'if it can receive texts' sentence", () => {
     renderWithIntl(<CodeForm action={noop} pending={false} checkId={CHECK_ID} maskedPhone={MASKED} />);
     expect(screen.getByRole("heading", { name: "Enter the code we texted you" })).toBeInTheDocument();
-    expect(screen.getByText("If •••0142 can receive text messages, we have sent it a 6-digit code.")).toBeInTheDocument();
+    expect(
+      screen.getByText("If •••0142 can receive text messages, we have sent it a 6-digit code."),
+    ).toBeInTheDocument();
   });
 
   it("has a '6-digit code' input suited to one-time codes, described by the hint", () => {
@@ -38,7 +40,9 @@ describe("CodeForm", () => {
     expect(data.get("checkId")).toBe(CHECK_ID);
     expect(data.get("maskedPhone")).toBe(MASKED);
     // Hidden fields are not shown to anyone.
-    const hiddenFields = container.querySelectorAll<HTMLInputElement>('input[name="checkId"], input[name="maskedPhone"]');
+    const hiddenFields = container.querySelectorAll<HTMLInputElement>(
+      'input[name="checkId"], input[name="maskedPhone"]',
+    );
     expect(hiddenFields).toHaveLength(2);
     for (const hidden of hiddenFields) expect(hidden.type).toBe("hidden");
   });
@@ -60,7 +64,12 @@ describe("CodeForm", () => {
     await user.click(screen.getByRole("button", { name: "Show my result" }));
     await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
     const form = action.mock.calls[0]![0];
-    expect(Object.fromEntries(form)).toEqual({ intent: "verify", checkId: CHECK_ID, maskedPhone: MASKED, code: "123456" });
+    expect(Object.fromEntries(form)).toEqual({
+      intent: "verify",
+      checkId: CHECK_ID,
+      maskedPhone: MASKED,
+      code: "123456",
+    });
   });
 
   it("offers a 'Use a different number' form that submits intent=restart only", async () => {

@@ -35,11 +35,15 @@ describe("CreateUserForm", () => {
     const email = screen.getByLabelText(t.email);
     expect(email).toHaveAttribute("aria-invalid", "true");
     expect(email).toHaveAccessibleDescription(`${t.emailHint} ${en.errors.email_invalid}`);
-    expect(screen.getByLabelText(t.password)).toHaveAccessibleDescription(`${t.passwordHint} ${en.errors.password_too_short}`);
+    expect(screen.getByLabelText(t.password)).toHaveAccessibleDescription(
+      `${t.passwordHint} ${en.errors.password_too_short}`,
+    );
   });
 
   it("posts a valid form without a password when it is generated, and shows the generated one once", async () => {
-    const action = vi.fn<Action>(async () => ({ created: { email: "new@example.com", role: "agent", password: "abcdef-ghijkm-npqrst-uvwxyz" } }));
+    const action = vi.fn<Action>(async () => ({
+      created: { email: "new@example.com", role: "agent", password: "abcdef-ghijkm-npqrst-uvwxyz" },
+    }));
     renderWithIntl(<CreateUserForm action={action} />);
     await userEvent.type(screen.getByLabelText(t.email), "New@Example.com");
     await userEvent.selectOptions(screen.getByLabelText(t.role), "agent");

@@ -68,7 +68,9 @@ describe("ExposureBanner (affected)", () => {
     const expected = [affected.exposures[0]!.category.dataExposed, affected.exposures[1]!.category.dataExposed];
     cards.forEach((card, i) => {
       expect(within(card).getByRole("heading", { level: 3, name: "Data exposed" })).toBeInTheDocument();
-      const items = within(within(card).getByRole("list")).getAllByRole("listitem").map((li) => li.textContent);
+      const items = within(within(card).getByRole("list"))
+        .getAllByRole("listitem")
+        .map((li) => li.textContent);
       expect(items).toEqual(expected[i]);
     });
   });
@@ -111,15 +113,21 @@ describe("ExposureBanner (affected)", () => {
       "/remediation/2021-08-cyberattack/postpaid",
     );
     // Each link sits in its own category's card.
-    expect(within(cardFor("Prepaid customers")).getByRole("link")).toHaveAccessibleName("What to do now: Prepaid customers");
-    expect(within(cardFor("Postpaid customers")).getByRole("link")).toHaveAccessibleName("What to do now: Postpaid customers");
+    expect(within(cardFor("Prepaid customers")).getByRole("link")).toHaveAccessibleName(
+      "What to do now: Prepaid customers",
+    );
+    expect(within(cardFor("Postpaid customers")).getByRole("link")).toHaveAccessibleName(
+      "What to do now: Postpaid customers",
+    );
   });
 });
 
 describe("ExposureBanner (not affected)", () => {
   it("uses the careful wording in a status region", () => {
     renderWithIntl(<ExposureBanner result={notAffected} />);
-    const status = screen.getByRole("region", { name: "We have no record of this number in the lists of affected accounts" });
+    const status = screen.getByRole("region", {
+      name: "We have no record of this number in the lists of affected accounts",
+    });
     expect(within(status).getByRole("heading", { level: 2 })).toHaveTextContent(
       "We have no record of this number in the lists of affected accounts",
     );

@@ -14,7 +14,10 @@ async function codeFromOutbox(context: BrowserContext, base: string, last4: stri
   try {
     await tab.goto(`${base}/outbox`);
     // Rows are newest first, so the first row for this number holds the current code.
-    const row = tab.getByTestId("outbox-message").filter({ has: tab.getByRole("cell", { name: `•••${last4}`, exact: true }) }).first();
+    const row = tab
+      .getByTestId("outbox-message")
+      .filter({ has: tab.getByRole("cell", { name: `•••${last4}`, exact: true }) })
+      .first();
     const body = await row.textContent();
     const code = /\b(\d{6})\b/.exec(body ?? "")?.[1];
     if (!code) throw new Error(`no code in the outbox for •••${last4}: ${JSON.stringify(body)}`);
@@ -49,7 +52,8 @@ describe.skipIf(!hasChromium && !inCi)("check flow in a browser", () => {
   async function newContext(options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
     context = await browser!.newContext(options);
     context.on("console", (msg) => {
-      if (msg.text().includes("Content Security Policy")) cspMessages.push(`${msg.type()}: ${msg.text()} (${msg.location().url})`);
+      if (msg.text().includes("Content Security Policy"))
+        cspMessages.push(`${msg.type()}: ${msg.text()} (${msg.location().url})`);
     });
     return context;
   }
@@ -118,7 +122,9 @@ describe.skipIf(!hasChromium && !inCi)("check flow in a browser", () => {
 
     await page.getByLabel("6-digit code").fill(await codeFromOutbox(ctx, base, "0199"));
     await page.getByRole("button", { name: "Show my result" }).click();
-    const banner = page.getByRole("region", { name: "We have no record of this number in the lists of affected accounts" });
+    const banner = page.getByRole("region", {
+      name: "We have no record of this number in the lists of affected accounts",
+    });
     await banner.waitFor();
     expect(await page.getByText("This number is in the lists of affected accounts").count()).toBe(0);
     expect(await page.getByRole("link", { name: /What to do now/ }).count()).toBe(0);
@@ -187,7 +193,8 @@ describe.skipIf(!hasChromium && !inCi)("check flow in a browser", () => {
       // On PostgreSQL the data lives in the server: search every row of every table.
       const rows = await databaseText(app.databaseUrl);
       expect(rows).toContain("outbox_message"); // the tables were really read
-      for (const n of typed) for (const form of [n, `+1${n}`]) expect(rows.includes(form) ? `${form} in the database` : "").toBe("");
+      for (const n of typed)
+        for (const form of [n, `+1${n}`]) expect(rows.includes(form) ? `${form} in the database` : "").toBe("");
     }
   });
 });

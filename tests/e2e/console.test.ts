@@ -5,7 +5,15 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, hasChromium, inCi, launchChromium, root, startApp, type RunningApp } from "@/tests/support/e2e";
+import {
+  expectAccessible,
+  hasChromium,
+  inCi,
+  launchChromium,
+  root,
+  startApp,
+  type RunningApp,
+} from "@/tests/support/e2e";
 
 const EMAIL = "importer@example.com";
 const PASSWORD = "a long enough passphrase";
@@ -13,11 +21,25 @@ const NEW_PASSWORD = "an even longer passphrase";
 
 function createUser(app: RunningApp): Promise<number> {
   return new Promise((resolve) => {
-    const c = spawn(process.execPath, ["--import", "tsx", "scripts/admin.ts", "create-user", "--email", EMAIL, "--role", "importer", "--password-stdin"], {
-      cwd: root,
-      env: app.env,
-      stdio: ["pipe", "ignore", "inherit"],
-    });
+    const c = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "scripts/admin.ts",
+        "create-user",
+        "--email",
+        EMAIL,
+        "--role",
+        "importer",
+        "--password-stdin",
+      ],
+      {
+        cwd: root,
+        env: app.env,
+        stdio: ["pipe", "ignore", "inherit"],
+      },
+    );
     c.on("exit", (code) => resolve(code ?? 1));
     c.stdin!.end(`${PASSWORD}\n`);
   });
@@ -52,7 +74,9 @@ describe.skipIf(!hasChromium && !inCi)("console imports in a browser", () => {
     await page.goto(`${app.base}/admin/imports`);
     await expectAccessible(page, "the imports page");
     const csv = "Phone,Name\n(206) 555-0401,Ann\n206.555.0402,Bo\n2.06555E+09,Cy\n";
-    await page.getByLabel("CSV file of affected accounts").setInputFiles({ name: "prepaid-2021.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page
+      .getByLabel("CSV file of affected accounts")
+      .setInputFiles({ name: "prepaid-2021.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.getByRole("button", { name: "Upload and preview" }).click();
     await page.getByRole("heading", { name: "Preview: prepaid-2021.csv" }).waitFor();
     const table = await page.getByRole("table").textContent();
@@ -62,7 +86,9 @@ describe.skipIf(!hasChromium && !inCi)("console imports in a browser", () => {
 
     await page.getByLabel("Category").selectOption({ label: "Prepaid customers" });
     await page.getByRole("button", { name: "Dry run" }).click();
-    await page.getByText("Dry run: 3 rows, 2 would be imported, 1 rejected. Nothing was stored.").waitFor({ timeout: 60_000 });
+    await page
+      .getByText("Dry run: 3 rows, 2 would be imported, 1 rejected. Nothing was stored.")
+      .waitFor({ timeout: 60_000 });
 
     await page.getByRole("button", { name: "Import", exact: true }).click();
     await page.waitForURL(/\/admin\/imports$/);
@@ -76,7 +102,10 @@ describe.skipIf(!hasChromium && !inCi)("console imports in a browser", () => {
     const cells = await row.getByRole("cell").allTextContents();
     expect(cells.slice(2, 7)).toEqual(["Completed", "3", "2", "0", "1"]);
 
-    const [download] = await Promise.all([page.waitForEvent("download"), row.getByRole("link", { name: "Download rejected rows" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      row.getByRole("link", { name: "Download rejected rows" }).click(),
+    ]);
     const body = readFileSync((await download.path())!, "utf8");
     expect(body.trim().split(/\r?\n/)).toEqual(["line,reason,value", "4,scientific_notation,2.06555E+09"]);
 

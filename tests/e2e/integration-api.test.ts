@@ -4,17 +4,33 @@
 import { spawn } from "node:child_process";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, hasChromium, inCi, launchChromium, root, startApp, type RunningApp } from "@/tests/support/e2e";
+import {
+  expectAccessible,
+  hasChromium,
+  inCi,
+  launchChromium,
+  root,
+  startApp,
+  type RunningApp,
+} from "@/tests/support/e2e";
 
 /** `npm run admin -- create-api-key` against the running app's database; the key is its last line. */
 function createKey(app: RunningApp, name: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/admin.ts", "create-api-key", "--name", name], { cwd: root, env: app.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/admin.ts", "create-api-key", "--name", name], {
+      cwd: root,
+      env: app.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    child.on("exit", (code) => (code === 0 ? resolve(out.trimEnd().split("\n").at(-1)!) : reject(new Error(`create-api-key failed (${code}): ${err}`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve(out.trimEnd().split("\n").at(-1)!)
+        : reject(new Error(`create-api-key failed (${code}): ${err}`)),
+    );
   });
 }
 
@@ -48,9 +64,15 @@ describe.skipIf(!hasChromium && !inCi)("integration API", () => {
   it("answers a CLI-made key with the check's result, and refuses a call without one", async () => {
     const key = await createKey(app, "e2e login page");
     expect(key).toMatch(/^ek_live_[A-Za-z0-9_-]{43}$/);
-    const res = await fetch(`${app.base}/api/v1/exposures/${encodeURIComponent("(206) 555-0103")}`, { headers: { authorization: `Bearer ${key}` } });
+    const res = await fetch(`${app.base}/api/v1/exposures/${encodeURIComponent("(206) 555-0103")}`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { phone: string; affected: boolean; exposures: { category: { slug: string } }[] };
+    const body = (await res.json()) as {
+      phone: string;
+      affected: boolean;
+      exposures: { category: { slug: string } }[];
+    };
     expect(body).toMatchObject({ phone: "+12065550103", affected: true });
     expect(body.exposures.map((x) => x.category.slug)).toEqual(["prepaid", "postpaid"]);
 
@@ -58,7 +80,10 @@ describe.skipIf(!hasChromium && !inCi)("integration API", () => {
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get("www-authenticate")).toBe('Bearer realm="exposure-check"');
 
-    const doc = (await (await fetch(`${app.base}/api/v1/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await fetch(`${app.base}/api/v1/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toContain("/api/v1/exposures/{phone}");
   });
@@ -66,18 +91,32 @@ describe.skipIf(!hasChromium && !inCi)("integration API", () => {
   it("answers the lookup ahead of Next.js with the same headers its routes send, and leaves other methods and paths to it", async () => {
     const key = await createKey(app, "e2e headers");
     const auth = { authorization: `Bearer ${key}` };
-    const lean = await fetch(`${app.base}/api/v1/exposures/%2B12065550199`, { headers: { ...auth, "x-request-id": "lean-1" } });
+    const lean = await fetch(`${app.base}/api/v1/exposures/%2B12065550199`, {
+      headers: { ...auth, "x-request-id": "lean-1" },
+    });
     const framework = await fetch(`${app.base}/api/health`);
     expect(lean.status).toBe(200);
     expect(lean.headers.get("x-request-id")).toBe("lean-1");
     expect(lean.headers.get("content-type")).toMatch(/^application\/json/);
-    for (const name of ["x-content-type-options", "referrer-policy", "x-frame-options", "permissions-policy", "cross-origin-opener-policy", "strict-transport-security", "cache-control"]) {
+    for (const name of [
+      "x-content-type-options",
+      "referrer-policy",
+      "x-frame-options",
+      "permissions-policy",
+      "cross-origin-opener-policy",
+      "strict-transport-security",
+      "cache-control",
+    ]) {
       expect([name, lean.headers.get(name)]).toEqual([name, framework.headers.get(name)]);
     }
     expect(lean.headers.get("strict-transport-security")).toMatch(/max-age=/);
     // Not its own: another method, a trailing slash, a deeper path.
-    expect((await fetch(`${app.base}/api/v1/exposures/%2B12065550199`, { method: "POST", headers: auth })).status).toBe(405);
-    expect((await fetch(`${app.base}/api/v1/exposures/%2B12065550199/`, { headers: auth, redirect: "manual" })).status).toBe(308);
+    expect((await fetch(`${app.base}/api/v1/exposures/%2B12065550199`, { method: "POST", headers: auth })).status).toBe(
+      405,
+    );
+    expect(
+      (await fetch(`${app.base}/api/v1/exposures/%2B12065550199/`, { headers: auth, redirect: "manual" })).status,
+    ).toBe(308);
     expect((await fetch(`${app.base}/api/v1/exposures/%2B12065550199/x`, { headers: auth })).status).toBe(404);
   });
 

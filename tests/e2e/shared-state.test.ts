@@ -38,15 +38,28 @@ let built = false;
 /** The migrations, applied as `npm run db:migrate` applies them. */
 function migrate(url: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let err = "";
     child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`migrate deploy failed: ${err}`))));
   });
 }
 
-async function call(base: string, path: string, body?: unknown): Promise<{ status: number; headers: Headers; json: Record<string, unknown> }> {
-  const res = await fetch(`${base}${path}`, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+async function call(
+  base: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; headers: Headers; json: Record<string, unknown> }> {
+  const res = await fetch(
+    `${base}${path}`,
+    body === undefined
+      ? {}
+      : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+  );
   return { status: res.status, headers: res.headers, json: (await res.json()) as Record<string, unknown> };
 }
 
@@ -134,7 +147,8 @@ function sharedStateSuite(variant: "database" | "redis") {
 
   it("holds a limit reached through one process on the other", async () => {
     // Two codes a number per hour: both sent through A, so B alone has counted nothing.
-    for (let i = 0; i < 2; i++) expect((await call(a!.base, "/api/v1/checks", { phone: "206-555-0199" })).status).toBe(202);
+    for (let i = 0; i < 2; i++)
+      expect((await call(a!.base, "/api/v1/checks", { phone: "206-555-0199" })).status).toBe(202);
     const refused = await call(b!.base, "/api/v1/checks", { phone: "206-555-0199" });
     expect(refused.status).toBe(429);
     expect((refused.json.error as { code: string }).code).toBe("rate_limited");

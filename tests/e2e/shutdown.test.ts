@@ -23,7 +23,9 @@ let base: string;
 let port: number;
 let dataDir: string;
 const exited = () =>
-  new Promise<number | null>((resolve) => (launcher.exitCode !== null ? resolve(launcher.exitCode) : launcher.once("exit", (code) => resolve(code))));
+  new Promise<number | null>((resolve) =>
+    launcher.exitCode !== null ? resolve(launcher.exitCode) : launcher.once("exit", (code) => resolve(code)),
+  );
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -39,7 +41,8 @@ async function until<T>(what: string, ms: number, probe: () => Promise<T | undef
   while (Date.now() < deadline) {
     const value = await probe().catch(() => undefined);
     if (value !== undefined) return value;
-    if (launcher.exitCode !== null) throw new Error(`npm start exited (${launcher.exitCode}) while waiting for ${what}:\n${output}`);
+    if (launcher.exitCode !== null)
+      throw new Error(`npm start exited (${launcher.exitCode}) while waiting for ${what}:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`timed out waiting for ${what}:\n${output}`);
@@ -50,12 +53,28 @@ beforeAll(async () => {
   port = await freePort();
   base = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port) };
-  for (const k of Object.keys(env)) if (/^(DATABASE_URL|LOOKUP_|SMS_PROVIDER|TWILIO_|EMBEDDED_DB|RATE_LIMIT|LOG_LEVEL|IMPORT_|REDIS_URL|WEB_CONCURRENCY)/.test(k)) delete env[k];
+  for (const k of Object.keys(env))
+    if (
+      /^(DATABASE_URL|LOOKUP_|SMS_PROVIDER|TWILIO_|EMBEDDED_DB|RATE_LIMIT|LOG_LEVEL|IMPORT_|REDIS_URL|WEB_CONCURRENCY)/.test(
+        k,
+      )
+    )
+      delete env[k];
   if (onPostgres) {
     databaseUrl = await scratchDatabase("exposure_shutdown");
-    Object.assign(env, { DATABASE_URL: databaseUrl, LOOKUP_SECRET: randomBytes(32).toString("hex"), SMS_PROVIDER: "outbox", WEB_CONCURRENCY: "2" });
+    Object.assign(env, {
+      DATABASE_URL: databaseUrl,
+      LOOKUP_SECRET: randomBytes(32).toString("hex"),
+      SMS_PROVIDER: "outbox",
+      WEB_CONCURRENCY: "2",
+    });
   }
-  launcher = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  launcher = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   launcher.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   launcher.stderr!.on("data", (d: Buffer) => (output += d.toString()));
   await until("/api/health", 5 * 60_000, async () => ((await fetch(`${base}/api/health`)).ok ? true : undefined));
@@ -79,7 +98,13 @@ describe("running behind a load balancer", () => {
     const line = await until("the request's log line", 5_000, async () =>
       output.split("\n").find((l) => l.includes('"reqId":"lb-test-1"')),
     );
-    expect(JSON.parse(line)).toMatchObject({ level: "info", msg: "request", method: "GET", path: "/api/v1/exposures/[redacted]", status: res.status });
+    expect(JSON.parse(line)).toMatchObject({
+      level: "info",
+      msg: "request",
+      method: "GET",
+      path: "/api/v1/exposures/[redacted]",
+      status: res.status,
+    });
   });
 
   it("on SIGTERM stops accepting connections, finishes the request in flight and exits 0", async () => {
@@ -129,12 +154,20 @@ describe("running behind a load balancer", () => {
     expect(res.connection).toBe("close");
 
     expect(await Promise.race([exited(), new Promise((r) => setTimeout(() => r("still running"), 30_000))])).toBe(0);
-    const lines = output.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines).toContainEqual(expect.objectContaining({ msg: expect.stringMatching(/^shutting down/), signal: "SIGTERM", inFlight: 1 }));
-    expect(lines).toContainEqual(expect.objectContaining({ msg: "request", method: "POST", path: "/api/v1/checks", status: 202 }));
+    const lines = output
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: expect.stringMatching(/^shutting down/), signal: "SIGTERM", inFlight: 1 }),
+    );
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: "request", method: "POST", path: "/api/v1/checks", status: 202 }),
+    );
     // Every app process drained and stopped (two on PostgreSQL, under node:cluster).
     expect(lines.filter((l) => l.msg === "stopped" && l.drained === true)).toHaveLength(processes);
-    if (onPostgres) expect(lines).toContainEqual(expect.objectContaining({ msg: "app processes started", processes: 2 }));
+    if (onPostgres)
+      expect(lines).toContainEqual(expect.objectContaining({ msg: "app processes started", processes: 2 }));
     expect(output).not.toMatch(/2065550100|206\D{0,3}555\D{0,3}0100/);
   }, 60_000);
 });

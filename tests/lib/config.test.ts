@@ -16,17 +16,25 @@ function problems(env: Record<string, string>): string[] {
 
 describe("parseConfig", () => {
   it("refuses an external database without a lookup secret", () => {
-    expect(problems({ ...external, SMS_PROVIDER: "outbox" })).toEqual([expect.stringMatching(/^LOOKUP_SECRET: is required with an external DATABASE_URL/)]);
+    expect(problems({ ...external, SMS_PROVIDER: "outbox" })).toEqual([
+      expect.stringMatching(/^LOOKUP_SECRET: is required with an external DATABASE_URL/),
+    ]);
   });
 
   it("refuses an external database in verified mode unless the outbox is chosen explicitly", () => {
-    expect(problems({ ...external, LOOKUP_SECRET: secret })).toEqual([expect.stringMatching(/^SMS_PROVIDER: is required/)]);
+    expect(problems({ ...external, LOOKUP_SECRET: secret })).toEqual([
+      expect.stringMatching(/^SMS_PROVIDER: is required/),
+    ]);
     expect(problems({ ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox" })).toEqual([]);
     expect(problems({ ...external, LOOKUP_SECRET: secret, LOOKUP_MODE: "open" })).toEqual([]);
   });
 
   it("accepts the embedded database with its generated secret and defaults", () => {
-    const c = parseConfig({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5555/postgres", EMBEDDED_DB: "1", LOOKUP_SECRET: secret });
+    const c = parseConfig({
+      DATABASE_URL: "postgresql://postgres@127.0.0.1:5555/postgres",
+      EMBEDDED_DB: "1",
+      LOOKUP_SECRET: secret,
+    });
     expect(c).toMatchObject({
       embeddedDb: true,
       lookupMode: "verified",
@@ -56,8 +64,14 @@ describe("parseConfig", () => {
 
   it("parses previous key versions for rotation and refuses a clash with the current one", () => {
     const base = { ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox", LOOKUP_KEY_VERSION: "3" };
-    expect(parseConfig({ ...base, LOOKUP_PREVIOUS_SECRETS: `1:${"a".repeat(32)}, 2:${"b".repeat(32)}` }).keys.previous.map((p) => p.version)).toEqual([1, 2]);
-    expect(problems({ ...base, LOOKUP_PREVIOUS_SECRETS: `3:${"a".repeat(32)}` })).toEqual([expect.stringMatching(/^LOOKUP_PREVIOUS_SECRETS: /)]);
+    expect(
+      parseConfig({ ...base, LOOKUP_PREVIOUS_SECRETS: `1:${"a".repeat(32)}, 2:${"b".repeat(32)}` }).keys.previous.map(
+        (p) => p.version,
+      ),
+    ).toEqual([1, 2]);
+    expect(problems({ ...base, LOOKUP_PREVIOUS_SECRETS: `3:${"a".repeat(32)}` })).toEqual([
+      expect.stringMatching(/^LOOKUP_PREVIOUS_SECRETS: /),
+    ]);
   });
 
   it("configures console sessions and sign-in limits, with secure cookies by default in production", () => {
@@ -67,19 +81,35 @@ describe("parseConfig", () => {
       rateLimits: { signInPerIp: { points: 10, seconds: 900 }, signInPerEmail: { points: 5, seconds: 900 } },
     });
     expect(parseConfig({ ...base, NODE_ENV: "production" }).admin.secureCookies).toBe(true);
-    expect(parseConfig({ ...base, NODE_ENV: "production", ADMIN_SECURE_COOKIES: "off" }).admin.secureCookies).toBe(false);
-    expect(parseConfig({ ...base, ADMIN_SESSION_MAX_AGE: "3600", ADMIN_SESSION_IDLE: "600" }).admin).toMatchObject({ sessionMaxAgeSeconds: 3600, sessionIdleSeconds: 600 });
-    expect(problems({ ...base, ADMIN_SESSION_MAX_AGE: "3600", ADMIN_SESSION_IDLE: "7200" })).toEqual([expect.stringMatching(/^ADMIN_SESSION_IDLE: must not be longer/)]);
-    expect(problems({ ...base, RATE_LIMIT_SIGN_IN_PER_EMAIL: "many", ADMIN_SECURE_COOKIES: "maybe" }).map((l) => l.split(":")[0]).sort()).toEqual([
-      "ADMIN_SECURE_COOKIES",
-      "RATE_LIMIT_SIGN_IN_PER_EMAIL",
+    expect(parseConfig({ ...base, NODE_ENV: "production", ADMIN_SECURE_COOKIES: "off" }).admin.secureCookies).toBe(
+      false,
+    );
+    expect(parseConfig({ ...base, ADMIN_SESSION_MAX_AGE: "3600", ADMIN_SESSION_IDLE: "600" }).admin).toMatchObject({
+      sessionMaxAgeSeconds: 3600,
+      sessionIdleSeconds: 600,
+    });
+    expect(problems({ ...base, ADMIN_SESSION_MAX_AGE: "3600", ADMIN_SESSION_IDLE: "7200" })).toEqual([
+      expect.stringMatching(/^ADMIN_SESSION_IDLE: must not be longer/),
     ]);
+    expect(
+      problems({ ...base, RATE_LIMIT_SIGN_IN_PER_EMAIL: "many", ADMIN_SECURE_COOKIES: "maybe" })
+        .map((l) => l.split(":")[0])
+        .sort(),
+    ).toEqual(["ADMIN_SECURE_COOKIES", "RATE_LIMIT_SIGN_IN_PER_EMAIL"]);
   });
 });
 
 describe("parseConfig: every problem at once, in an operator's words", () => {
   it("lists field problems and cross-variable problems together, one line per variable", () => {
-    expect(problems({ ...external, LOOKUP_MODE: "loose", LOOKUP_KEY_VERSION: "two", PORT: "99999", TRUST_PROXY_HOPS: "-1" }).sort()).toEqual([
+    expect(
+      problems({
+        ...external,
+        LOOKUP_MODE: "loose",
+        LOOKUP_KEY_VERSION: "two",
+        PORT: "99999",
+        TRUST_PROXY_HOPS: "-1",
+      }).sort(),
+    ).toEqual([
       "LOOKUP_KEY_VERSION: must be a whole number",
       "LOOKUP_MODE: must be one of verified, open",
       expect.stringMatching(/^LOOKUP_SECRET: is required with an external DATABASE_URL/),
@@ -90,7 +120,9 @@ describe("parseConfig: every problem at once, in an operator's words", () => {
   });
 
   it("never shows a variable's value (it may be a secret)", () => {
-    expect(problems({ ...external, LOOKUP_SECRET: "short-secret-value", TWILIO_AUTH_TOKEN: "tok" }).join("\n")).not.toMatch(/short-secret-value|tok\b/);
+    expect(
+      problems({ ...external, LOOKUP_SECRET: "short-secret-value", TWILIO_AUTH_TOKEN: "tok" }).join("\n"),
+    ).not.toMatch(/short-secret-value|tok\b/);
   });
 });
 
@@ -105,26 +137,47 @@ describe("parseConfig: the Twilio provider", () => {
       "TWILIO_FROM: is required when SMS_PROVIDER=twilio, unless TWILIO_MESSAGING_SERVICE_SID is set",
     ]);
     const full = { ...base, TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: "t".repeat(32) };
-    expect(problems({ ...full, TWILIO_FROM: "+12065550000", TWILIO_MESSAGING_SERVICE_SID: `MG${"1".repeat(32)}` })).toEqual([
-      "TWILIO_FROM: must not be set with TWILIO_MESSAGING_SERVICE_SID: choose one sender",
-    ]);
+    expect(
+      problems({ ...full, TWILIO_FROM: "+12065550000", TWILIO_MESSAGING_SERVICE_SID: `MG${"1".repeat(32)}` }),
+    ).toEqual(["TWILIO_FROM: must not be set with TWILIO_MESSAGING_SERVICE_SID: choose one sender"]);
     expect(parseConfig({ ...full, TWILIO_FROM: "+12065550000" })).toMatchObject({
       smsProvider: "twilio",
-      twilio: { accountSid: sid, authToken: "t".repeat(32), sender: { from: "+12065550000" }, baseUrl: "https://api.twilio.com" },
+      twilio: {
+        accountSid: sid,
+        authToken: "t".repeat(32),
+        sender: { from: "+12065550000" },
+        baseUrl: "https://api.twilio.com",
+      },
     });
-    expect(parseConfig({ ...full, TWILIO_MESSAGING_SERVICE_SID: `MG${"1".repeat(32)}`, TWILIO_BASE_URL: "http://127.0.0.1:4010/" }).twilio).toMatchObject({
+    expect(
+      parseConfig({
+        ...full,
+        TWILIO_MESSAGING_SERVICE_SID: `MG${"1".repeat(32)}`,
+        TWILIO_BASE_URL: "http://127.0.0.1:4010/",
+      }).twilio,
+    ).toMatchObject({
       sender: { messagingServiceSid: `MG${"1".repeat(32)}` },
       baseUrl: "http://127.0.0.1:4010",
     });
   });
 
   it("refuses malformed Twilio settings and plain HTTP to another host", () => {
-    const lines = problems({ ...base, TWILIO_ACCOUNT_SID: "AC123", TWILIO_AUTH_TOKEN: "t".repeat(32), TWILIO_FROM: "+1 206", TWILIO_BASE_URL: "http://api.twilio.com" });
+    const lines = problems({
+      ...base,
+      TWILIO_ACCOUNT_SID: "AC123",
+      TWILIO_AUTH_TOKEN: "t".repeat(32),
+      TWILIO_FROM: "+1 206",
+      TWILIO_BASE_URL: "http://api.twilio.com",
+    });
     expect(lines.map((l) => l.split(":")[0]).sort()).toEqual(["TWILIO_ACCOUNT_SID", "TWILIO_BASE_URL", "TWILIO_FROM"]);
-    expect(problems({ ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "carrier-pigeon" })).toEqual(["SMS_PROVIDER: must be one of outbox, twilio"]);
+    expect(problems({ ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "carrier-pigeon" })).toEqual([
+      "SMS_PROVIDER: must be one of outbox, twilio",
+    ]);
   });
 
   it("ignores Twilio settings under another provider", () => {
-    expect(parseConfig({ ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox", TWILIO_ACCOUNT_SID: sid }).twilio).toBeUndefined();
+    expect(
+      parseConfig({ ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox", TWILIO_ACCOUNT_SID: sid }).twilio,
+    ).toBeUndefined();
   });
 });

@@ -10,19 +10,39 @@ function capture() {
 }
 
 // Every way the number +1 206-555-0142 could be written; none may reach a log line.
-const WRITTEN = ["+12065550142", "2065550142", "(206) 555-0142", "206-555-0142", "206.555.0142", "+1 206 555 0142", "1-206-555-0142"];
+const WRITTEN = [
+  "+12065550142",
+  "2065550142",
+  "(206) 555-0142",
+  "206-555-0142",
+  "206.555.0142",
+  "+1 206 555 0142",
+  "1-206-555-0142",
+];
 const DIGITS = /2065550142|206\D{0,3}555\D{0,3}0142/;
 
 describe("the logger", () => {
   it("never writes a phone number, whatever field or message carries it", () => {
     const { logger, lines } = capture();
     for (const n of WRITTEN) {
-      logger.info({ phone: n, e164: n, to: n, body: `Your code for ${n}`, nested: { deeper: { phone: n, note: `call ${n}` } } }, `check started for ${n}`);
+      logger.info(
+        { phone: n, e164: n, to: n, body: `Your code for ${n}`, nested: { deeper: { phone: n, note: `call ${n}` } } },
+        `check started for ${n}`,
+      );
       logger.warn("sms to %s failed", n);
       logger.error(new Error(`Twilio: The 'To' number ${n} is not a valid phone number.`));
       logger.error({ err: new Error(`insert failed for ${n}`), list: [n, { msisdn: n }] }, "import failed");
       logger.child({ component: "sms" }).info({ recipient: n }, `sending to ${n}`);
-      logger.info({ req: { method: "GET", url: `/api/v1/exposures/${encodeURIComponent(n)}`, headers: { cookie: "s=1", authorization: "Basic eA==" } } }, "request");
+      logger.info(
+        {
+          req: {
+            method: "GET",
+            url: `/api/v1/exposures/${encodeURIComponent(n)}`,
+            headers: { cookie: "s=1", authorization: "Basic eA==" },
+          },
+        },
+        "request",
+      );
     }
     expect(lines.length).toBe(WRITTEN.length * 6);
     for (const line of lines) expect(line).not.toMatch(DIGITS);
@@ -31,7 +51,9 @@ describe("the logger", () => {
 
   it("keeps what operators need: masked last four, error types, error codes, request ids, times", () => {
     const { logger, records } = capture();
-    const err = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432 while sending to +12065550142"), { code: "ECONNREFUSED" });
+    const err = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432 while sending to +12065550142"), {
+      code: "ECONNREFUSED",
+    });
     logger.error({ err, reqId: "550e8400-e29b-41d4-a716-446655440000", at: "2026-11-24T10:00:00.000Z" }, "failed");
     const [rec] = records();
     expect(rec).toMatchObject({
@@ -39,7 +61,11 @@ describe("the logger", () => {
       msg: "failed",
       reqId: "550e8400-e29b-41d4-a716-446655440000",
       at: "2026-11-24T10:00:00.000Z",
-      err: { type: "Error", code: "ECONNREFUSED", message: "connect ECONNREFUSED 127.0.0.1:5432 while sending to •••0142" },
+      err: {
+        type: "Error",
+        code: "ECONNREFUSED",
+        message: "connect ECONNREFUSED 127.0.0.1:5432 while sending to •••0142",
+      },
     });
     expect(typeof rec!.time).toBe("string");
     expect((rec!.err as { stack: string }).stack).toContain("log.test.ts");
@@ -47,8 +73,23 @@ describe("the logger", () => {
 
   it("redacts one-time codes, message bodies and credentials by field", () => {
     const { logger, records } = capture();
-    logger.info({ code: "123456", input: { code: "654321" }, sms: { Body: "Your code is 123456" }, authToken: "t0k3n", password: "hunter2hunter2" }, "x");
-    expect(records()[0]).toMatchObject({ code: "[redacted]", input: { code: "[redacted]" }, sms: { Body: "[redacted]" }, authToken: "[redacted]", password: "[redacted]" });
+    logger.info(
+      {
+        code: "123456",
+        input: { code: "654321" },
+        sms: { Body: "Your code is 123456" },
+        authToken: "t0k3n",
+        password: "hunter2hunter2",
+      },
+      "x",
+    );
+    expect(records()[0]).toMatchObject({
+      code: "[redacted]",
+      input: { code: "[redacted]" },
+      sms: { Body: "[redacted]" },
+      authToken: "[redacted]",
+      password: "[redacted]",
+    });
   });
 });
 
@@ -56,9 +97,13 @@ describe("maskNumbersInText", () => {
   it("masks runs of 7+ digits to the last four and leaves ids, times, addresses and short numbers", () => {
     expect(maskNumbersInText("to +1 (206) 555-0142 now")).toBe("to •••0142 now");
     expect(maskNumbersInText("HTTP 503 after 1200 ms, 3 tries")).toBe("HTTP 503 after 1200 ms, 3 tries");
-    expect(maskNumbersInText("at 2026-11-24 10:00:00 from 203.0.113.7")).toBe("at 2026-11-24 10:00:00 from 203.0.113.7");
+    expect(maskNumbersInText("at 2026-11-24 10:00:00 from 203.0.113.7")).toBe(
+      "at 2026-11-24 10:00:00 from 203.0.113.7",
+    );
     expect(maskNumbersInText("sid SM1234567890abcdef1234567890abcdef")).toBe("sid SM1234567890abcdef1234567890abcdef");
-    expect(maskNumbersInText("id 12345678-1234-1234-1234-123456789012")).toBe("id 12345678-1234-1234-1234-123456789012");
+    expect(maskNumbersInText("id 12345678-1234-1234-1234-123456789012")).toBe(
+      "id 12345678-1234-1234-1234-123456789012",
+    );
     expect(maskNumbersInText("/api/v1/exposures/%2B1%20206%20555%200142")).toBe("/api/v1/exposures/•••0142");
   });
 });

@@ -31,29 +31,47 @@ describe("npm run admin -- create-user", () => {
     // Letters only: the audit log masks runs of 7+ digits (possible phone numbers).
     const email = `first-owner-${randomUUID().replace(/[\d-]/g, "").slice(0, 8)}@example.com`;
     const password = "a long enough passphrase";
-    const run = await admin(["create-user", "--email", email.toUpperCase(), "--role", "owner", "--password-stdin"], `${password}\n`);
+    const run = await admin(
+      ["create-user", "--email", email.toUpperCase(), "--role", "owner", "--password-stdin"],
+      `${password}\n`,
+    );
     expect(run.err).toBe("");
     expect(run.code).toBe(0);
     expect(run.out.trim()).toBe(`Created owner ${email}`);
 
     const { admin: signedIn } = await signIn(authDeps(), { email, password }, { ip: "192.0.2.30" });
     expect(signedIn).toMatchObject({ email, role: "owner" });
-    const account = await getDb().adminAccount.findFirstOrThrow({ where: { userId: signedIn.id, providerId: "credential" } });
+    const account = await getDb().adminAccount.findFirstOrThrow({
+      where: { userId: signedIn.id, providerId: "credential" },
+    });
     expect(account.password).toMatch(/^\$argon2id\$/);
-    expect(await getDb().auditLog.findFirst({ where: { action: "user_created", target: email } })).toMatchObject({ actorEmail: "cli", actorId: null, details: { role: "owner" } });
+    expect(await getDb().auditLog.findFirst({ where: { action: "user_created", target: email } })).toMatchObject({
+      actorEmail: "cli",
+      actorId: null,
+      details: { role: "owner" },
+    });
 
-    const again = await admin(["create-user", "--email", email, "--role", "viewer", "--password-stdin"], `${password}\n`);
+    const again = await admin(
+      ["create-user", "--email", email, "--role", "viewer", "--password-stdin"],
+      `${password}\n`,
+    );
     expect(again.code).toBe(1);
     expect(again.err).toContain("A console user with this email already exists.");
   }, 60_000);
 
   it("refuses a short password, an unknown role and a bad email before touching the database", async () => {
-    const short = await admin(["create-user", "--email", "x@example.com", "--role", "owner", "--password-stdin"], "short\n");
+    const short = await admin(
+      ["create-user", "--email", "x@example.com", "--role", "owner", "--password-stdin"],
+      "short\n",
+    );
     expect([short.code, short.err.trim()]).toEqual([1, "The password must have at least 12 characters."]);
     const role = await admin(["create-user", "--email", "x@example.com", "--role", "root", "--password-stdin"], "");
     expect(role.code).toBe(1);
     expect(role.err).toContain("--role must be one of owner, importer, agent, viewer");
-    const email = await admin(["create-user", "--email", "not-an-email", "--role", "owner", "--password-stdin"], "a long enough passphrase\n");
+    const email = await admin(
+      ["create-user", "--email", "not-an-email", "--role", "owner", "--password-stdin"],
+      "a long enough passphrase\n",
+    );
     expect(email.code).toBe(1);
     expect(email.err).toContain("--email must be an email address");
     expect(await getDb().adminUser.count({ where: { email: "x@example.com" } })).toBe(0);

@@ -7,7 +7,9 @@ const root = path.resolve(__dirname, "../..");
 /** Runs `npm start`'s launcher (or another script) with the given environment; it exits before serving. */
 function launch(env: Record<string, string>, script = "scripts/start.ts") {
   const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|LOOKUP_|SMS_PROVIDER|TWILIO_|EMBEDDED_DB|RATE_LIMIT|PORT$)/.test(k)),
+    Object.entries(process.env).filter(
+      ([k]) => !/^(DATABASE_URL|LOOKUP_|SMS_PROVIDER|TWILIO_|EMBEDDED_DB|RATE_LIMIT|PORT$)/.test(k),
+    ),
   );
   return spawnSync(process.execPath, ["--import", "tsx", script], {
     cwd: root,

@@ -11,7 +11,11 @@ export function setEnv(vars: Record<string, string | undefined>): void {
   resetServicesForTests();
 }
 
-export function post(url: string, body: unknown, init: { ip?: string; headers?: Record<string, string> } = {}): Request {
+export function post(
+  url: string,
+  body: unknown,
+  init: { ip?: string; headers?: Record<string, string> } = {},
+): Request {
   return new Request(`http://localhost${url}`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-forwarded-for": init.ip ?? "192.0.2.1", ...init.headers },

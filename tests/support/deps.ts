@@ -34,7 +34,8 @@ export const noLimits: Limits = {
 };
 
 export function limits(spec: Partial<Record<keyof Limits, { points: number; seconds: number }>>): Limits {
-  const make = (name: keyof Limits) => (spec[name] ? memoryLimiter(`${name}-${Math.random()}`, spec[name]!) : unlimited);
+  const make = (name: keyof Limits) =>
+    spec[name] ? memoryLimiter(`${name}-${Math.random()}`, spec[name]!) : unlimited;
   return {
     checkPerIp: make("checkPerIp"),
     verifyPerIp: make("verifyPerIp"),
@@ -79,5 +80,8 @@ export async function lastCodeFor(last4: string): Promise<string> {
  * possible phone number), so tags that end up in audit entries must not contain any.
  */
 export function uniqueTag(length = 10): string {
-  return randomUUID().replace(/-/g, "").replace(/\d/g, (d) => "ghijklmnop"[Number(d)]!).slice(0, length);
+  return randomUUID()
+    .replace(/-/g, "")
+    .replace(/\d/g, (d) => "ghijklmnop"[Number(d)]!)
+    .slice(0, length);
 }

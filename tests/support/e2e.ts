@@ -65,7 +65,6 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -104,7 +103,8 @@ async function startLock(): Promise<() => void> {
         rmSync(START_LOCK, { recursive: true, force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`another app start has held ${START_LOCK} for too long (pid ${holder})`);
+      if (Date.now() > deadline)
+        throw new Error(`another app start has held ${START_LOCK} for too long (pid ${holder})`);
       await new Promise((r) => setTimeout(r, 250));
     }
   }
@@ -136,12 +136,23 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     if (/^(DATABASE_URL|LOOKUP_|SMS_PROVIDER|EMBEDDED_DB|RATE_LIMIT|LOG_LEVEL|IMPORT_)/.test(k)) delete env[k];
   }
   // A caller that brings its own database (extraEnv.DATABASE_URL) keeps it.
-  const databaseUrl = TEST_STORE === "postgres" && !extraEnv.DATABASE_URL ? await scratchDatabase("exposure_e2e") : undefined;
-  if (databaseUrl) Object.assign(env, { DATABASE_URL: databaseUrl, LOOKUP_SECRET: randomBytes(32).toString("hex"), SMS_PROVIDER: "outbox" });
+  const databaseUrl =
+    TEST_STORE === "postgres" && !extraEnv.DATABASE_URL ? await scratchDatabase("exposure_e2e") : undefined;
+  if (databaseUrl)
+    Object.assign(env, {
+      DATABASE_URL: databaseUrl,
+      LOOKUP_SECRET: randomBytes(32).toString("hex"),
+      SMS_PROVIDER: "outbox",
+    });
   Object.assign(env, extraEnv);
   const release = await startLock();
   // Own process group, so teardown can reach a `next build` the launcher may be running.
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
@@ -174,7 +185,16 @@ export function launchChromium(): Promise<Browser> {
   if (!hasChromium) throw new Error(`${CHROMIUM} is missing: CI must install it (apt-get install -y chromium)`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -185,8 +205,8 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
   expect(passes.length, `axe found nothing to check on ${where}`).toBeGreaterThan(0);
   const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   const report = bad.map(
-    (v) => `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("\n")}`,
+    (v) =>
+      `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("\n")}`,
   );
   expect(report, `accessibility violations on ${where}`).toEqual([]);
 }
-

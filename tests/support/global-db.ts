@@ -12,7 +12,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { dropAbandonedScratchDatabases, dropScratchDatabase, postgresProblem, scratchDatabase } from "@/tests/support/postgres";
+import {
+  dropAbandonedScratchDatabases,
+  dropScratchDatabase,
+  postgresProblem,
+  scratchDatabase,
+} from "@/tests/support/postgres";
 import { testEnv, type TestStore } from "@/tests/support/test-env";
 
 declare module "vitest" {
@@ -39,7 +44,10 @@ export function projectStore(project: TestProject): TestStore {
 export async function postgresOrSkip(project: TestProject): Promise<string | null> {
   const why = await postgresProblem();
   if (why === null) return null;
-  if (process.env.CI === "true") throw new Error(`${project.name}: ${why}. CI runs every project on PostgreSQL too: start it, or set TEST_POSTGRES_URL.`);
+  if (process.env.CI === "true")
+    throw new Error(
+      `${project.name}: ${why}. CI runs every project on PostgreSQL too: start it, or set TEST_POSTGRES_URL.`,
+    );
   const message = `${why}. Its tests are skipped; start PostgreSQL or set TEST_POSTGRES_URL to run them.`;
   console.warn(`\n${project.name}: ${message}\n`);
   return message;
@@ -49,7 +57,11 @@ export async function postgresOrSkip(project: TestProject): Promise<string | nul
 export async function migrate(url: string, store: TestStore): Promise<void> {
   const env = { ...process.env, ...testEnv(store), DATABASE_URL: url };
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, "scripts/prisma.mjs"), "migrate", "deploy"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+    const child = spawn(process.execPath, [path.join(root, "scripts/prisma.mjs"), "migrate", "deploy"], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     child.on("exit", (c) => resolve(c ?? 1));
   });
   if (code !== 0) throw new Error(`migrate deploy failed on the ${store} test database`);

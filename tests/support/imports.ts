@@ -22,7 +22,15 @@ export function csvFile(text: string | Buffer): string {
  */
 export function importFile(file: string, opts: Partial<ImportOptions> = {}, ctx: Partial<ImportContext> = {}) {
   return runImport(
-    { db: getDb(), databaseUrl: process.env.DATABASE_URL!, keyring: testKeyring(), region: "US", useCopy: !getConfig().embeddedDb, workers: 1, ...ctx },
+    {
+      db: getDb(),
+      databaseUrl: process.env.DATABASE_URL!,
+      keyring: testKeyring(),
+      region: "US",
+      useCopy: !getConfig().embeddedDb,
+      workers: 1,
+      ...ctx,
+    },
     { file, incident: "2021-08-cyberattack", category: "former", ...opts },
   );
 }

@@ -12,5 +12,11 @@ export function form(fields: Record<string, string | string[]>): FormData {
 
 /** A server page's markup, inside the intl provider its client components need. */
 export async function render(page: Promise<unknown>): Promise<string> {
-  return renderToStaticMarkup(createElement(IntlClientProvider, { locale: "en", messages: messagesFor("en"), children: (await page) as ReactNode }));
+  return renderToStaticMarkup(
+    createElement(IntlClientProvider, {
+      locale: "en",
+      messages: messagesFor("en"),
+      children: (await page) as ReactNode,
+    }),
+  );
 }

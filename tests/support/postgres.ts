@@ -78,7 +78,9 @@ export async function dropAbandonedScratchDatabases(): Promise<void> {
   const admin = new Client({ connectionString: POSTGRES_ADMIN_URL });
   await admin.connect();
   try {
-    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'exposure\\_%'`);
+    const { rows } = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'exposure\\_%'`,
+    );
     for (const { datname } of rows) {
       const pid = Number(SCRATCH.exec(datname)?.[2] ?? NaN);
       if (!Number.isInteger(pid) || alive(pid)) continue;

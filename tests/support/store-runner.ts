@@ -1,7 +1,14 @@
 // The test runner of the projects that need a real PostgreSQL: when their global setup
 // found none (and CI is not set), every test of every file is reported skipped with the
 // reason, and no hook runs (hooks would fail to connect).
-import { inject, TestRunner, type RunnerTask, type RunnerTestFile, type RunnerTestSuite, type VitestTestRunner } from "vitest";
+import {
+  inject,
+  TestRunner,
+  type RunnerTask,
+  type RunnerTestFile,
+  type RunnerTestSuite,
+  type VitestTestRunner,
+} from "vitest";
 
 function tests(task: RunnerTask): RunnerTask[] {
   return task.type === "suite" ? task.tasks.flatMap(tests) : [task];

@@ -10,7 +10,10 @@ import { getServices } from "@/lib/services";
 export type ChangePasswordState = { errors?: Record<string, string>; error?: string; notice?: string };
 
 /** Every signed-in user: replace their own password (other sessions end). */
-export async function changePasswordAction(_prev: ChangePasswordState | undefined, form: FormData): Promise<ChangePasswordState> {
+export async function changePasswordAction(
+  _prev: ChangePasswordState | undefined,
+  form: FormData,
+): Promise<ChangePasswordState> {
   const admin = await requireAdmin();
   const t = getTranslator();
   const input = {

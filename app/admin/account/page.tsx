@@ -12,7 +12,9 @@ export default async function AccountPage() {
       <h1 className="text-3xl font-bold text-slate-900">{t("admin.account.title")}</h1>
       <p className="text-slate-800">{t("admin.account.intro")}</p>
       <ChangePasswordForm action={changePasswordAction} email={admin.email} />
-      <a href="/admin" className="text-blue-800 underline underline-offset-2">{t("admin.account.back")}</a>
+      <a href="/admin" className="text-blue-800 underline underline-offset-2">
+        {t("admin.account.back")}
+      </a>
     </>
   );
 }

@@ -22,7 +22,10 @@ export type ApiKeyRowState = { error?: string; notice?: string };
 const API_KEYS_PATH = "/admin/api-keys";
 
 /** Owners: a new key, returned this once (only its hash is stored). */
-export async function createApiKeyAction(_prev: CreateApiKeyState | undefined, form: FormData): Promise<CreateApiKeyState> {
+export async function createApiKeyAction(
+  _prev: CreateApiKeyState | undefined,
+  form: FormData,
+): Promise<CreateApiKeyState> {
   const admin = await requirePermission("apikeys:manage");
   const values = { name: formString(form, "name") };
   try {
@@ -38,7 +41,11 @@ export async function createApiKeyAction(_prev: CreateApiKeyState | undefined, f
 export async function revokeApiKeyAction(_prev: ApiKeyRowState | undefined, form: FormData): Promise<ApiKeyRowState> {
   const admin = await requirePermission("apikeys:manage");
   try {
-    const result = await revokeApiKey(getServices().db, { keyId: formString(form, "keyId"), confirm: formString(form, "confirm") }, await actorContext(admin));
+    const result = await revokeApiKey(
+      getServices().db,
+      { keyId: formString(form, "keyId"), confirm: formString(form, "confirm") },
+      await actorContext(admin),
+    );
     const t = getTranslator();
     if (!result.changed) return { notice: t("admin.apiKeys.unchanged") };
     revalidatePath(API_KEYS_PATH);

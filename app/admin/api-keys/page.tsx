@@ -18,17 +18,24 @@ export default async function ApiKeysPage() {
       <h1 className="text-3xl font-bold text-slate-900">{t("admin.apiKeys.title")}</h1>
       <p className="text-slate-800">{t("admin.apiKeys.intro")}</p>
       <p>
-        <a href="/docs/api" className="font-semibold text-blue-800 underline underline-offset-2">{t("admin.apiKeys.docs")}</a>
+        <a href="/docs/api" className="font-semibold text-blue-800 underline underline-offset-2">
+          {t("admin.apiKeys.docs")}
+        </a>
       </p>
 
       <section aria-labelledby="create-heading" className="space-y-3 rounded-md border border-slate-300 p-4">
-        <h2 id="create-heading" className="text-xl font-bold text-slate-900">{t("admin.apiKeys.createHeading")}</h2>
+        <h2 id="create-heading" className="text-xl font-bold text-slate-900">
+          {t("admin.apiKeys.createHeading")}
+        </h2>
         <CreateApiKeyForm action={createApiKeyAction} />
       </section>
 
       <section aria-labelledby="keys-heading" className="space-y-3">
         <h2 id="keys-heading" className="text-xl font-bold text-slate-900">
-          {t("admin.apiKeys.listHeading")} <span className="text-base font-normal text-slate-700">({t("admin.apiKeys.count", { count: keys.length })})</span>
+          {t("admin.apiKeys.listHeading")}{" "}
+          <span className="text-base font-normal text-slate-700">
+            ({t("admin.apiKeys.count", { count: keys.length })})
+          </span>
         </h2>
         {keys.length > 0 && (
           <div className="overflow-x-auto">
@@ -36,7 +43,9 @@ export default async function ApiKeysPage() {
               <thead>
                 <tr className="border-b border-slate-400">
                   {COLUMNS.map((h) => (
-                    <th key={h} scope="col" className="py-2 pr-3">{t(`admin.apiKeys.columns.${h}`)}</th>
+                    <th key={h} scope="col" className="py-2 pr-3">
+                      {t(`admin.apiKeys.columns.${h}`)}
+                    </th>
                   ))}
                 </tr>
               </thead>
@@ -50,7 +59,9 @@ export default async function ApiKeysPage() {
         )}
         <p className="text-sm text-slate-700">{t("admin.apiKeys.lastUsedNote")}</p>
       </section>
-      <a href="/admin" className="text-blue-800 underline underline-offset-2">{t("admin.apiKeys.back")}</a>
+      <a href="/admin" className="text-blue-800 underline underline-offset-2">
+        {t("admin.apiKeys.back")}
+      </a>
     </>
   );
 }
@@ -59,19 +70,31 @@ function KeyRow({ apiKey }: { apiKey: ApiKeyRow }) {
   const t = getTranslator();
   return (
     <tr className="border-b border-slate-200 align-top" data-testid="api-key-row">
-      <th scope="row" className="py-2 pr-3 font-semibold break-all">{apiKey.name}</th>
+      <th scope="row" className="py-2 pr-3 font-semibold break-all">
+        {apiKey.name}
+      </th>
       <td className="py-2 pr-3 font-mono whitespace-nowrap">{apiKey.prefix}…</td>
       <td className="py-2 pr-3 break-all">{apiKey.createdByEmail}</td>
-      <td className="py-2 pr-3 whitespace-nowrap"><When at={apiKey.createdAt} /></td>
-      <td className="py-2 pr-3 whitespace-nowrap">{apiKey.lastUsedAt ? <When at={apiKey.lastUsedAt} /> : t("admin.apiKeys.never")}</td>
+      <td className="py-2 pr-3 whitespace-nowrap">
+        <When at={apiKey.createdAt} />
+      </td>
+      <td className="py-2 pr-3 whitespace-nowrap">
+        {apiKey.lastUsedAt ? <When at={apiKey.lastUsedAt} /> : t("admin.apiKeys.never")}
+      </td>
       <td className="py-2 pr-3">
         {apiKey.revokedAt ? (
-          <span className="font-semibold text-red-800">{t("admin.apiKeys.revokedAt", { at: stamp(apiKey.revokedAt) })}</span>
+          <span className="font-semibold text-red-800">
+            {t("admin.apiKeys.revokedAt", { at: stamp(apiKey.revokedAt) })}
+          </span>
         ) : (
           t("admin.apiKeys.active")
         )}
       </td>
-      <td className="py-2 pr-3">{!apiKey.revokedAt && <ApiKeyRowActions apiKey={{ id: apiKey.id, name: apiKey.name }} revoke={revokeApiKeyAction} />}</td>
+      <td className="py-2 pr-3">
+        {!apiKey.revokedAt && (
+          <ApiKeyRowActions apiKey={{ id: apiKey.id, name: apiKey.name }} revoke={revokeApiKeyAction} />
+        )}
+      </td>
     </tr>
   );
 }

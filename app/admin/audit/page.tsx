@@ -16,7 +16,13 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const t = getTranslator();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = AuditQuery.safeParse(raw);
-  const errors = parsed.success ? [] : [...new Set(parsed.error.issues.map((i) => (i.message.startsWith("errors.") ? i.message : "errors.invalid_request")))];
+  const errors = parsed.success
+    ? []
+    : [
+        ...new Set(
+          parsed.error.issues.map((i) => (i.message.startsWith("errors.") ? i.message : "errors.invalid_request")),
+        ),
+      ];
   const filter: AuditFilter = parsed.success ? parsed.data : { page: 1 };
   const result: AuditPage | null = parsed.success ? await listAudit(getServices().db, filter) : null;
   const shown = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string).slice(0, 320) : "");
@@ -26,7 +32,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <h1 className="text-3xl font-bold text-slate-900">{t("admin.audit.title")}</h1>
       <p className="text-slate-800">{t("admin.audit.intro")}</p>
 
-      <form method="get" action="/admin/audit" className="space-y-4 rounded-md border border-slate-300 p-4" aria-labelledby="filters-heading">
+      <form
+        method="get"
+        action="/admin/audit"
+        className="space-y-4 rounded-md border border-slate-300 p-4"
+        aria-labelledby="filters-heading"
+      >
         <h2 id="filters-heading" className="text-lg font-bold text-slate-900">
           {t("admin.audit.filters")}
         </h2>
@@ -39,39 +50,81 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         )}
         <div className="grid gap-4 sm:grid-cols-2">
           <div>
-            <label htmlFor="actor" className="block font-medium text-slate-900">{t("admin.audit.actor")}</label>
-            <input id="actor" name="actor" type="text" defaultValue={shown("actor")} aria-describedby="actor-hint" className={`${input} w-full`} />
-            <p id="actor-hint" className="text-sm text-slate-700">{t("admin.audit.actorHint")}</p>
+            <label htmlFor="actor" className="block font-medium text-slate-900">
+              {t("admin.audit.actor")}
+            </label>
+            <input
+              id="actor"
+              name="actor"
+              type="text"
+              defaultValue={shown("actor")}
+              aria-describedby="actor-hint"
+              className={`${input} w-full`}
+            />
+            <p id="actor-hint" className="text-sm text-slate-700">
+              {t("admin.audit.actorHint")}
+            </p>
           </div>
           <div>
-            <label htmlFor="action" className="block font-medium text-slate-900">{t("admin.audit.action")}</label>
+            <label htmlFor="action" className="block font-medium text-slate-900">
+              {t("admin.audit.action")}
+            </label>
             <select id="action" name="action" defaultValue={shown("action")} className={`${input} w-full`}>
               <option value="">{t("admin.audit.anyAction")}</option>
               {AUDIT_ACTIONS.map((a) => (
-                <option key={a} value={a}>{t(`admin.actions.${a}`)}</option>
+                <option key={a} value={a}>
+                  {t(`admin.actions.${a}`)}
+                </option>
               ))}
             </select>
           </div>
           <div>
-            <label htmlFor="from" className="block font-medium text-slate-900">{t("admin.audit.from")}</label>
-            <input id="from" name="from" type="date" defaultValue={shown("from")} aria-describedby="date-hint" className={input} />
+            <label htmlFor="from" className="block font-medium text-slate-900">
+              {t("admin.audit.from")}
+            </label>
+            <input
+              id="from"
+              name="from"
+              type="date"
+              defaultValue={shown("from")}
+              aria-describedby="date-hint"
+              className={input}
+            />
           </div>
           <div>
-            <label htmlFor="to" className="block font-medium text-slate-900">{t("admin.audit.to")}</label>
-            <input id="to" name="to" type="date" defaultValue={shown("to")} aria-describedby="date-hint" className={input} />
+            <label htmlFor="to" className="block font-medium text-slate-900">
+              {t("admin.audit.to")}
+            </label>
+            <input
+              id="to"
+              name="to"
+              type="date"
+              defaultValue={shown("to")}
+              aria-describedby="date-hint"
+              className={input}
+            />
           </div>
         </div>
-        <p id="date-hint" className="text-sm text-slate-700">{t("admin.audit.dateHint")}</p>
+        <p id="date-hint" className="text-sm text-slate-700">
+          {t("admin.audit.dateHint")}
+        </p>
         <div className="flex items-center gap-4">
-          <button type="submit" className="rounded-md bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 focus:outline-none focus:ring-4 focus:ring-blue-300">
+          <button
+            type="submit"
+            className="rounded-md bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 focus:outline-none focus:ring-4 focus:ring-blue-300"
+          >
             {t("admin.audit.apply")}
           </button>
-          <a href="/admin/audit" className="text-blue-800 underline underline-offset-2">{t("admin.audit.clear")}</a>
+          <a href="/admin/audit" className="text-blue-800 underline underline-offset-2">
+            {t("admin.audit.clear")}
+          </a>
         </div>
       </form>
 
       {result && <AuditTable result={result} filter={filter} />}
-      <a href="/admin" className="text-blue-800 underline underline-offset-2">{t("admin.audit.back")}</a>
+      <a href="/admin" className="text-blue-800 underline underline-offset-2">
+        {t("admin.audit.back")}
+      </a>
     </>
   );
 }
@@ -90,7 +143,9 @@ function AuditTable({ result, filter }: { result: AuditPage; filter: AuditFilter
           <thead>
             <tr className="border-b border-slate-400">
               {(["at", "who", "what", "target", "details", "ip"] as const).map((h) => (
-                <th key={h} scope="col" className="py-2 pr-3">{t(`admin.audit.${h}`)}</th>
+                <th key={h} scope="col" className="py-2 pr-3">
+                  {t(`admin.audit.${h}`)}
+                </th>
               ))}
             </tr>
           </thead>
@@ -101,7 +156,9 @@ function AuditTable({ result, filter }: { result: AuditPage; filter: AuditFilter
                   <time dateTime={e.at.toISOString()}>{e.at.toISOString().replace("T", " ").slice(0, 19)}</time>
                 </td>
                 <td className="py-2 pr-3 break-all">{e.actorEmail}</td>
-                <td className="py-2 pr-3">{known.has(e.action) ? t(`admin.actions.${e.action as (typeof AUDIT_ACTIONS)[number]}`) : e.action}</td>
+                <td className="py-2 pr-3">
+                  {known.has(e.action) ? t(`admin.actions.${e.action as (typeof AUDIT_ACTIONS)[number]}`) : e.action}
+                </td>
                 <td className="py-2 pr-3 break-all">{e.target ?? ""}</td>
                 <td className="py-2 pr-3 font-mono break-all">{detailsText(e.details)}</td>
                 <td className="py-2 pr-3 font-mono">{e.ip ?? ""}</td>
@@ -111,8 +168,16 @@ function AuditTable({ result, filter }: { result: AuditPage; filter: AuditFilter
         </table>
       </div>
       <nav aria-label={t("admin.audit.pagination")} className="flex gap-6">
-        {result.page > 1 && <a rel="prev" href={pageHref(filter, result.page - 1)} className="text-blue-800 underline underline-offset-2">{t("admin.audit.previous")}</a>}
-        {result.page < result.pages && <a rel="next" href={pageHref(filter, result.page + 1)} className="text-blue-800 underline underline-offset-2">{t("admin.audit.next")}</a>}
+        {result.page > 1 && (
+          <a rel="prev" href={pageHref(filter, result.page - 1)} className="text-blue-800 underline underline-offset-2">
+            {t("admin.audit.previous")}
+          </a>
+        )}
+        {result.page < result.pages && (
+          <a rel="next" href={pageHref(filter, result.page + 1)} className="text-blue-800 underline underline-offset-2">
+            {t("admin.audit.next")}
+          </a>
+        )}
       </nav>
     </section>
   );

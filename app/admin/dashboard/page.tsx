@@ -11,7 +11,11 @@ export default async function DashboardPage() {
   const t = getTranslator();
   const db = getServices().db;
   const range = lastDays(new Date(), DEFAULT_DAYS);
-  const [affected, imports, checks] = await Promise.all([affectedByCategory(db), importsPerDay(db, range), checksPerDay(db, range)]);
+  const [affected, imports, checks] = await Promise.all([
+    affectedByCategory(db),
+    importsPerDay(db, range),
+    checksPerDay(db, range),
+  ]);
 
   return (
     <>
@@ -19,22 +23,30 @@ export default async function DashboardPage() {
       <p className="text-slate-800">{t("admin.dashboard.intro", { days: DEFAULT_DAYS })}</p>
 
       <section aria-labelledby="affected-heading" className="space-y-3">
-        <h2 id="affected-heading" className="text-xl font-bold text-slate-900">{t("admin.dashboard.affected.heading")}</h2>
+        <h2 id="affected-heading" className="text-xl font-bold text-slate-900">
+          {t("admin.dashboard.affected.heading")}
+        </h2>
         <p className="text-slate-800">{t("admin.dashboard.affected.intro")}</p>
         <AffectedChart incidents={affected} />
       </section>
 
       <section aria-labelledby="imports-heading" className="space-y-3">
-        <h2 id="imports-heading" className="text-xl font-bold text-slate-900">{t("admin.dashboard.imports.heading")}</h2>
+        <h2 id="imports-heading" className="text-xl font-bold text-slate-900">
+          {t("admin.dashboard.imports.heading")}
+        </h2>
         <ImportsChart days={imports} />
       </section>
 
       <section aria-labelledby="checks-heading" className="space-y-3">
-        <h2 id="checks-heading" className="text-xl font-bold text-slate-900">{t("admin.dashboard.checks.heading")}</h2>
+        <h2 id="checks-heading" className="text-xl font-bold text-slate-900">
+          {t("admin.dashboard.checks.heading")}
+        </h2>
         <ChecksChart days={checks} />
       </section>
 
-      <a href="/admin" className="text-blue-800 underline underline-offset-2">{t("admin.dashboard.back")}</a>
+      <a href="/admin" className="text-blue-800 underline underline-offset-2">
+        {t("admin.dashboard.back")}
+      </a>
     </>
   );
 }

@@ -67,7 +67,14 @@ export async function undoImportAction(form: FormData): Promise<void> {
   if (id.success) {
     const removed = await undoBatch(getServices().db, id.data);
     const { ip } = await requestMeta();
-    await recordAudit(getServices().db, { actorId: admin.id, actorEmail: admin.email, action: "import_undone", target: `batch ${id.data}`, details: { removed }, ip });
+    await recordAudit(getServices().db, {
+      actorId: admin.id,
+      actorEmail: admin.email,
+      action: "import_undone",
+      target: `batch ${id.data}`,
+      details: { removed },
+      ip,
+    });
   }
   redirect("/admin/imports");
 }

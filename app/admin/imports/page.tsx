@@ -24,10 +24,18 @@ export default async function ImportsPage({ searchParams }: Props) {
       {/* Progress without JavaScript: the page reloads itself while an import runs. */}
       {running && <meta httpEquiv="refresh" content="2" />}
       <h1 className="text-3xl font-bold text-slate-900">{t("admin.imports.title")}</h1>
-      <form id="upload" method="post" action="/api/admin/imports" encType="multipart/form-data" className="space-y-3 rounded-md border border-slate-300 p-4">
+      <form
+        id="upload"
+        method="post"
+        action="/api/admin/imports"
+        encType="multipart/form-data"
+        className="space-y-3 rounded-md border border-slate-300 p-4"
+      >
         {resuming && (
           <>
-            <h2 className="text-xl font-bold text-slate-900">{t("admin.imports.resumeTitle", { batch: resuming.batchId, source: resuming.source })}</h2>
+            <h2 className="text-xl font-bold text-slate-900">
+              {t("admin.imports.resumeTitle", { batch: resuming.batchId, source: resuming.source })}
+            </h2>
             <p className="text-slate-800">{t("admin.imports.resumeHint")}</p>
             {/* Before the file, so the server reads it before the upload ends. */}
             <input type="hidden" name="resume" value={resuming.batchId} />
@@ -46,7 +54,9 @@ export default async function ImportsPage({ searchParams }: Props) {
       <table className="w-full border-collapse text-left text-sm">
         <thead>
           <tr className="border-b border-slate-400">
-            {(["batch", "file", "status", "rows", "imported", "duplicates", "rejected", "seconds", "actions"] as const).map((c) => (
+            {(
+              ["batch", "file", "status", "rows", "imported", "duplicates", "rejected", "seconds", "actions"] as const
+            ).map((c) => (
               <th key={c} scope="col" className="py-2 pr-3">
                 {t(`admin.imports.columns.${c}`)}
               </th>
@@ -63,7 +73,9 @@ export default async function ImportsPage({ searchParams }: Props) {
                 <td className="py-2 pr-3">
                   {t(`admin.imports.status.${b.status}`)}
                   {p && b.status === "running" && (
-                    <span className="block text-slate-700">{t("admin.imports.progress", { pct: p.pct, rate: p.rate, eta: p.eta })}</span>
+                    <span className="block text-slate-700">
+                      {t("admin.imports.progress", { pct: p.pct, rate: p.rate, eta: p.eta })}
+                    </span>
                   )}
                 </td>
                 <td className="py-2 pr-3">{b.rows.toLocaleString("en-US")}</td>

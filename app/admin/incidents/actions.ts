@@ -9,7 +9,12 @@ import { asAppError, formFailure, formString } from "@/app/admin/action-helpers"
 import { parseInput } from "@/lib/http/parse-input";
 import { getTranslator } from "@/lib/i18n/translator";
 import { createCategory, createIncident, updateCategory, updateIncident } from "@/lib/incidents/manage";
-import { CreateCategoryInput, CreateIncidentInput, UpdateCategoryInput, UpdateIncidentInput } from "@/lib/incidents/schemas";
+import {
+  CreateCategoryInput,
+  CreateIncidentInput,
+  UpdateCategoryInput,
+  UpdateIncidentInput,
+} from "@/lib/incidents/schemas";
 import { getServices } from "@/lib/services";
 
 /** What the editor forms get back: the values to show again, messages per field, a notice. */
@@ -20,12 +25,17 @@ export type EditorState = {
   notice?: "saved" | "unchanged";
   /** The values passed validation and are shown rendered, not saved ("Preview" button). */
   preview?: boolean;
-}
+};
 
 // Form fields → the schemas' input shape. Data exposed is one item per line; each step
 // has its own textarea (a step may hold several markdown paragraphs).
 function incidentValues(form: FormData) {
-  return { slug: formString(form, "slug"), title: formString(form, "title"), disclosedAt: formString(form, "disclosedAt"), summary: formString(form, "summary") };
+  return {
+    slug: formString(form, "slug"),
+    title: formString(form, "title"),
+    disclosedAt: formString(form, "disclosedAt"),
+    summary: formString(form, "summary"),
+  };
 }
 
 function categoryValues(form: FormData) {
@@ -45,7 +55,10 @@ function shown(values: Record<string, string | string[]>) {
 }
 
 function failed(e: unknown, values: Record<string, string | string[]>): EditorState {
-  return { values: shown(values), ...formFailure(asAppError(e, "incident editor action"), getTranslator()("admin.incidents.fixErrors")) };
+  return {
+    values: shown(values),
+    ...formFailure(asAppError(e, "incident editor action"), getTranslator()("admin.incidents.fixErrors")),
+  };
 }
 
 /** "Preview" validates and renders without saving, so it also works without JavaScript. */
@@ -101,7 +114,13 @@ export async function updateCategoryAction(_prev: EditorState | undefined, form:
   if (formString(form, "intent") === "preview") return preview(UpdateCategoryInput, values);
   try {
     const db = getServices().db;
-    const { changed } = await updateCategory(db, formString(form, "incident"), formString(form, "category"), values, await ctx(admin));
+    const { changed } = await updateCategory(
+      db,
+      formString(form, "incident"),
+      formString(form, "category"),
+      values,
+      await ctx(admin),
+    );
     if (changed.length > 0) refresh();
     return { notice: changed.length > 0 ? "saved" : "unchanged" };
   } catch (e) {

@@ -16,7 +16,10 @@ export default async function IncidentsPage() {
       <h1 className="text-3xl font-bold text-slate-900">{t("admin.incidents.title")}</h1>
       <p className="text-slate-800">{t("admin.incidents.intro")}</p>
       <p>
-        <a href="/admin/incidents/new" className="inline-block rounded-md bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 focus:outline-none focus:ring-4 focus:ring-blue-300">
+        <a
+          href="/admin/incidents/new"
+          className="inline-block rounded-md bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 focus:outline-none focus:ring-4 focus:ring-blue-300"
+        >
           {t("admin.incidents.new")}
         </a>
       </p>
@@ -26,18 +29,28 @@ export default async function IncidentsPage() {
         <ul className="space-y-4">
           {incidents.map((incident) => (
             <li key={incident.slug} className="rounded-md border border-slate-300 p-4" data-testid="incident">
-              <a href={`/admin/incidents/${encodeURIComponent(incident.slug)}`} className={`text-lg font-semibold ${link}`}>
+              <a
+                href={`/admin/incidents/${encodeURIComponent(incident.slug)}`}
+                className={`text-lg font-semibold ${link}`}
+              >
                 {t("admin.incidents.edit", { title: incident.title })}
               </a>
               <p className="text-sm text-slate-700">
-                <span className="font-mono">{incident.slug}</span> · {t("admin.incidents.disclosed", { disclosedAt: incident.disclosedAt })}
+                <span className="font-mono">{incident.slug}</span> ·{" "}
+                {t("admin.incidents.disclosed", { disclosedAt: incident.disclosedAt })}
               </p>
-              <p className="mt-2 text-slate-800">{t("admin.incidents.groups", { count: incident.categories.length })}</p>
+              <p className="mt-2 text-slate-800">
+                {t("admin.incidents.groups", { count: incident.categories.length })}
+              </p>
               {incident.categories.length > 0 && (
                 <ul className="mt-1 list-disc pl-6 text-slate-800">
                   {incident.categories.map((c) => (
                     <li key={c.slug}>
-                      {c.name} (<a href={remediationPath(incident.slug, c.slug)} className={link}>{t("admin.incidents.publicPage")}</a>)
+                      {c.name} (
+                      <a href={remediationPath(incident.slug, c.slug)} className={link}>
+                        {t("admin.incidents.publicPage")}
+                      </a>
+                      )
                     </li>
                   ))}
                 </ul>
@@ -46,7 +59,9 @@ export default async function IncidentsPage() {
           ))}
         </ul>
       )}
-      <a href="/admin" className={link}>{t("admin.incidents.back")}</a>
+      <a href="/admin" className={link}>
+        {t("admin.incidents.back")}
+      </a>
     </>
   );
 }

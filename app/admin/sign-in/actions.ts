@@ -19,7 +19,11 @@ const field = (form: FormData, name: string) => {
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
   const email = field(form, "email").slice(0, 320);
   try {
-    const { setCookie } = await signIn(getServices().admin, { email, password: field(form, "password") }, await requestMeta());
+    const { setCookie } = await signIn(
+      getServices().admin,
+      { email, password: field(form, "password") },
+      await requestMeta(),
+    );
     await setCookies(setCookie);
   } catch (e) {
     if (!isAppError(e)) log.error({ err: e }, "sign-in failed");

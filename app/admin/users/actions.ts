@@ -5,7 +5,14 @@ import { redirect } from "next/navigation";
 import { actorContext, asAppError, formFailure, formString } from "@/app/admin/action-helpers";
 import { requirePermission } from "@/lib/auth/next";
 import type { Admin } from "@/lib/auth/deps";
-import { changeUserRole, createUser, deleteUser, setUserDisabled, type UserChanged, type UserCtx } from "@/lib/auth/manage-users";
+import {
+  changeUserRole,
+  createUser,
+  deleteUser,
+  setUserDisabled,
+  type UserChanged,
+  type UserCtx,
+} from "@/lib/auth/manage-users";
 import type { Role } from "@/lib/auth/permissions";
 import { errorMessage } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
@@ -27,18 +34,33 @@ const USERS_PATH = "/admin/users";
 /** Owners: add a user with a generated one-time password (returned once) or their own. */
 export async function createUserAction(_prev: CreateUserState | undefined, form: FormData): Promise<CreateUserState> {
   const admin = await requirePermission("users:manage");
-  const values = { email: formString(form, "email"), role: formString(form, "role"), initialPassword: formString(form, "initialPassword") };
+  const values = {
+    email: formString(form, "email"),
+    role: formString(form, "role"),
+    initialPassword: formString(form, "initialPassword"),
+  };
   try {
-    const user = await createUser(getServices().db, { ...values, password: formString(form, "password") }, await actorContext(admin));
+    const user = await createUser(
+      getServices().db,
+      { ...values, password: formString(form, "password") },
+      await actorContext(admin),
+    );
     revalidatePath(USERS_PATH);
     return { created: user };
   } catch (e) {
-    return { values, ...formFailure(asAppError(e, "user management action"), getTranslator()("admin.users.fixErrors")) };
+    return {
+      values,
+      ...formFailure(asAppError(e, "user management action"), getTranslator()("admin.users.fixErrors")),
+    };
   }
 }
 
 /** Runs one change to a user row, for a signed-in owner, and says what happened. */
-async function rowChange(admin: Admin, run: (ctx: UserCtx) => Promise<UserChanged>, notice: (r: UserChanged) => string): Promise<UserRowState> {
+async function rowChange(
+  admin: Admin,
+  run: (ctx: UserCtx) => Promise<UserChanged>,
+  notice: (r: UserChanged) => string,
+): Promise<UserRowState> {
   try {
     const result = await run(await actorContext(admin));
     if (!result.changed) return { notice: getTranslator()("admin.users.unchanged") };
@@ -58,7 +80,11 @@ export async function changeRoleAction(_prev: UserRowState | undefined, form: Fo
     (c) => changeUserRole(getServices().db, input, c),
     (r) => {
       const t = getTranslator();
-      return t("admin.users.roleChanged", { email: r.email, role: t(`admin.roles.${input.role as Role}`), sessions: r.sessionsEnded }).trim();
+      return t("admin.users.roleChanged", {
+        email: r.email,
+        role: t(`admin.roles.${input.role as Role}`),
+        sessions: r.sessionsEnded,
+      }).trim();
     },
   );
 }
@@ -82,7 +108,11 @@ export async function setUserDisabledAction(_prev: UserRowState | undefined, for
 export async function deleteUserAction(_prev: UserRowState | undefined, form: FormData): Promise<UserRowState> {
   const admin = await requirePermission("users:manage");
   const input = { userId: formString(form, "userId"), confirm: formString(form, "confirm") };
-  const state = await rowChange(admin, (c) => deleteUser(getServices().db, input, c), () => "");
+  const state = await rowChange(
+    admin,
+    (c) => deleteUser(getServices().db, input, c),
+    () => "",
+  );
   if (state.error) return state;
   redirect(`${USERS_PATH}?deleted=1`);
 }

@@ -20,23 +20,34 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <>
       <h1 className="text-3xl font-bold text-slate-900">{t("admin.users.title")}</h1>
       <p className="text-slate-800">{t("admin.users.intro")}</p>
-      {deleted && <p role="status" className="font-medium text-green-800">{t("admin.users.deleted")}</p>}
+      {deleted && (
+        <p role="status" className="font-medium text-green-800">
+          {t("admin.users.deleted")}
+        </p>
+      )}
 
       <section aria-labelledby="add-heading" className="space-y-3 rounded-md border border-slate-300 p-4">
-        <h2 id="add-heading" className="text-xl font-bold text-slate-900">{t("admin.users.addHeading")}</h2>
+        <h2 id="add-heading" className="text-xl font-bold text-slate-900">
+          {t("admin.users.addHeading")}
+        </h2>
         <CreateUserForm action={createUserAction} />
       </section>
 
       <section aria-labelledby="list-heading" className="space-y-3">
         <h2 id="list-heading" className="text-xl font-bold text-slate-900">
-          {t("admin.users.listHeading")} <span className="text-base font-normal text-slate-700">({t("admin.users.count", { count: users.length })})</span>
+          {t("admin.users.listHeading")}{" "}
+          <span className="text-base font-normal text-slate-700">
+            ({t("admin.users.count", { count: users.length })})
+          </span>
         </h2>
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left text-sm">
             <thead>
               <tr className="border-b border-slate-400">
                 {(["user", "role", "created", "lastSignIn", "status", "manage"] as const).map((h) => (
-                  <th key={h} scope="col" className="py-2 pr-3">{t(`admin.users.columns.${h}`)}</th>
+                  <th key={h} scope="col" className="py-2 pr-3">
+                    {t(`admin.users.columns.${h}`)}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -48,7 +59,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </table>
         </div>
       </section>
-      <a href="/admin" className="text-blue-800 underline underline-offset-2">{t("admin.users.back")}</a>
+      <a href="/admin" className="text-blue-800 underline underline-offset-2">
+        {t("admin.users.back")}
+      </a>
     </>
   );
 }
@@ -59,15 +72,25 @@ function UserRow({ user, self }: { user: ConsoleUser; self: boolean }) {
     <tr className="border-b border-slate-200 align-top" data-testid="user-row">
       <th scope="row" className="py-2 pr-3 font-normal break-all">
         <span className="font-semibold">{user.email}</span>
-        {self && <span className="ml-2 rounded bg-blue-100 px-1.5 py-0.5 text-xs font-semibold text-blue-900">{t("admin.users.you")}</span>}
+        {self && (
+          <span className="ml-2 rounded bg-blue-100 px-1.5 py-0.5 text-xs font-semibold text-blue-900">
+            {t("admin.users.you")}
+          </span>
+        )}
         {user.name && <span className="block text-slate-700">{user.name}</span>}
       </th>
       <td className="py-2 pr-3">{t(`admin.roles.${user.role}`)}</td>
-      <td className="py-2 pr-3 whitespace-nowrap"><When at={user.createdAt} /></td>
-      <td className="py-2 pr-3 whitespace-nowrap">{user.lastSignInAt ? <When at={user.lastSignInAt} /> : t("admin.users.never")}</td>
+      <td className="py-2 pr-3 whitespace-nowrap">
+        <When at={user.createdAt} />
+      </td>
+      <td className="py-2 pr-3 whitespace-nowrap">
+        {user.lastSignInAt ? <When at={user.lastSignInAt} /> : t("admin.users.never")}
+      </td>
       <td className="py-2 pr-3">
         {user.disabledAt ? (
-          <span className="font-semibold text-red-800">{t("admin.users.disabledSince", { at: stamp(user.disabledAt) })}</span>
+          <span className="font-semibold text-red-800">
+            {t("admin.users.disabledSince", { at: stamp(user.disabledAt) })}
+          </span>
         ) : (
           t("admin.users.active")
         )}
@@ -76,7 +99,10 @@ function UserRow({ user, self }: { user: ConsoleUser; self: boolean }) {
         {self ? (
           <span className="text-slate-700">{t("admin.users.ownAccount")}</span>
         ) : (
-          <UserRowActions user={{ id: user.id, email: user.email, role: user.role, disabled: user.disabledAt !== null }} actions={actions} />
+          <UserRowActions
+            user={{ id: user.id, email: user.email, role: user.role, disabled: user.disabledAt !== null }}
+            actions={actions}
+          />
         )}
       </td>
     </tr>

@@ -9,5 +9,10 @@ import { checkReadiness } from "@/lib/ops/readiness";
  */
 export const GET = route(async () => {
   const readiness = await checkReadiness(getDb());
-  return readiness.ready ? json({ status: "ready" }) : json({ status: "not_ready", reason: readiness.reason, ...(readiness.pending ? { pending: readiness.pending } : {}) }, 503);
+  return readiness.ready
+    ? json({ status: "ready" })
+    : json(
+        { status: "not_ready", reason: readiness.reason, ...(readiness.pending ? { pending: readiness.pending } : {}) },
+        503,
+      );
 });

@@ -4,7 +4,14 @@ import { connection } from "next/server";
 import { GET as exposuresApi } from "@/app/api/v1/exposures/[phone]/route";
 import { DemoBanner } from "@/components/demo/DemoBanner";
 import { requestMeta } from "@/lib/auth/next";
-import { DEMO_ACCOUNTS, demoAccount, demoApiKey, demoLookup, type DemoAccount, type DemoLookup } from "@/lib/demo/account-page";
+import {
+  DEMO_ACCOUNTS,
+  demoAccount,
+  demoApiKey,
+  demoLookup,
+  type DemoAccount,
+  type DemoLookup,
+} from "@/lib/demo/account-page";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
 
@@ -28,16 +35,21 @@ export default async function DemoAccountPage({ searchParams }: { searchParams: 
   const t = getTranslator();
   const account = demoAccount(await searchParams);
   // The carrier's server calls the API for its signed-in customer, on the visitor's behalf.
-  const lookup = account && (await demoLookup(exposuresApi, await demoApiKey(db, keyring), account, (await requestMeta()).ip));
+  const lookup =
+    account && (await demoLookup(exposuresApi, await demoApiKey(db, keyring), account, (await requestMeta()).ip));
   return (
     <div className="space-y-6">
       <p role="note" className="rounded-md border border-amber-600 bg-amber-50 p-3 text-slate-900">
         {t("demo.notice")}{" "}
-        <a href="/docs/api" className="font-semibold text-blue-800 underline underline-offset-2">{t("demo.docs")}</a>
+        <a href="/docs/api" className="font-semibold text-blue-800 underline underline-offset-2">
+          {t("demo.docs")}
+        </a>
       </p>
       <div className="rounded-lg border border-emerald-800">
         <p className="rounded-t-lg bg-emerald-800 px-4 py-3 text-xl font-bold text-white">{t("demo.brand")}</p>
-        <div className="space-y-6 p-4">{account && lookup ? <SignedIn account={account} lookup={lookup} /> : <SignInForm />}</div>
+        <div className="space-y-6 p-4">
+          {account && lookup ? <SignedIn account={account} lookup={lookup} /> : <SignInForm />}
+        </div>
       </div>
     </div>
   );
@@ -57,7 +69,9 @@ function SignInForm() {
           </label>
         ))}
       </fieldset>
-      <button type="submit" className={button}>{t("demo.signIn")}</button>
+      <button type="submit" className={button}>
+        {t("demo.signIn")}
+      </button>
     </form>
   );
 }
@@ -71,19 +85,25 @@ function SignedIn({ account, lookup }: { account: DemoAccount; lookup: DemoLooku
           <h1 className="text-2xl font-bold text-slate-900">{t("demo.welcome", { name: account.name })}</h1>
           <p className="text-slate-800">{t("demo.line", { phone: account.display })}</p>
         </div>
-        <a href="/demo/account" className="font-semibold text-blue-800 underline underline-offset-2">{t("demo.signOut")}</a>
+        <a href="/demo/account" className="font-semibold text-blue-800 underline underline-offset-2">
+          {t("demo.signOut")}
+        </a>
       </div>
       {lookup.result ? (
         <DemoBanner result={lookup.result} />
       ) : (
-        <p className="rounded-md border border-slate-400 p-3 text-slate-800">{t("demo.unavailable", { code: String(lookup.status) })}</p>
+        <p className="rounded-md border border-slate-400 p-3 text-slate-800">
+          {t("demo.unavailable", { code: String(lookup.status) })}
+        </p>
       )}
       <details className="rounded-md border border-slate-300 p-3">
         <summary className="cursor-pointer font-semibold text-slate-900">{t("demo.behind")}</summary>
         <div className="mt-2 space-y-2">
           <p className="text-slate-800">{t("demo.behindBody", { path: lookup.path })}</p>
           <p className="text-sm font-semibold text-slate-700">{t("demo.answer", { status: String(lookup.status) })}</p>
-          <pre className="overflow-x-auto rounded-md bg-slate-100 p-3 text-sm text-slate-900">{JSON.stringify(lookup.body, null, 2)}</pre>
+          <pre className="overflow-x-auto rounded-md bg-slate-100 p-3 text-sm text-slate-900">
+            {JSON.stringify(lookup.body, null, 2)}
+          </pre>
         </div>
       </details>
     </>

@@ -32,17 +32,19 @@ export default async function ApiDocsPage() {
     <article className="space-y-8">
       <header className="space-y-2">
         <h1 className="text-3xl font-bold text-slate-900">{t("apiDocs.title")}</h1>
-        <p className="text-slate-800">
-          {t("apiDocs.errors", { shape: '{"error": {"code", "message", …}}' })}
-        </p>
+        <p className="text-slate-800">{t("apiDocs.errors", { shape: '{"error": {"code", "message", …}}' })}</p>
         <p className="text-slate-800">
           {t("apiDocs.intro")}{" "}
-          <a href="/api/v1/openapi.json" className="font-mono font-semibold text-blue-800 underline underline-offset-2">/api/v1/openapi.json</a>
+          <a href="/api/v1/openapi.json" className="font-mono font-semibold text-blue-800 underline underline-offset-2">
+            /api/v1/openapi.json
+          </a>
         </p>
         {/* The demo exists only in demo deployments, like the outbox. */}
         {config.smsProvider === "outbox" && (
           <p className="text-slate-800">
-            <a href="/demo/account" className="text-blue-800 underline underline-offset-2">{t("apiDocs.demo")}</a>
+            <a href="/demo/account" className="text-blue-800 underline underline-offset-2">
+              {t("apiDocs.demo")}
+            </a>
           </p>
         )}
       </header>
@@ -53,7 +55,9 @@ export default async function ApiDocsPage() {
             Object.entries(methods).map(([method, op]) => (
               <li key={`${method} ${path}`}>
                 <a href={`#${opAnchor(method, path)}`} className="text-blue-800 underline underline-offset-2">
-                  <span className="font-mono">{method.toUpperCase()} {path}</span>
+                  <span className="font-mono">
+                    {method.toUpperCase()} {path}
+                  </span>
                 </a>{" "}
                 — {op.summary}
               </li>
@@ -62,13 +66,26 @@ export default async function ApiDocsPage() {
         </ul>
       </nav>
 
-      {Object.entries(paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => <OperationView key={`${method} ${path}`} path={path} method={method} op={op} />))}
+      {Object.entries(paths).flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, op]) => (
+          <OperationView key={`${method} ${path}`} path={path} method={method} op={op} />
+        )),
+      )}
 
       <section aria-labelledby="schemas" className="space-y-4">
-        <h2 id="schemas" className="text-2xl font-bold text-slate-900">{t("apiDocs.schemas")}</h2>
+        <h2 id="schemas" className="text-2xl font-bold text-slate-900">
+          {t("apiDocs.schemas")}
+        </h2>
         {Object.entries(schemas).map(([id, schema]) => (
-          <section key={id} id={schemaAnchor(id)} aria-labelledby={`${schemaAnchor(id)}-title`} className="space-y-2 rounded-md border border-slate-300 p-4">
-            <h3 id={`${schemaAnchor(id)}-title`} className="font-mono text-lg font-bold text-slate-900">{id}</h3>
+          <section
+            key={id}
+            id={schemaAnchor(id)}
+            aria-labelledby={`${schemaAnchor(id)}-title`}
+            className="space-y-2 rounded-md border border-slate-300 p-4"
+          >
+            <h3 id={`${schemaAnchor(id)}-title`} className="font-mono text-lg font-bold text-slate-900">
+              {id}
+            </h3>
             {schema.description && <p className="text-slate-800">{schema.description}</p>}
             <SchemaView schema={schema} />
           </section>
@@ -78,7 +95,8 @@ export default async function ApiDocsPage() {
   );
 }
 
-const opAnchor = (method: string, path: string) => `${method}-${path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "")}`;
+const opAnchor = (method: string, path: string) =>
+  `${method}-${path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "")}`;
 
 function OperationView({ path, method, op }: { path: string; method: string; op: Operation }) {
   const t = getTranslator();
@@ -87,13 +105,17 @@ function OperationView({ path, method, op }: { path: string; method: string; op:
   return (
     <section id={id} aria-labelledby={`${id}-title`} className="space-y-4 border-t border-slate-300 pt-6">
       <h2 id={`${id}-title`} className="text-2xl font-bold text-slate-900">
-        <span className="font-mono">{method.toUpperCase()} {path}</span>
+        <span className="font-mono">
+          {method.toUpperCase()} {path}
+        </span>
       </h2>
       <p className="font-semibold text-slate-900">{op.summary}</p>
       <p className="text-slate-800">{op.description}</p>
       <p className="text-slate-800">
         <span className="font-semibold">{t("apiDocs.auth")}: </span>
-        {op.security.length > 0 ? t("apiDocs.authBearer", { header: "Authorization: Bearer ek_live_…" }) : t("apiDocs.authNone")}
+        {op.security.length > 0
+          ? t("apiDocs.authBearer", { header: "Authorization: Bearer ek_live_…" })
+          : t("apiDocs.authNone")}
       </p>
 
       {op.parameters && (
@@ -102,15 +124,23 @@ function OperationView({ path, method, op }: { path: string; method: string; op:
           <table className="w-full border-collapse text-left text-sm">
             <thead>
               <tr className="border-b border-slate-400">
-                <th scope="col" className="py-1.5 pr-3">{t("apiDocs.parameter")}</th>
-                <th scope="col" className="py-1.5 pr-3">{t("apiDocs.in")}</th>
-                <th scope="col" className="py-1.5">{t("apiDocs.example")}</th>
+                <th scope="col" className="py-1.5 pr-3">
+                  {t("apiDocs.parameter")}
+                </th>
+                <th scope="col" className="py-1.5 pr-3">
+                  {t("apiDocs.in")}
+                </th>
+                <th scope="col" className="py-1.5">
+                  {t("apiDocs.example")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {op.parameters.map((p) => (
                 <tr key={p.name} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-1.5 pr-3 font-mono">{p.name}</th>
+                  <th scope="row" className="py-1.5 pr-3 font-mono">
+                    {p.name}
+                  </th>
                   <td className="py-1.5 pr-3">{p.in}</td>
                   <td className="py-1.5">
                     <code>{p.example}</code> · <TypeLabel schema={p.schema} />
@@ -125,8 +155,12 @@ function OperationView({ path, method, op }: { path: string; method: string; op:
 
       {body && (
         <div className="space-y-2">
-          <h3 className="text-lg font-semibold text-slate-900">{t("apiDocs.requestBody")}: <TypeLabel schema={body.schema} /></h3>
-          {Object.entries(body.examples ?? {}).map(([name, ex]) => <Example key={name} label={t("apiDocs.example")} value={ex.value} />)}
+          <h3 className="text-lg font-semibold text-slate-900">
+            {t("apiDocs.requestBody")}: <TypeLabel schema={body.schema} />
+          </h3>
+          {Object.entries(body.examples ?? {}).map(([name, ex]) => (
+            <Example key={name} label={t("apiDocs.example")} value={ex.value} />
+          ))}
         </div>
       )}
 
@@ -144,7 +178,9 @@ function OperationView({ path, method, op }: { path: string; method: string; op:
                 <p>
                   {t("apiDocs.body")}: <TypeLabel schema={media.schema} />
                 </p>
-                {Object.entries(media.examples ?? {}).map(([name, ex]) => <Example key={name} label={`${t("apiDocs.example")}: ${name}`} value={ex.value} />)}
+                {Object.entries(media.examples ?? {}).map(([name, ex]) => (
+                  <Example key={name} label={`${t("apiDocs.example")}: ${name}`} value={ex.value} />
+                ))}
               </div>
             </details>
           );

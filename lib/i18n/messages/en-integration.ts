@@ -7,15 +7,25 @@ export const apiKeysEn = {
   docs: "API documentation",
   createHeading: "Create a key",
   name: "Name",
-  nameHint: "What will use it, for example Login page (production). At most 80 characters; letters, digits, spaces and . _ ( ) / -.",
+  nameHint:
+    "What will use it, for example Login page (production). At most 80 characters; letters, digits, spaces and . _ ( ) / -.",
   create: "Create key",
   fixErrors: "Some fields need attention. No key was created.",
   created: "The key {name} was created.",
   createdKey: "The key:",
-  createdKeyNote: "Copy it now into the server that will use it, sent as Authorization: Bearer and the key. Only its fingerprint is stored: it will not be shown again.",
+  createdKeyNote:
+    "Copy it now into the server that will use it, sent as Authorization: Bearer and the key. Only its fingerprint is stored: it will not be shown again.",
   listHeading: "Keys",
   count: "{count, plural, =0 {No keys yet} one {One key} other {# keys}}",
-  columns: { name: "Name", prefix: "Key starts with", createdBy: "Created by", created: "Created (UTC)", lastUsed: "Last used (UTC)", status: "Status", manage: "Manage" },
+  columns: {
+    name: "Name",
+    prefix: "Key starts with",
+    createdBy: "Created by",
+    created: "Created (UTC)",
+    lastUsed: "Last used (UTC)",
+    status: "Status",
+    manage: "Manage",
+  },
   lastUsedNote: "Last use is recorded at most once a minute per key.",
   never: "Never",
   active: "Active",
@@ -32,7 +42,8 @@ export const apiKeysEn = {
 export const apiDocsEn = {
   title: "Exposure Check API",
   intro: "Generated from the same zod schemas the API validates with. The machine-readable document is OpenAPI 3.1:",
-  errors: "Every error answers {shape} with the HTTP status of its code; the codes are listed in the Error schema below.",
+  errors:
+    "Every error answers {shape} with the HTTP status of its code; the codes are listed in the Error schema below.",
   auth: "Authentication",
   authBearer: "Send an API key created by an owner in the console: {header}.",
   authNone: "No authentication.",
@@ -67,8 +78,10 @@ export const demoEn = {
   line: "Mobile number {phone}",
   signOut: "Sign out",
   behind: "Behind the scenes",
-  behindBody: "This page's server called GET {path} with the demo API key and built the banner from the answer below. The key is listed in the console under API keys, and the call is in the audit log, without the number.",
+  behindBody:
+    "This page's server called GET {path} with the demo API key and built the banner from the answer below. The key is listed in the console under API keys, and the call is in the audit log, without the number.",
   answer: "The API's answer (HTTP {status})",
-  unavailable: "The exposure service answered {code}, so the banner is left out: a carrier's page shows nothing rather than an error.",
+  unavailable:
+    "The exposure service answered {code}, so the banner is left out: a carrier's page shows nothing rather than an error.",
   docs: "API documentation",
 } as const;

@@ -12,7 +12,8 @@ export const en = {
     title: "Was my account affected?",
     intro:
       "Enter the mobile number on your account. We will text it a code to make sure it is yours, then tell you whether the account was in the lists of affected accounts and what to do.",
-    introOpen: "Enter the mobile number on your account to see whether it was in the lists of affected accounts and what to do.",
+    introOpen:
+      "Enter the mobile number on your account to see whether it was in the lists of affected accounts and what to do.",
     phoneLabel: "Mobile number",
     phoneHint: "For example (206) 555-0142 or +1 206 555 0142",
     submit: "Send me a code",
@@ -54,7 +55,8 @@ export const en = {
   },
   outbox: {
     title: "Demo outbox",
-    intro: "Demo mode sends no text messages. The last messages it would have sent are shown here, newest first, with the number masked.",
+    intro:
+      "Demo mode sends no text messages. The last messages it would have sent are shown here, newest first, with the number masked.",
     empty: "No messages yet.",
     to: "To",
     sentAt: "Sent",
@@ -67,7 +69,8 @@ export const en = {
   phone: {
     empty: "Enter your mobile number.",
     invalid_characters: "A phone number can only contain digits, spaces, +, brackets, dots and dashes.",
-    scientific_notation: "This looks like a number a spreadsheet turned into scientific notation. Enter all its digits.",
+    scientific_notation:
+      "This looks like a number a spreadsheet turned into scientific notation. Enter all its digits.",
     too_short: "This number is too short. Include the area code, for example (206) 555-0142.",
     too_long: "This number is too long. Check for extra digits.",
     invalid_country: "Start an international number with + and its country code, for example +44.",
@@ -88,7 +91,8 @@ export const en = {
       title: "Console",
       signedInAs: "Signed in as {email}",
       role: "Role: {role}",
-      sessionEnds: "This session ends at {expiresAt, time, short} UTC at the latest, or after {idleMinutes, plural, one {a minute} other {# minutes}} without activity.",
+      sessionEnds:
+        "This session ends at {expiresAt, time, short} UTC at the latest, or after {idleMinutes, plural, one {a minute} other {# minutes}} without activity.",
       sections: "Sections",
       noSections: "No console pages are open to your role yet. The actions your role allows are listed below.",
       allowed: "What your role may do",
@@ -97,16 +101,19 @@ export const en = {
     },
     account: {
       title: "Your password",
-      intro: "Change the password you sign in with. Your other sessions end; this one goes on. A password an owner generated for you should be changed here the first time you sign in.",
+      intro:
+        "Change the password you sign in with. Your other sessions end; this one goes on. A password an owner generated for you should be changed here the first time you sign in.",
       current: "Current password",
       currentHint: "The password you signed in with.",
       new: "New password",
-      newHint: "At least 12 and at most 128 characters. A passphrase of several words is easy to remember and hard to guess.",
+      newHint:
+        "At least 12 and at most 128 characters. A passphrase of several words is easy to remember and hard to guess.",
       confirm: "New password again",
       confirmHint: "Type the new password once more.",
       submit: "Change password",
       fixErrors: "Some fields need attention. Your password was not changed.",
-      changed: "Your password was changed. {sessions, plural, =0 {} one {One other session was ended.} other {# other sessions were ended.}}",
+      changed:
+        "Your password was changed. {sessions, plural, =0 {} one {One other session was ended.} other {# other sessions were ended.}}",
       back: "Back to the console",
     },
     roles: {
@@ -145,7 +152,8 @@ export const en = {
     },
     dashboard: {
       title: "Dashboard",
-      intro: "Counts only: this page never shows a phone number. Days are UTC; imports and checks cover the last {days, number} days.",
+      intro:
+        "Counts only: this page never shows a phone number. Days are UTC; imports and checks cover the last {days, number} days.",
       figures: "Show the figures",
       back: "Back to the console",
       day: "Day (UTC)",
@@ -181,7 +189,8 @@ export const en = {
     imports: {
       title: "Imports",
       file: "CSV file of affected accounts",
-      fileHint: "A header with a phone column (any case, any order); optionally a category column. Up to 2 GB; the file is deleted as soon as its import ends.",
+      fileHint:
+        "A header with a phone column (any case, any order); optionally a category column. Up to 2 GB; the file is deleted as soon as its import ends.",
       upload: "Upload and preview",
       history: "Import history",
       columns: {
@@ -195,24 +204,33 @@ export const en = {
         seconds: "Seconds",
         actions: "Actions",
       },
-      status: { running: "Running", completed: "Completed", failed: "Failed", undone: "Undone", interrupted: "Interrupted" },
+      status: {
+        running: "Running",
+        completed: "Completed",
+        failed: "Failed",
+        undone: "Undone",
+        interrupted: "Interrupted",
+      },
       progress: "{pct, number}% · {rate, number} rows/s · about {eta, number} s left",
       downloadRejected: "Download rejected rows",
       undo: "Undo",
       resume: "Resume…",
       resumeTitle: "Resume batch {batch, number} ({source})",
-      resumeHint: "Uploads are deleted when an import ends, so upload the same file again. Rows already stored are counted once; the batch's rows answer lookups only once it completes.",
+      resumeHint:
+        "Uploads are deleted when an import ends, so upload the same file again. Rows already stored are counted once; the batch's rows answer lookups only once it completes.",
       resumeInto: "This file resumes batch {batch, number}: incident {incident}, category {category}.",
       resumeStart: "Resume the import",
       previewTitle: "Preview: {name}",
       detected: "Phone column: {phone}. Category column: {category}. Numbers are masked in this preview.",
-      noPhoneColumn: "This file has no phone column (a header such as phone, phone_number or msisdn). Fix the file and upload it again.",
+      noPhoneColumn:
+        "This file has no phone column (a header such as phone, phone_number or msisdn). Fix the file and upload it again.",
       incident: "Incident",
       category: "Category",
       fromColumn: "From the file's category column",
       dryRun: "Dry run",
       start: "Import",
-      dryRunResult: "Dry run: {rows, number} rows, {imported, number} would be imported, {rejected, number} rejected. Nothing was stored.",
+      dryRunResult:
+        "Dry run: {rows, number} rows, {imported, number} would be imported, {rejected, number} rejected. Nothing was stored.",
       gone: "This upload is no longer available. Upload the file again.",
       invalid: "Choose an incident and a category.",
     },
@@ -232,7 +250,8 @@ export const en = {
       email: "Email",
       emailHint: "They sign in with this address.",
       role: "Role",
-      roleHint: "Owner: everything, including users. Importer: imports and incidents. Agent: caller lookups. Viewer: the dashboard.",
+      roleHint:
+        "Owner: everything, including users. Importer: imports and incidents. Agent: caller lookups. Viewer: the dashboard.",
       initialPassword: "Initial password",
       generate: "Generate a one-time password, shown to you once",
       set: "Set it myself",
@@ -242,10 +261,18 @@ export const en = {
       fixErrors: "Some fields need attention. No user was added.",
       created: "{email} was added as {role}.",
       createdPassword: "Their one-time password:",
-      createdPasswordNote: "Copy it now and give it to them over a channel you trust. It is not stored and will not be shown again. They should change it under “Change your password” once signed in.",
+      createdPasswordNote:
+        "Copy it now and give it to them over a channel you trust. It is not stored and will not be shown again. They should change it under “Change your password” once signed in.",
       listHeading: "Users",
       count: "{count, plural, one {One user} other {# users}}",
-      columns: { user: "User", role: "Role", created: "Created (UTC)", lastSignIn: "Last sign-in (UTC)", status: "Status", manage: "Manage" },
+      columns: {
+        user: "User",
+        role: "Role",
+        created: "Created (UTC)",
+        lastSignIn: "Last sign-in (UTC)",
+        status: "Status",
+        manage: "Manage",
+      },
       never: "Never",
       active: "Active",
       disabledSince: "Disabled since {at}",
@@ -262,8 +289,10 @@ export const en = {
       deleteConfirm: "Yes, delete {email} for good",
       delete: "Delete",
       deleteUser: "Delete {email}",
-      roleChanged: "{email} is now {role}. {sessions, plural, =0 {} one {One session was ended.} other {# sessions were ended.}}",
-      disabled: "{email} is disabled. {sessions, plural, =0 {} one {One session was ended.} other {# sessions were ended.}}",
+      roleChanged:
+        "{email} is now {role}. {sessions, plural, =0 {} one {One session was ended.} other {# sessions were ended.}}",
+      disabled:
+        "{email} is disabled. {sessions, plural, =0 {} one {One session was ended.} other {# sessions were ended.}}",
       enabled: "{email} can sign in again.",
       deleted: "The user was deleted.",
       unchanged: "Nothing changed.",
@@ -271,7 +300,8 @@ export const en = {
     },
     audit: {
       title: "Audit log",
-      intro: "Every console action, newest first. Phone numbers are never recorded: an agent lookup shows at most the last four digits.",
+      intro:
+        "Every console action, newest first. Phone numbers are never recorded: an agent lookup shows at most the last four digits.",
       filters: "Filter",
       actor: "Actor email",
       actorHint: "All or part of an email, or cli for the command line.",
@@ -289,7 +319,8 @@ export const en = {
       details: "Details",
       ip: "IP",
       empty: "No entries match these filters.",
-      count: "{total, plural, =0 {No entries} one {One entry} other {# entries}}, page {page, number} of {pages, number}",
+      count:
+        "{total, plural, =0 {No entries} one {One entry} other {# entries}}, page {page, number} of {pages, number}",
       previous: "Newer entries",
       next: "Older entries",
       pagination: "Pages of the audit log",
@@ -324,7 +355,8 @@ export const en = {
     },
     incidents: {
       title: "Incidents",
-      intro: "Incidents and their groups of affected accounts. What you save here is shown at once on the public pages; every change is recorded in the audit log.",
+      intro:
+        "Incidents and their groups of affected accounts. What you save here is shown at once on the public pages; every change is recorded in the audit log.",
       new: "New incident",
       empty: "No incidents yet.",
       edit: "Edit {title}",
@@ -337,13 +369,15 @@ export const en = {
       newIntro: "Create the incident first, then add its groups of affected accounts on the next page.",
       incident: "Incident",
       slug: "Slug",
-      slugHint: "Used in the public address and fixed once created: 2 to 60 lower-case letters, digits and hyphens, for example 2024-05-breach.",
+      slugHint:
+        "Used in the public address and fixed once created: 2 to 60 lower-case letters, digits and hyphens, for example 2024-05-breach.",
       incidentTitle: "Title",
       incidentTitleHint: "At most 200 characters.",
       disclosedAt: "Disclosed on",
       disclosedAtHint: "The date the incident was made public (YYYY-MM-DD).",
       summary: "Summary",
-      summaryHint: "What happened, in plain words, at most 5,000 characters. Markdown: *emphasis*, **bold**, lists, [links](https://example.com). HTML is shown as text.",
+      summaryHint:
+        "What happened, in plain words, at most 5,000 characters. Markdown: *emphasis*, **bold**, lists, [links](https://example.com). HTML is shown as text.",
       categories: "Groups of affected accounts",
       noCategories: "This incident has no groups yet. Add the first one below.",
       category: "Group: {name}",
@@ -354,7 +388,8 @@ export const en = {
       dataExposed: "Data exposed",
       dataExposedHint: "One kind of data per line, for example Date of birth. At most 30 lines of 200 characters.",
       step: "Step {n, number}",
-      stepsHint: "What this group should do, one step per box, at most 20 steps of 2,000 characters. Markdown as in the summary. Empty a box to remove its step; fill an empty box to add one.",
+      stepsHint:
+        "What this group should do, one step per box, at most 20 steps of 2,000 characters. Markdown as in the summary. Empty a box to remove its step; fill an empty box to add one.",
       steps: "Remediation steps",
       sortOrder: "Order",
       sortOrderHint: "Groups are listed by this number, lowest first (0 to 9999).",

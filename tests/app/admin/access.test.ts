@@ -58,7 +58,8 @@ function files(dir: string, name: RegExp): string[] {
 
 /** Values for dynamic segments ([slug]), so an allowed role gets the page, not a 404. */
 const SEGMENTS: Record<string, string> = { slug: "2021-08-cyberattack" };
-const paramsOf = (file: string) => Object.fromEntries([...file.matchAll(/\[(\w+)\]/g)].map(([, k]) => [k!, SEGMENTS[k!] ?? ""]));
+const paramsOf = (file: string) =>
+  Object.fromEntries([...file.matchAll(/\[(\w+)\]/g)].map(([, k]) => [k!, SEGMENTS[k!] ?? ""]));
 
 const load = (file: string) => import(path.join(root, file)) as Promise<Record<string, unknown>>;
 
@@ -70,7 +71,11 @@ async function entryPoints(): Promise<string[]> {
   }
   for (const file of files("app/admin", /^actions\.ts$/)) {
     const mod = await load(file);
-    found.push(...Object.keys(mod).filter((k) => typeof mod[k] === "function").map((k) => `${file}#${k}`));
+    found.push(
+      ...Object.keys(mod)
+        .filter((k) => typeof mod[k] === "function")
+        .map((k) => `${file}#${k}`),
+    );
   }
   return found.sort();
 }
@@ -81,7 +86,11 @@ async function call(key: string, cookie: string | null): Promise<{ status?: numb
   const mod = await load(file);
   if (!name) {
     const page = mod.default as (props: unknown) => unknown;
-    return { digest: await nextInterrupt(() => page({ params: Promise.resolve(paramsOf(file)), searchParams: Promise.resolve({}) })) };
+    return {
+      digest: await nextInterrupt(() =>
+        page({ params: Promise.resolve(paramsOf(file)), searchParams: Promise.resolve({}) }),
+      ),
+    };
   }
   if (file.endsWith("route.ts")) {
     const handler = mod[name] as (req: Request, ctx: unknown) => Promise<Response>;
@@ -123,12 +132,19 @@ describe("console access", () => {
       fakeRequest({ cookie });
       const result = await call(key, cookie);
       // Let in: past the guard (the route's own input checks may still answer 4xx).
-      if (key.includes("route.ts#")) expect([role, allowed ? ![401, 403].includes(result.status!) : result.status]).toEqual([role, allowed ? true : 403]);
+      if (key.includes("route.ts#"))
+        expect([role, allowed ? ![401, 403].includes(result.status!) : result.status]).toEqual([
+          role,
+          allowed ? true : 403,
+        ]);
       else expect([role, result.digest]).toEqual([role, allowed ? "completed" : FORBIDDEN]);
     }
   });
 
   it("keeps public only the sign-in page and its action", () => {
-    expect(Object.keys(ACCESS).filter((k) => ACCESS[k] === "public")).toEqual(["app/admin/sign-in/page.tsx", "app/admin/sign-in/actions.ts#signInAction"]);
+    expect(Object.keys(ACCESS).filter((k) => ACCESS[k] === "public")).toEqual([
+      "app/admin/sign-in/page.tsx",
+      "app/admin/sign-in/actions.ts#signInAction",
+    ]);
   });
 });

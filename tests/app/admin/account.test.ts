@@ -18,22 +18,37 @@ describe("your password (every role)", () => {
     fakeRequest({ cookie: viewer.cookie });
     expect(await render(AdminHome())).toContain(`href="/admin/account"`);
     const html = await render(AccountPage());
-    for (const label of [en.admin.account.current, en.admin.account.new, en.admin.account.confirm]) expect(html).toContain(label);
+    for (const label of [en.admin.account.current, en.admin.account.new, en.admin.account.confirm])
+      expect(html).toContain(label);
     expect(html).toContain('autoComplete="current-password"');
   });
 
   it("changes the password, says how many other sessions ended, and answers bad fields in the user's words", async () => {
     const agent = await signedIn("agent");
     fakeRequest({ cookie: agent.cookie, ip: "192.0.2.71" });
-    const wrong = await changePasswordAction(undefined, form({ currentPassword: "not it at all", newPassword: NEW, confirmPassword: NEW }));
-    expect(wrong).toEqual({ error: en.admin.account.fixErrors, errors: { currentPassword: en.errors.current_password_wrong } });
-    const mismatch = await changePasswordAction(undefined, form({ currentPassword: PASSWORD, newPassword: NEW, confirmPassword: "something else" }));
+    const wrong = await changePasswordAction(
+      undefined,
+      form({ currentPassword: "not it at all", newPassword: NEW, confirmPassword: NEW }),
+    );
+    expect(wrong).toEqual({
+      error: en.admin.account.fixErrors,
+      errors: { currentPassword: en.errors.current_password_wrong },
+    });
+    const mismatch = await changePasswordAction(
+      undefined,
+      form({ currentPassword: PASSWORD, newPassword: NEW, confirmPassword: "something else" }),
+    );
     expect(mismatch.errors).toEqual({ confirmPassword: en.errors.password_mismatch });
 
     await signIn(authDeps(), { email: agent.user.email, password: PASSWORD }, { ip: "192.0.2.72" });
-    const done = await changePasswordAction(undefined, form({ currentPassword: PASSWORD, newPassword: NEW, confirmPassword: NEW }));
+    const done = await changePasswordAction(
+      undefined,
+      form({ currentPassword: PASSWORD, newPassword: NEW, confirmPassword: NEW }),
+    );
     expect(done).toEqual({ notice: "Your password was changed. One other session was ended." });
     expect(JSON.stringify([wrong, mismatch, done])).not.toContain(PASSWORD);
-    expect((await signIn(authDeps(), { email: agent.user.email, password: NEW }, { ip: "192.0.2.73" })).admin.id).toBe(agent.user.id);
+    expect((await signIn(authDeps(), { email: agent.user.email, password: NEW }, { ip: "192.0.2.73" })).admin.id).toBe(
+      agent.user.id,
+    );
   });
 });

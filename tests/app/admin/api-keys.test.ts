@@ -17,7 +17,10 @@ const { revalidatePath } = vi.hoisted(() => ({ revalidatePath: vi.fn() }));
 vi.mock("next/cache", () => ({ revalidatePath }));
 
 const call = (key: string) =>
-  exposuresRoute(new Request("http://localhost/api/v1/exposures/2065550100", { headers: { authorization: `Bearer ${key}` } }), ctx({ phone: "2065550100" }));
+  exposuresRoute(
+    new Request("http://localhost/api/v1/exposures/2065550100", { headers: { authorization: `Bearer ${key}` } }),
+    ctx({ phone: "2065550100" }),
+  );
 
 describe("console API keys (owners)", () => {
   const owner = signedInOwnerForFile();
@@ -38,20 +41,36 @@ describe("console API keys (owners)", () => {
     expect(page).toContain(owner.user.email);
 
     const row = await getDb().apiKey.findFirstOrThrow({ where: { name, revokedAt: null } });
-    expect(row).toMatchObject({ createdById: owner.user.id, createdByEmail: owner.user.email, lastUsedAt: expect.any(Date) });
-    expect(await getDb().auditLog.findFirst({ where: { action: "api_key_created", actorEmail: owner.user.email } })).toMatchObject({ ip: "192.0.2.71" });
+    expect(row).toMatchObject({
+      createdById: owner.user.id,
+      createdByEmail: owner.user.email,
+      lastUsedAt: expect.any(Date),
+    });
+    expect(
+      await getDb().auditLog.findFirst({ where: { action: "api_key_created", actorEmail: owner.user.email } }),
+    ).toMatchObject({ ip: "192.0.2.71" });
 
-    expect(await revokeApiKeyAction(undefined, form({ keyId: row.id }))).toEqual({ error: en.errors.api_key_revoke_confirm });
-    expect(await revokeApiKeyAction(undefined, form({ keyId: row.id, confirm: "yes" }))).toEqual({ notice: `${name} is revoked.` });
+    expect(await revokeApiKeyAction(undefined, form({ keyId: row.id }))).toEqual({
+      error: en.errors.api_key_revoke_confirm,
+    });
+    expect(await revokeApiKeyAction(undefined, form({ keyId: row.id, confirm: "yes" }))).toEqual({
+      notice: `${name} is revoked.`,
+    });
     expect((await call(key)).status).toBe(401);
-    expect(await revokeApiKeyAction(undefined, form({ keyId: row.id, confirm: "yes" }))).toEqual({ notice: en.admin.apiKeys.unchanged });
+    expect(await revokeApiKeyAction(undefined, form({ keyId: row.id, confirm: "yes" }))).toEqual({
+      notice: en.admin.apiKeys.unchanged,
+    });
     expect(await render(ApiKeysPage())).toMatch(/Revoked \d{4}-\d\d-\d\d/);
   });
 
   it("keeps what was typed and says what is wrong with a name", async () => {
     fakeRequest({ cookie: owner.cookie });
     const empty = await createApiKeyAction(undefined, form({ name: "" }));
-    expect(empty).toEqual({ values: { name: "" }, error: en.admin.apiKeys.fixErrors, errors: { name: en.errors.api_key_name_required } });
+    expect(empty).toEqual({
+      values: { name: "" },
+      error: en.admin.apiKeys.fixErrors,
+      errors: { name: en.errors.api_key_name_required },
+    });
     const name = `Twice ${uniqueTag()}`;
     await createApiKeyAction(undefined, form({ name }));
     const taken = await createApiKeyAction(undefined, form({ name }));

@@ -13,7 +13,11 @@ import { TEST_ENV } from "@/tests/support/test-env";
 function multipart(cookie: string, csv: string, accept = "text/html") {
   const form = new FormData();
   form.set("file", new Blob([csv], { type: "text/csv" }), "prepaid-list.csv");
-  return new Request("http://localhost/api/admin/imports", { method: "POST", body: form, headers: { cookie, accept, "x-forwarded-for": "192.0.2.44" } });
+  return new Request("http://localhost/api/admin/imports", {
+    method: "POST",
+    body: form,
+    headers: { cookie, accept, "x-forwarded-for": "192.0.2.44" },
+  });
 }
 
 let cookie = "";
@@ -28,10 +32,14 @@ describe("console imports", () => {
   it("streams the upload to disk and sends the form on to its preview", async () => {
     const res = await upload(multipart(cookie, "phone\n206-555-0301\n"), noParams);
     expect(res.status).toBe(303);
-    const id = /\/admin\/imports\/upload\/([A-Za-z0-9_-]{22})\?name=prepaid-list\.csv$/.exec(res.headers.get("location") ?? "")?.[1];
+    const id = /\/admin\/imports\/upload\/([A-Za-z0-9_-]{22})\?name=prepaid-list\.csv$/.exec(
+      res.headers.get("location") ?? "",
+    )?.[1];
     expect(id).toBeDefined();
     expect(existsSync(uploadPath(id!))).toBe(true);
-    expect(await getDb().auditLog.findFirst({ where: { action: "import_uploaded", target: "prepaid-list.csv" } })).not.toBeNull();
+    expect(
+      await getDb().auditLog.findFirst({ where: { action: "import_uploaded", target: "prepaid-list.csv" } }),
+    ).not.toBeNull();
   });
 
   it("refuses a file over IMPORT_MAX_BYTES with 413", async () => {
@@ -40,11 +48,19 @@ describe("console imports", () => {
   });
 
   it("runs the import in its own process and deletes the upload when it ends", async () => {
-    const res = await upload(multipart(cookie, "phone\n206-555-0303\n206-555-0304\nnope\n", "application/json"), noParams);
+    const res = await upload(
+      multipart(cookie, "phone\n206-555-0303\n206-555-0304\nnope\n", "application/json"),
+      noParams,
+    );
     const { uploadId } = (await res.json()) as { uploadId: string };
     const file = uploadPath(uploadId);
     Object.assign(process.env, TEST_ENV, { IMPORT_MAX_BYTES: "4096" });
-    const args = { fileName: "prepaid-list.csv", incident: "2021-08-cyberattack", category: "prepaid", createdBy: "importer@example.com" };
+    const args = {
+      fileName: "prepaid-list.csv",
+      incident: "2021-08-cyberattack",
+      category: "prepaid",
+      createdBy: "importer@example.com",
+    };
 
     const dry = await launchImport({ ...args, file: `${file}`, dryRun: true }).catch((e: Error) => e);
     // A dry run of the upload itself would delete it: the console runs it on a copy.
@@ -52,9 +68,13 @@ describe("console imports", () => {
     expect(existsSync(file)).toBe(false);
 
     // The real import runs on in the background and reports through its batch row.
-    const second = (await (await upload(multipart(cookie, "phone\n206-555-0305\n", "application/json"), noParams)).json()) as { uploadId: string };
+    const second = (await (
+      await upload(multipart(cookie, "phone\n206-555-0305\n", "application/json"), noParams)
+    ).json()) as { uploadId: string };
     const source = `second-${second.uploadId}.csv`;
-    expect(await launchImport({ ...args, fileName: source, file: uploadPath(second.uploadId), dryRun: false })).toBeNull();
+    expect(
+      await launchImport({ ...args, fileName: source, file: uploadPath(second.uploadId), dryRun: false }),
+    ).toBeNull();
     let batch = null;
     for (let i = 0; i < 200 && batch?.status !== "completed"; i++) {
       batch = await getDb().importBatch.findFirst({ where: { source } });
@@ -64,7 +84,8 @@ describe("console imports", () => {
     // The batch completes first; the importer then records the audit entry and deletes
     // the upload as it exits.
     const audited = () => getDb().auditLog.findFirst({ where: { action: "import_completed", target: source } });
-    for (let i = 0; i < 100 && (existsSync(uploadPath(second.uploadId)) || !(await audited())); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && (existsSync(uploadPath(second.uploadId)) || !(await audited())); i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect(existsSync(uploadPath(second.uploadId))).toBe(false);
     expect(await audited()).toMatchObject({
       actorEmail: "importer@example.com",
@@ -88,20 +109,38 @@ describe("resuming a failed import from the console", () => {
     const form = new FormData();
     form.set("resume", "1 OR 1=1");
     form.set("file", new Blob(["phone\n206-555-0311\n"], { type: "text/csv" }), "again.csv");
-    const res = await upload(new Request("http://localhost/api/admin/imports", { method: "POST", body: form, headers: { cookie } }), noParams);
+    const res = await upload(
+      new Request("http://localhost/api/admin/imports", { method: "POST", body: form, headers: { cookie } }),
+      noParams,
+    );
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: { code: "invalid_request", fields: { resume: "Give the number of an import batch." } } });
+    expect(await res.json()).toMatchObject({
+      error: { code: "invalid_request", fields: { resume: "Give the number of an import batch." } },
+    });
   });
 
   it("takes the file again and completes the batch it was for, in that batch's incident and category", async () => {
-    const incident = await getDb().incident.findUniqueOrThrow({ where: { slug: "2021-08-cyberattack" }, include: { categories: true } });
+    const incident = await getDb().incident.findUniqueOrThrow({
+      where: { slug: "2021-08-cyberattack" },
+      include: { categories: true },
+    });
     const failed = await getDb().importBatch.create({
-      data: { source: "died.csv", incidentId: incident.id, categoryId: incident.categories.find((c) => c.slug === "prepaid")!.id, keyVersion: 1, status: "failed", error: "killed" },
+      data: {
+        source: "died.csv",
+        incidentId: incident.id,
+        categoryId: incident.categories.find((c) => c.slug === "prepaid")!.id,
+        keyVersion: 1,
+        status: "failed",
+        error: "killed",
+      },
     });
     const form = new FormData();
     form.set("resume", String(failed.id));
     form.set("file", new Blob(["phone\n206-555-0312\n206-555-0313\n"], { type: "text/csv" }), "died.csv");
-    const res = await upload(new Request("http://localhost/api/admin/imports", { method: "POST", body: form, headers: { cookie } }), noParams);
+    const res = await upload(
+      new Request("http://localhost/api/admin/imports", { method: "POST", body: form, headers: { cookie } }),
+      noParams,
+    );
     expect(res.status).toBe(303);
     const location = new URL(res.headers.get("location")!, "http://localhost");
     expect(location.searchParams.get("resume")).toBe(String(failed.id));
@@ -109,9 +148,19 @@ describe("resuming a failed import from the console", () => {
 
     // The form says another category; a resume goes where the batch went.
     const confirm = new FormData();
-    for (const [k, v] of Object.entries({ uploadId, name: "died.csv", incident: "2021-08-cyberattack", category: "former", mode: "import", resume: String(failed.id) })) confirm.set(k, v);
+    for (const [k, v] of Object.entries({
+      uploadId,
+      name: "died.csv",
+      incident: "2021-08-cyberattack",
+      category: "former",
+      mode: "import",
+      resume: String(failed.id),
+    }))
+      confirm.set(k, v);
     Object.assign(process.env, TEST_ENV, { IMPORT_MAX_BYTES: "4096", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" });
-    expect(await nextInterrupt(() => confirmImportAction(undefined, confirm))).toMatch(/^NEXT_REDIRECT;(replace|push);\/admin\/imports;/);
+    expect(await nextInterrupt(() => confirmImportAction(undefined, confirm))).toMatch(
+      /^NEXT_REDIRECT;(replace|push);\/admin\/imports;/,
+    );
 
     let batch = null;
     for (let i = 0; i < 300 && batch?.status !== "completed"; i++) {
@@ -121,7 +170,9 @@ describe("resuming a failed import from the console", () => {
     expect(batch).toMatchObject({ status: "completed", imported: 2, error: null });
     const rows = await getDb().affectedAccount.findMany({ where: { batchId: failed.id } });
     expect(rows.map((r) => r.categoryId)).toEqual([failed.categoryId, failed.categoryId]);
-    expect(await getDb().auditLog.findFirst({ where: { action: "import_resumed", target: `batch ${failed.id}` } })).not.toBeNull();
+    expect(
+      await getDb().auditLog.findFirst({ where: { action: "import_resumed", target: `batch ${failed.id}` } }),
+    ).not.toBeNull();
     for (let i = 0; i < 100 && existsSync(uploadPath(uploadId)); i++) await new Promise((r) => setTimeout(r, 100));
     expect(existsSync(uploadPath(uploadId))).toBe(false);
   }, 90_000);

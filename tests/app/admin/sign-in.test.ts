@@ -13,7 +13,9 @@ import { form } from "@/tests/support/pages";
 
 const db = getDb();
 describe("the sign-in form's action", () => {
-  beforeEach(() => setEnv({ RATE_LIMITS: "on", RATE_LIMIT_SIGN_IN_PER_EMAIL: "3/900", RATE_LIMIT_SIGN_IN_PER_IP: "100/900" }));
+  beforeEach(() =>
+    setEnv({ RATE_LIMITS: "on", RATE_LIMIT_SIGN_IN_PER_EMAIL: "3/900", RATE_LIMIT_SIGN_IN_PER_IP: "100/900" }),
+  );
   afterAll(() => {
     setRequestAdapterForTests(null);
     setEnv({ RATE_LIMIT_SIGN_IN_PER_EMAIL: undefined, RATE_LIMIT_SIGN_IN_PER_IP: undefined });
@@ -83,7 +85,9 @@ describe("the audit page", () => {
     expect(html).toMatch(/2 entries, page 1 of 1/);
 
     const bad = renderToStaticMarkup(
-      (await AuditLogPage({ searchParams: Promise.resolve({ from: "tomorrow", action: "agent_lookup" }) })) as React.ReactElement,
+      (await AuditLogPage({
+        searchParams: Promise.resolve({ from: "tomorrow", action: "agent_lookup" }),
+      })) as React.ReactElement,
     );
     expect(bad).toContain("Enter a date as YYYY-MM-DD.");
     expect(bad).not.toContain('data-testid="audit-entry"');

@@ -24,14 +24,20 @@ describe("console users (owners)", () => {
     fakeRequest({ cookie: owner.cookie, ip: "192.0.2.61" });
     const email = `made-${uniqueTag()}@example.com`;
     revalidatePath.mockClear();
-    const state = await createUserAction(undefined, form({ email, role: "importer", initialPassword: "generate", password: "" }));
+    const state = await createUserAction(
+      undefined,
+      form({ email, role: "importer", initialPassword: "generate", password: "" }),
+    );
     expect(state.created).toMatchObject({ email, role: "importer" });
     const password = state.created!.password!;
     expect(password.length).toBeGreaterThanOrEqual(12);
     expect(revalidatePath).toHaveBeenCalledWith("/admin/users");
     const { admin } = await signIn(authDeps(), { email, password }, { ip: "192.0.2.62" });
     expect(admin.role).toBe("importer");
-    expect(await db.auditLog.findFirst({ where: { action: "user_created", target: email } })).toMatchObject({ actorEmail: owner.user.email, ip: "192.0.2.61" });
+    expect(await db.auditLog.findFirst({ where: { action: "user_created", target: email } })).toMatchObject({
+      actorEmail: owner.user.email,
+      ip: "192.0.2.61",
+    });
 
     // The list shows them; the password is nowhere on the page.
     fakeRequest({ cookie: owner.cookie });
@@ -43,12 +49,18 @@ describe("console users (owners)", () => {
 
   it("answers bad fields next to them, keeps what was typed but never the password", async () => {
     fakeRequest({ cookie: owner.cookie });
-    const state = await createUserAction(undefined, form({ email: "not an email", role: "viewer", initialPassword: "set", password: "short one" }));
+    const state = await createUserAction(
+      undefined,
+      form({ email: "not an email", role: "viewer", initialPassword: "set", password: "short one" }),
+    );
     expect(state.error).toBe(en.admin.users.fixErrors);
     expect(state.errors).toEqual({ email: en.errors.email_invalid, password: en.errors.password_too_short });
     expect(state.values).toEqual({ email: "not an email", role: "viewer", initialPassword: "set" });
     expect(JSON.stringify(state)).not.toContain("short one");
-    const taken = await createUserAction(undefined, form({ email: owner.user.email, role: "viewer", initialPassword: "generate" }));
+    const taken = await createUserAction(
+      undefined,
+      form({ email: owner.user.email, role: "viewer", initialPassword: "generate" }),
+    );
     expect(taken.errors).toEqual({ email: en.errors.user_exists });
   });
 
@@ -56,21 +68,42 @@ describe("console users (owners)", () => {
     const target = await signedIn("agent");
     fakeRequest({ cookie: owner.cookie, ip: "192.0.2.63" });
     const userId = target.user.id;
-    expect(await changeRoleAction(undefined, form({ userId, role: "viewer" }))).toEqual({ notice: `${target.user.email} is now Viewer. One session was ended.` });
-    expect(await changeRoleAction(undefined, form({ userId, role: "viewer" }))).toEqual({ notice: en.admin.users.unchanged });
-    expect(await setUserDisabledAction(undefined, form({ userId, disabled: "true" }))).toEqual({ notice: `${target.user.email} is disabled.` });
-    expect(await setUserDisabledAction(undefined, form({ userId, disabled: "false" }))).toEqual({ notice: `${target.user.email} can sign in again.` });
+    expect(await changeRoleAction(undefined, form({ userId, role: "viewer" }))).toEqual({
+      notice: `${target.user.email} is now Viewer. One session was ended.`,
+    });
+    expect(await changeRoleAction(undefined, form({ userId, role: "viewer" }))).toEqual({
+      notice: en.admin.users.unchanged,
+    });
+    expect(await setUserDisabledAction(undefined, form({ userId, disabled: "true" }))).toEqual({
+      notice: `${target.user.email} is disabled.`,
+    });
+    expect(await setUserDisabledAction(undefined, form({ userId, disabled: "false" }))).toEqual({
+      notice: `${target.user.email} can sign in again.`,
+    });
 
-    expect(await changeRoleAction(undefined, form({ userId: owner.user.id, role: "viewer" }))).toEqual({ error: en.errors.own_account });
-    expect(await setUserDisabledAction(undefined, form({ userId: owner.user.id, disabled: "true" }))).toEqual({ error: en.errors.own_account });
-    expect(await deleteUserAction(undefined, form({ userId: owner.user.id, confirm: "yes" }))).toEqual({ error: en.errors.own_account });
+    expect(await changeRoleAction(undefined, form({ userId: owner.user.id, role: "viewer" }))).toEqual({
+      error: en.errors.own_account,
+    });
+    expect(await setUserDisabledAction(undefined, form({ userId: owner.user.id, disabled: "true" }))).toEqual({
+      error: en.errors.own_account,
+    });
+    expect(await deleteUserAction(undefined, form({ userId: owner.user.id, confirm: "yes" }))).toEqual({
+      error: en.errors.own_account,
+    });
 
     expect(await deleteUserAction(undefined, form({ userId }))).toEqual({ error: en.errors.delete_confirm });
-    expect(await nextInterrupt(() => deleteUserAction(undefined, form({ userId, confirm: "yes" })))).toMatch(/^NEXT_REDIRECT;(replace|push);\/admin\/users\?deleted=1;/);
+    expect(await nextInterrupt(() => deleteUserAction(undefined, form({ userId, confirm: "yes" })))).toMatch(
+      /^NEXT_REDIRECT;(replace|push);\/admin\/users\?deleted=1;/,
+    );
     expect(await db.adminUser.count({ where: { id: userId } })).toBe(0);
-    expect(await deleteUserAction(undefined, form({ userId, confirm: "yes" }))).toEqual({ error: en.errors.user_not_found });
+    expect(await deleteUserAction(undefined, form({ userId, confirm: "yes" }))).toEqual({
+      error: en.errors.user_not_found,
+    });
 
-    const rows = await db.auditLog.findMany({ where: { target: target.user.email, actorEmail: owner.user.email }, orderBy: { id: "asc" } });
+    const rows = await db.auditLog.findMany({
+      where: { target: target.user.email, actorEmail: owner.user.email },
+      orderBy: { id: "asc" },
+    });
     expect(rows.map((r) => [r.action, r.ip, r.details])).toEqual([
       ["user_updated", "192.0.2.63", { change: "role", from: "agent", to: "viewer", sessionsEnded: 1 }],
       ["user_updated", "192.0.2.63", { change: "disabled", sessionsEnded: 0 }],
@@ -94,14 +127,27 @@ describe("console users (owners)", () => {
       fakeRequest({ cookie: other.cookie });
       expect(await render(AdminHome())).not.toContain('href="/admin/users"');
       const email = `refused-${uniqueTag()}@example.com`;
-      expect(await nextInterrupt(() => createUserAction(undefined, form({ email, role: "owner", initialPassword: "generate" })))).toBe(FORBIDDEN);
-      expect(await nextInterrupt(() => changeRoleAction(undefined, form({ userId: other.user.id, role: "owner" })))).toBe(FORBIDDEN);
-      expect(await nextInterrupt(() => setUserDisabledAction(undefined, form({ userId: owner.user.id, disabled: "true" })))).toBe(FORBIDDEN);
-      expect(await nextInterrupt(() => deleteUserAction(undefined, form({ userId: owner.user.id, confirm: "yes" })))).toBe(FORBIDDEN);
+      expect(
+        await nextInterrupt(() =>
+          createUserAction(undefined, form({ email, role: "owner", initialPassword: "generate" })),
+        ),
+      ).toBe(FORBIDDEN);
+      expect(
+        await nextInterrupt(() => changeRoleAction(undefined, form({ userId: other.user.id, role: "owner" }))),
+      ).toBe(FORBIDDEN);
+      expect(
+        await nextInterrupt(() => setUserDisabledAction(undefined, form({ userId: owner.user.id, disabled: "true" }))),
+      ).toBe(FORBIDDEN);
+      expect(
+        await nextInterrupt(() => deleteUserAction(undefined, form({ userId: owner.user.id, confirm: "yes" }))),
+      ).toBe(FORBIDDEN);
       expect(await nextInterrupt(() => UsersPage({ searchParams: Promise.resolve({}) }))).toBe(FORBIDDEN);
       expect(await db.adminUser.count({ where: { email } })).toBe(0);
       expect(await db.adminUser.findUnique({ where: { id: other.user.id } })).toMatchObject({ role });
     }
-    expect(await db.adminUser.findUnique({ where: { id: owner.user.id } })).toMatchObject({ role: "owner", disabledAt: null });
+    expect(await db.adminUser.findUnique({ where: { id: owner.user.id } })).toMatchObject({
+      role: "owner",
+      disabledAt: null,
+    });
   });
 });

@@ -63,7 +63,11 @@ describe("POST /api/v1/checks (verified mode)", () => {
     const res = await verify(body.checkId, wrong);
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
-      error: { code: "code_incorrect", message: "That code is not right. You have 4 more attempts.", attemptsRemaining: 4 },
+      error: {
+        code: "code_incorrect",
+        message: "That code is not right. You have 4 more attempts.",
+        attemptsRemaining: 4,
+      },
     });
     for (let i = 0; i < 4; i++) await verify(body.checkId, wrong);
     const exhausted = await verify(body.checkId, code);
@@ -71,7 +75,10 @@ describe("POST /api/v1/checks (verified mode)", () => {
     expect(((await exhausted.json()) as { error: { code: string } }).error.code).toBe("code_exhausted");
 
     const other = await started("206-555-0103");
-    await getDb().phoneCheck.update({ where: { id: other.body.checkId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await getDb().phoneCheck.update({
+      where: { id: other.body.checkId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const expired = await verify(other.body.checkId, other.code);
     expect(expired.status).toBe(410);
     expect(((await expired.json()) as { error: { message: string } }).error.message).toMatch(/expired/);
@@ -100,7 +107,12 @@ describe("hostile input", () => {
       413,
       "payload_too_large",
     ],
-    ["text/plain", () => post("/api/v1/checks", { phone: "206" }, { headers: { "content-type": "text/plain" } }), 415, "unsupported_media_type"],
+    [
+      "text/plain",
+      () => post("/api/v1/checks", { phone: "206" }, { headers: { "content-type": "text/plain" } }),
+      415,
+      "unsupported_media_type",
+    ],
   ];
 
   it.each(cases)("refuses %s with a clear 4xx", async (_name, request, status, code) => {
@@ -120,7 +132,14 @@ describe("hostile input", () => {
 });
 
 describe("rate limits through the API", () => {
-  beforeEach(() => setEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "on", RATE_LIMIT_CHECK_PER_IP: "2/900", RATE_LIMIT_SEND_PER_NUMBER: "3/3600" }));
+  beforeEach(() =>
+    setEnv({
+      LOOKUP_MODE: "verified",
+      RATE_LIMITS: "on",
+      RATE_LIMIT_CHECK_PER_IP: "2/900",
+      RATE_LIMIT_SEND_PER_NUMBER: "3/3600",
+    }),
+  );
 
   it("answers 429 with Retry-After per IP", async () => {
     expect((await start("206-555-0120", "203.0.113.77")).status).toBe(202);

@@ -39,12 +39,20 @@ describe("GET /api/v1/exposures/{phone}", () => {
 
     const key = await newKey();
     await revokeApiKey(getDb(), { keyId: key.id, confirm: "yes" }, { actor: CLI_ACTOR });
-    for (const authorization of ["Bearer nonsense", `Bearer ek_live_${"A".repeat(43)}`, `Bearer ${key.key}`, `Basic ${key.key}`]) {
+    for (const authorization of [
+      "Bearer nonsense",
+      `Bearer ek_live_${"A".repeat(43)}`,
+      `Bearer ${key.key}`,
+      `Basic ${key.key}`,
+    ]) {
       const res = await lookup("(206) 555-0100", authorization);
       expect([authorization, res.status]).toEqual([authorization, 401]);
       expect(res.headers.get("www-authenticate")).toBe('Bearer realm="exposure-check", error="invalid_token"');
       const body = (await res.json()) as { error: { code: string; message: string } };
-      expect(body.error).toEqual({ code: "invalid_api_key", message: "This API key is not valid or has been revoked." });
+      expect(body.error).toEqual({
+        code: "invalid_api_key",
+        message: "This API key is not valid or has been revoked.",
+      });
     }
   });
 
@@ -53,7 +61,9 @@ describe("GET /api/v1/exposures/{phone}", () => {
     const res = await lookup("206-555-77", `Bearer ${key.key}`);
     expect(res.status).toBe(400);
     const text = await res.text();
-    expect(JSON.parse(text)).toMatchObject({ error: { code: "invalid_phone", problem: "too_short", fields: { phone: expect.stringContaining("too short") } } });
+    expect(JSON.parse(text)).toMatchObject({
+      error: { code: "invalid_phone", problem: "too_short", fields: { phone: expect.stringContaining("too short") } },
+    });
     expect(text).not.toMatch(/555-?77/);
   });
 
@@ -99,13 +109,31 @@ describe("GET /api/v1/exposures/{phone}", () => {
     await lookup("206-555-014", `Bearer ${key.key}`, "198.51.100.7");
     // The API writes its audit entries in batches (lib/audit/batch.ts).
     await getServices().api.audit.flush();
-    const rows = await getDb().auditLog.findMany({ where: { action: "api_lookup", details: { path: ["keyId"], equals: key.id } }, orderBy: { id: "asc" } });
+    const rows = await getDb().auditLog.findMany({
+      where: { action: "api_lookup", details: { path: ["keyId"], equals: key.id } },
+      orderBy: { id: "asc" },
+    });
     expect(rows.map((r) => [r.actorId, r.actorEmail, r.target, r.ip, r.details])).toEqual([
-      [null, `api-key:${key.name}`, null, "198.51.100.7", { keyId: key.id, key: `${key.prefix}…`, outcome: "answered" }],
-      [null, `api-key:${key.name}`, null, "198.51.100.7", { keyId: key.id, key: `${key.prefix}…`, outcome: "invalid_phone" }],
+      [
+        null,
+        `api-key:${key.name}`,
+        null,
+        "198.51.100.7",
+        { keyId: key.id, key: `${key.prefix}…`, outcome: "answered" },
+      ],
+      [
+        null,
+        `api-key:${key.name}`,
+        null,
+        "198.51.100.7",
+        { keyId: key.id, key: `${key.prefix}…`, outcome: "invalid_phone" },
+      ],
     ]);
     // No four consecutive digits of either number anywhere in the entries' text.
-    const text = rows.map((r) => [r.actorEmail, r.target, JSON.stringify(r.details)].join(" ")).join(" ").replace(key.prefix, "");
+    const text = rows
+      .map((r) => [r.actorEmail, r.target, JSON.stringify(r.details)].join(" "))
+      .join(" ")
+      .replace(key.prefix, "");
     for (const digits of ["12065550102", "206555014"]) {
       for (let i = 0; i + 4 <= digits.length; i++) expect(text).not.toContain(digits.slice(i, i + 4));
     }

@@ -44,23 +44,43 @@ describe("GET /api/v1/openapi.json", () => {
 
   it("lists the public paths, the bearer scheme on the integration path only, and the error shape", async () => {
     const doc = await served();
-    expect(Object.keys(doc.paths).sort()).toEqual(["/api/health", "/api/v1/checks", "/api/v1/checks/{checkId}/verify", "/api/v1/exposures/{phone}"]);
-    const ops = doc.paths as unknown as Record<string, Record<string, { security: unknown[]; responses: Record<string, { content: { "application/json": { schema: { $ref: string } } } }> }>>;
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/api/health",
+      "/api/v1/checks",
+      "/api/v1/checks/{checkId}/verify",
+      "/api/v1/exposures/{phone}",
+    ]);
+    const ops = doc.paths as unknown as Record<
+      string,
+      Record<
+        string,
+        {
+          security: unknown[];
+          responses: Record<string, { content: { "application/json": { schema: { $ref: string } } } }>;
+        }
+      >
+    >;
     expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: "http", scheme: "bearer" });
     expect(ops["/api/v1/exposures/{phone}"]!.get!.security).toEqual([{ apiKey: [] }]);
     expect(ops["/api/v1/checks"]!.post!.security).toEqual([]);
     const exposures = ops["/api/v1/exposures/{phone}"]!.get!.responses;
     expect(Object.keys(exposures)).toEqual(["200", "400", "401", "429"]);
-    expect(exposures["200"]!.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/ExposureResult" });
-    for (const status of ["400", "401", "429"]) expect(exposures[status]!.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Error" });
+    expect(exposures["200"]!.content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/ExposureResult",
+    });
+    for (const status of ["400", "401", "429"])
+      expect(exposures[status]!.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Error" });
   });
 
   it("takes its schemas from zod", async () => {
     const doc = buildOpenApiDocument();
     expect(doc.components.schemas.ExposureResult).toEqual(bare(z.toJSONSchema(ExposureResultSchema)));
     expect(doc.components.schemas.Error).toEqual(bare(z.toJSONSchema(ErrorBodySchema)));
-    expect(doc.components.schemas.StartCheckRequest).toEqual(bare(z.toJSONSchema(startCheckSchema("US"), { io: "input" })));
-    const phone = (doc.paths["/api/v1/exposures/{phone}"]!.get as unknown as { parameters: { schema: unknown }[] }).parameters[0]!.schema;
+    expect(doc.components.schemas.StartCheckRequest).toEqual(
+      bare(z.toJSONSchema(startCheckSchema("US"), { io: "input" })),
+    );
+    const phone = (doc.paths["/api/v1/exposures/{phone}"]!.get as unknown as { parameters: { schema: unknown }[] })
+      .parameters[0]!.schema;
     expect(phone).toEqual(bare(z.toJSONSchema(startCheckSchema("US").shape.phone, { io: "input" })));
   });
 
@@ -75,7 +95,10 @@ describe("GET /api/v1/openapi.json", () => {
 
   it("shows a field added to a schema", async () => {
     const build = await buildWith({ addedInTest: z.string().max(9).optional().meta({ description: "New." }) });
-    const schema = build().components.schemas.ExposureResult as { properties: Record<string, unknown>; required: string[] };
+    const schema = build().components.schemas.ExposureResult as {
+      properties: Record<string, unknown>;
+      required: string[];
+    };
     expect(schema.properties.addedInTest).toEqual({ type: "string", maxLength: 9, description: "New." });
     expect(schema.required).not.toContain("addedInTest");
   });
@@ -88,7 +111,9 @@ describe("GET /api/v1/openapi.json", () => {
     const doc = await served();
     const body = JSON.stringify(doc);
     expect(body).toContain("This API key is not valid or has been revoked.");
-    const get = doc.paths["/api/v1/exposures/{phone}"]!.get as unknown as { responses: Record<string, { content: { "application/json": { examples: Record<string, { value: unknown }> } } }> };
+    const get = doc.paths["/api/v1/exposures/{phone}"]!.get as unknown as {
+      responses: Record<string, { content: { "application/json": { examples: Record<string, { value: unknown }> } } }>;
+    };
     for (const { value } of Object.values(get.responses["200"]!.content["application/json"].examples)) {
       expect(ExposureResultSchema.strict().safeParse(value).success).toBe(true);
     }

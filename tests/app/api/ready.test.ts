@@ -30,7 +30,10 @@ describe("GET /api/ready and /api/health on the migrated database", () => {
 
   it("answers 503 draining once shutdown began, while liveness stays 200", async () => {
     markDraining();
-    expect(await get(readyRoute, "/api/ready")).toEqual({ status: 503, body: { status: "not_ready", reason: "draining" } });
+    expect(await get(readyRoute, "/api/ready")).toEqual({
+      status: 503,
+      body: { status: "not_ready", reason: "draining" },
+    });
     expect((await get(healthRoute, "/api/health")).status).toBe(200);
   });
 });
@@ -60,16 +63,28 @@ describe("checkReadiness on other databases", () => {
 
   it("counts only finished migrations that were not rolled back", async () => {
     const dir = path.join(dirs, "three");
-    for (const name of ["1_done", "2_rolled_back", "3_unfinished"]) mkdirSync(path.join(dir, name), { recursive: true });
-    await db.$executeRawUnsafe(`CREATE TABLE _prisma_migrations (id text PRIMARY KEY, migration_name text NOT NULL, finished_at timestamptz, rolled_back_at timestamptz)`);
-    await db.$executeRawUnsafe(`INSERT INTO _prisma_migrations VALUES ('a', '1_done', now(), NULL), ('b', '2_rolled_back', now(), now()), ('c', '3_unfinished', NULL, NULL), ('d', '0_from_a_newer_build', now(), NULL)`);
-    expect(await checkReadiness(db, { migrationsDir: dir })).toEqual({ ready: false, reason: "migrations_pending", pending: 2 });
+    for (const name of ["1_done", "2_rolled_back", "3_unfinished"])
+      mkdirSync(path.join(dir, name), { recursive: true });
+    await db.$executeRawUnsafe(
+      `CREATE TABLE _prisma_migrations (id text PRIMARY KEY, migration_name text NOT NULL, finished_at timestamptz, rolled_back_at timestamptz)`,
+    );
+    await db.$executeRawUnsafe(
+      `INSERT INTO _prisma_migrations VALUES ('a', '1_done', now(), NULL), ('b', '2_rolled_back', now(), now()), ('c', '3_unfinished', NULL, NULL), ('d', '0_from_a_newer_build', now(), NULL)`,
+    );
+    expect(await checkReadiness(db, { migrationsDir: dir })).toEqual({
+      ready: false,
+      reason: "migrations_pending",
+      pending: 2,
+    });
     await db.$executeRawUnsafe(`UPDATE _prisma_migrations SET finished_at = now(), rolled_back_at = NULL`);
     expect(await checkReadiness(db, { migrationsDir: dir })).toEqual({ ready: true });
   });
 
   it("is not ready when the migrations directory is missing or the database does not answer", async () => {
-    expect(await checkReadiness(db, { migrationsDir: path.join(dirs, "absent") })).toEqual({ ready: false, reason: "migrations_unknown" });
+    expect(await checkReadiness(db, { migrationsDir: path.join(dirs, "absent") })).toEqual({
+      ready: false,
+      reason: "migrations_unknown",
+    });
 
     // A port that was just free: nothing answers there.
     const port = await new Promise<number>((resolve) => {
@@ -80,7 +95,10 @@ describe("checkReadiness on other databases", () => {
     });
     const down = client(`postgresql://postgres@127.0.0.1:${port}/postgres`);
     try {
-      expect(await checkReadiness(down, { timeoutMs: 1_000 })).toEqual({ ready: false, reason: "database_unavailable" });
+      expect(await checkReadiness(down, { timeoutMs: 1_000 })).toEqual({
+        ready: false,
+        reason: "database_unavailable",
+      });
     } finally {
       await down.$disconnect();
     }

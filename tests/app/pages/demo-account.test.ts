@@ -18,7 +18,11 @@ vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<obj
 
 const page = async (searchParams: Record<string, string> = {}) =>
   renderToStaticMarkup(
-    createElement(IntlClientProvider, { locale: "en", messages: messagesFor("en"), children: (await DemoAccountPage({ searchParams: Promise.resolve(searchParams) })) as ReactNode }),
+    createElement(IntlClientProvider, {
+      locale: "en",
+      messages: messagesFor("en"),
+      children: (await DemoAccountPage({ searchParams: Promise.resolve(searchParams) })) as ReactNode,
+    }),
   );
 
 const demoKeys = () => getDb().apiKey.findMany({ where: { createdByEmail: "demo" } });
@@ -38,7 +42,9 @@ describe("/demo/account", () => {
     expect(html).toContain("Demo: Northwind Mobile is not a real carrier");
     expect(html).toContain("/api/v1/exposures/{phone}");
     expect(html.match(/<input type="radio"[^>]* name="account"/g)).toHaveLength(5);
-    expect(html).toMatch(/<form[^>]* method="get"[^>]* action="\/demo\/account"|<form[^>]* action="\/demo\/account"[^>]* method="get"/);
+    expect(html).toMatch(
+      /<form[^>]* method="get"[^>]* action="\/demo\/account"|<form[^>]* action="\/demo\/account"[^>]* method="get"/,
+    );
     expect(await page({ account: "nobody" })).toContain(en.demo.signInTitle);
   });
 
@@ -51,10 +57,17 @@ describe("/demo/account", () => {
     expect(html).toContain("The API&#x27;s answer (HTTP 200)");
 
     const [key] = await demoKeys();
-    expect(key).toMatchObject({ name: "Demo account page (key version 2)", revokedAt: null, lastUsedAt: expect.any(Date) });
+    expect(key).toMatchObject({
+      name: "Demo account page (key version 2)",
+      revokedAt: null,
+      lastUsedAt: expect.any(Date),
+    });
     // The API writes its audit entries in batches (lib/audit/batch.ts).
     await getServices().api.audit.flush();
-    const entry = await getDb().auditLog.findFirstOrThrow({ where: { action: "api_lookup", actorEmail: `api-key:${key!.name}` }, orderBy: { id: "desc" } });
+    const entry = await getDb().auditLog.findFirstOrThrow({
+      where: { action: "api_lookup", actorEmail: `api-key:${key!.name}` },
+      orderBy: { id: "desc" },
+    });
     expect(entry).toMatchObject({ ip: "203.0.113.9", details: { outcome: "answered" } });
     expect(JSON.stringify(entry.details) + entry.target).not.toMatch(/0103|555/);
 

@@ -23,11 +23,26 @@ describe("API keys", () => {
     expect(created.prefix).toBe(created.key.slice(0, 12));
     const row = await getDb().apiKey.findUniqueOrThrow({ where: { id: created.id } });
     expect(Buffer.from(row.keyHash).equals(createHash("sha256").update(created.key).digest())).toBe(true);
-    expect(row).toMatchObject({ name: created.name, prefix: created.prefix, createdById: owner.id, createdByEmail: owner.email, lastUsedAt: null, revokedAt: null });
+    expect(row).toMatchObject({
+      name: created.name,
+      prefix: created.prefix,
+      createdById: owner.id,
+      createdByEmail: owner.email,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     // The key itself is nowhere in the row, nor in the audit entry.
     expect(JSON.stringify({ ...row, keyHash: null })).not.toContain(created.key.slice(12));
-    const audit = await getDb().auditLog.findFirstOrThrow({ where: { action: "api_key_created", actorEmail: owner.email }, orderBy: { id: "desc" } });
-    expect(audit).toMatchObject({ actorId: owner.id, target: `${created.name} (${created.prefix}…)`, details: { keyId: created.id }, ip: "192.0.2.40" });
+    const audit = await getDb().auditLog.findFirstOrThrow({
+      where: { action: "api_key_created", actorEmail: owner.email },
+      orderBy: { id: "desc" },
+    });
+    expect(audit).toMatchObject({
+      actorId: owner.id,
+      target: `${created.name} (${created.prefix}…)`,
+      details: { keyId: created.id },
+      ip: "192.0.2.40",
+    });
     expect(JSON.stringify(audit.details) + audit.target).not.toContain(created.key.slice(12));
   });
 
@@ -51,27 +66,46 @@ describe("API keys", () => {
   it("authenticate a Bearer header until revoked, with one answer for missing, malformed, unknown and revoked keys", async () => {
     const key = await create();
     const deps = { sql: getSql(), now: () => new Date() };
-    await expect(authenticateApiKey(deps, `Bearer ${key.key}`)).resolves.toEqual({ id: key.id, name: key.name, prefix: key.prefix });
+    await expect(authenticateApiKey(deps, `Bearer ${key.key}`)).resolves.toEqual({
+      id: key.id,
+      name: key.name,
+      prefix: key.prefix,
+    });
     await expect(authenticateApiKey(deps, `bearer   ${key.key} `)).resolves.toMatchObject({ id: key.id });
     await expect(authenticateApiKey(deps, null)).rejects.toMatchObject({ code: "api_key_required", status: 401 });
     for (const header of [key.key, `Basic ${key.key}`, `Bearer ${key.key}x`, `Bearer ${newApiKey().key}`, "Bearer "]) {
       await expect(authenticateApiKey(deps, header)).rejects.toMatchObject({ code: "invalid_api_key", status: 401 });
     }
 
-    expect(await revokeApiKey(getDb(), { keyId: key.id, confirm: "yes" }, { actor: owner, ip: "192.0.2.41" })).toEqual({ changed: true, name: key.name });
+    expect(await revokeApiKey(getDb(), { keyId: key.id, confirm: "yes" }, { actor: owner, ip: "192.0.2.41" })).toEqual({
+      changed: true,
+      name: key.name,
+    });
     await expect(authenticateApiKey(deps, `Bearer ${key.key}`)).rejects.toMatchObject({ code: "invalid_api_key" });
-    expect(await revokeApiKey(getDb(), { keyId: key.id, confirm: "yes" }, { actor: owner })).toEqual({ changed: false, name: key.name });
-    expect(await getDb().auditLog.count({ where: { action: "api_key_revoked", details: { path: ["keyId"], equals: key.id } } })).toBe(1);
+    expect(await revokeApiKey(getDb(), { keyId: key.id, confirm: "yes" }, { actor: owner })).toEqual({
+      changed: false,
+      name: key.name,
+    });
+    expect(
+      await getDb().auditLog.count({
+        where: { action: "api_key_revoked", details: { path: ["keyId"], equals: key.id } },
+      }),
+    ).toBe(1);
 
-    await expect(revokeApiKey(getDb(), { keyId: key.id }, { actor: owner })).rejects.toMatchObject({ code: "invalid_request" });
-    await expect(revokeApiKey(getDb(), { keyId: "no-such-key", confirm: "yes" }, { actor: owner })).rejects.toMatchObject({ code: "not_found" });
+    await expect(revokeApiKey(getDb(), { keyId: key.id }, { actor: owner })).rejects.toMatchObject({
+      code: "invalid_request",
+    });
+    await expect(
+      revokeApiKey(getDb(), { keyId: "no-such-key", confirm: "yes" }, { actor: owner }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("record the last use at most once a minute", async () => {
     const key = await create();
     const clock = testClock(new Date("2026-11-24T10:00:00Z"));
     const deps = { sql: getSql(), now: clock.now };
-    const lastUsed = async () => (await getDb().apiKey.findUniqueOrThrow({ where: { id: key.id } })).lastUsedAt?.toISOString();
+    const lastUsed = async () =>
+      (await getDb().apiKey.findUniqueOrThrow({ where: { id: key.id } })).lastUsedAt?.toISOString();
 
     await authenticateApiKey(deps, `Bearer ${key.key}`);
     expect(await lastUsed()).toBe("2026-11-24T10:00:00.000Z");
@@ -95,7 +129,9 @@ describe("API keys", () => {
     clock.advance(1);
     await expect(authenticateApiKey(deps, `Bearer ${key.key}`)).rejects.toMatchObject({ code: "invalid_api_key" });
     // An unknown key is never cached.
-    await expect(authenticateApiKey(deps, `Bearer ${newApiKey().key}`)).rejects.toMatchObject({ code: "invalid_api_key" });
+    await expect(authenticateApiKey(deps, `Bearer ${newApiKey().key}`)).rejects.toMatchObject({
+      code: "invalid_api_key",
+    });
 
     // Revoked through this process: refused on the next call.
     const other = await create();

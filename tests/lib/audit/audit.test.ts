@@ -14,9 +14,22 @@ describe("recordAudit", () => {
   it("stores who, when, what, target, details and IP", async () => {
     const actorEmail = `${marker()}@example.com`;
     const before = Date.now();
-    await recordAudit(db, { actorId: "u-1", actorEmail, action: "incident_edited", target: "2021-08-cyberattack", details: { field: "title" }, ip: "192.0.2.7" });
+    await recordAudit(db, {
+      actorId: "u-1",
+      actorEmail,
+      action: "incident_edited",
+      target: "2021-08-cyberattack",
+      details: { field: "title" },
+      ip: "192.0.2.7",
+    });
     const row = await db.auditLog.findFirstOrThrow({ where: { actorEmail } });
-    expect(row).toMatchObject({ actorId: "u-1", action: "incident_edited", target: "2021-08-cyberattack", details: { field: "title" }, ip: "192.0.2.7" });
+    expect(row).toMatchObject({
+      actorId: "u-1",
+      action: "incident_edited",
+      target: "2021-08-cyberattack",
+      details: { field: "title" },
+      ip: "192.0.2.7",
+    });
     expect(row.at.getTime()).toBeGreaterThanOrEqual(before - 1000);
   });
 
@@ -65,9 +78,14 @@ describe("listAudit", () => {
       "2031-03-02T23:59:59.000Z",
       "2031-03-01T10:00:00.000Z",
     ]);
-    expect((await listAudit(db, AuditQuery.parse({ actor: m, action: "sign_in" }))).entries.map((e) => e.action)).toEqual(["sign_in", "sign_in"]);
+    expect(
+      (await listAudit(db, AuditQuery.parse({ actor: m, action: "sign_in" }))).entries.map((e) => e.action),
+    ).toEqual(["sign_in", "sign_in"]);
     const range = await listAudit(db, AuditQuery.parse({ actor: m, from: "2031-03-02", to: "2031-03-03" }));
-    expect(range.entries.map((e) => e.at.toISOString())).toEqual(["2031-03-03T00:00:00.000Z", "2031-03-02T23:59:59.000Z"]);
+    expect(range.entries.map((e) => e.at.toISOString())).toEqual([
+      "2031-03-03T00:00:00.000Z",
+      "2031-03-02T23:59:59.000Z",
+    ]);
     expect(range.total).toBe(2);
   });
 
@@ -84,19 +102,26 @@ describe("listAudit", () => {
     expect(AuditQuery.parse({ actor: "", action: "", from: "", to: "", page: "" })).toEqual({ page: 1 });
     const bad = AuditQuery.safeParse({ from: "2031-02-30", to: "yesterday", action: "drop_table", page: "-1" });
     expect(bad.success).toBe(false);
-    expect(bad.error!.issues.map((i) => [i.path[0], i.message.startsWith("errors.") ? i.message : "enum/number"])).toEqual([
+    expect(
+      bad.error!.issues.map((i) => [i.path[0], i.message.startsWith("errors.") ? i.message : "enum/number"]),
+    ).toEqual([
       ["action", "enum/number"],
       ["from", "errors.date_invalid"],
       ["to", "errors.date_invalid"],
       ["page", "enum/number"],
     ]);
-    expect(AuditQuery.safeParse({ from: "2031-03-05", to: "2031-03-01" }).error?.issues[0]?.message).toBe("errors.date_range");
+    expect(AuditQuery.safeParse({ from: "2031-03-05", to: "2031-03-01" }).error?.issues[0]?.message).toBe(
+      "errors.date_range",
+    );
   });
 });
 
 describe("GET /api/admin/audit", () => {
   const get = (query: string, cookie?: string) =>
-    auditRoute(new Request(`http://localhost/api/admin/audit${query}`, { headers: cookie ? { cookie } : {} }), noParams);
+    auditRoute(
+      new Request(`http://localhost/api/admin/audit${query}`, { headers: cookie ? { cookie } : {} }),
+      noParams,
+    );
 
   it("gives owners a filtered page as JSON, and a 400 for a bad filter", async () => {
     const { cookie, user } = await signedIn("owner");
@@ -107,6 +132,8 @@ describe("GET /api/admin/audit", () => {
     expect(body.entries[0]).toMatchObject({ actorEmail: user.email, action: "sign_in" });
     const bad = await get("?from=31-12-2031", cookie);
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: { code: "invalid_request", fields: { from: "Enter a date as YYYY-MM-DD." } } });
+    expect(await bad.json()).toMatchObject({
+      error: { code: "invalid_request", fields: { from: "Enter a date as YYYY-MM-DD." } },
+    });
   });
 });

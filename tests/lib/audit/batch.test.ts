@@ -23,12 +23,22 @@ describe("batchedAudit", () => {
     const sink = batchedAudit(counting, { delayMs: 60_000, maxBatch: 4 });
     for (let n = 0; n < 10; n++) sink.add(entry(actor, n));
     // The tenth entry is queued behind two full batches, written as they filled.
-    sink.add({ actorEmail: `${actor} +1 206 555 0142`, action: "api_lookup", details: { note: "call from 2065550142" } });
+    sink.add({
+      actorEmail: `${actor} +1 206 555 0142`,
+      action: "api_lookup",
+      details: { note: "call from 2065550142" },
+    });
     await sink.flush();
     expect(statements).toEqual([4, 4, 3]);
     const rows = await stored(actor);
     expect(rows.map((r) => (r.details as { n: number }).n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(rows[1]).toMatchObject({ actorId: null, action: "api_lookup", target: null, ip: "192.0.2.7", details: { keyId: "k", outcome: "answered", n: 1 } });
+    expect(rows[1]).toMatchObject({
+      actorId: null,
+      action: "api_lookup",
+      target: null,
+      ip: "192.0.2.7",
+      details: { keyId: "k", outcome: "answered", n: 1 },
+    });
     const [masked] = await stored(`${actor} •••0142`);
     expect(masked?.details).toEqual({ note: "call from •••0142" });
   });

@@ -1,7 +1,14 @@
 // Owners managing console users: creation (generated or typed password), role changes,
 // disabling and deletion, the guard rails, session revocation and the audit trail.
 import { describe, expect, it } from "vitest";
-import { changeUserRole, createUser, deleteUser, listUsers, setUserDisabled, type UserCtx } from "@/lib/auth/manage-users";
+import {
+  changeUserRole,
+  createUser,
+  deleteUser,
+  listUsers,
+  setUserDisabled,
+  type UserCtx,
+} from "@/lib/auth/manage-users";
 import { currentAdmin } from "@/lib/auth/session";
 import { signIn } from "@/lib/auth/sign-in";
 import { CLI_ACTOR } from "@/lib/audit/record";
@@ -25,16 +32,32 @@ describe("creating users", () => {
   it("generates a one-time password the new user signs in with; audits without it", async () => {
     const ctx = await ownerCtx();
     const address = email("new-agent");
-    const created = await createUser(db, { email: ` ${address.toUpperCase()} `, role: "agent", initialPassword: "generate", password: "ignored password here" }, ctx);
+    const created = await createUser(
+      db,
+      {
+        email: ` ${address.toUpperCase()} `,
+        role: "agent",
+        initialPassword: "generate",
+        password: "ignored password here",
+      },
+      ctx,
+    );
     expect(created).toMatchObject({ email: address, role: "agent" });
     expect(created.password).toMatch(/^[a-zA-Z2-9]{6}(-[a-zA-Z2-9]{6}){3}$/);
 
     const { admin } = await signIn(authDeps(), { email: address, password: created.password }, meta);
     expect(admin).toMatchObject({ email: address, role: "agent" });
-    await expect(signIn(authDeps(), { email: address, password: "ignored password here" }, meta)).rejects.toMatchObject({ code: "invalid_credentials" });
+    await expect(signIn(authDeps(), { email: address, password: "ignored password here" }, meta)).rejects.toMatchObject(
+      { code: "invalid_credentials" },
+    );
 
     const [entry] = await auditFor(address);
-    expect(entry).toMatchObject({ action: "user_created", actorEmail: ctx.actor.email, ip: "192.0.2.51", details: { role: "agent", initialPassword: "generated" } });
+    expect(entry).toMatchObject({
+      action: "user_created",
+      actorEmail: ctx.actor.email,
+      ip: "192.0.2.51",
+      details: { role: "agent", initialPassword: "generated" },
+    });
     expect(JSON.stringify({ ...entry, id: "" })).not.toContain(created.password);
     const listed = (await listUsers(db)).find((u) => u.email === address);
     expect(listed).toMatchObject({ role: "agent", name: null, disabledAt: null });
@@ -44,17 +67,31 @@ describe("creating users", () => {
   it("takes the owner's password under the CLI's policy, and refuses a taken email", async () => {
     const ctx = await ownerCtx();
     const address = email("typed");
-    const short = await refusal(() => createUser(db, { email: address, role: "viewer", initialPassword: "set", password: "too short" }, ctx));
-    expect([short.code, short.status, short.details.fields]).toEqual(["invalid_request", 400, { password: "errors.password_too_short" }]);
+    const short = await refusal(() =>
+      createUser(db, { email: address, role: "viewer", initialPassword: "set", password: "too short" }, ctx),
+    );
+    expect([short.code, short.status, short.details.fields]).toEqual([
+      "invalid_request",
+      400,
+      { password: "errors.password_too_short" },
+    ]);
     const bad = await refusal(() => createUser(db, { email: "nope", role: "root", initialPassword: "maybe" }, ctx));
     expect(bad.details.fields).toMatchObject({ initialPassword: "errors.initial_password_choice" });
 
-    const created = await createUser(db, { email: address, role: "viewer", initialPassword: "set", password: PASSWORD }, ctx);
+    const created = await createUser(
+      db,
+      { email: address, role: "viewer", initialPassword: "set", password: PASSWORD },
+      ctx,
+    );
     expect(created.password).toBeUndefined();
     await expect(signIn(authDeps(), { email: address, password: PASSWORD }, meta)).resolves.toBeDefined();
-    const taken = await refusal(() => createUser(db, { email: address, role: "owner", initialPassword: "generate" }, ctx));
+    const taken = await refusal(() =>
+      createUser(db, { email: address, role: "owner", initialPassword: "generate" }, ctx),
+    );
     expect([taken.code, taken.status]).toEqual(["user_exists", 409]);
-    expect((await auditFor(address)).map((e) => e.details)).toEqual([{ role: "viewer", initialPassword: "set by owner" }]);
+    expect((await auditFor(address)).map((e) => e.details)).toEqual([
+      { role: "viewer", initialPassword: "set by owner" },
+    ]);
   });
 });
 
@@ -65,7 +102,11 @@ describe("changing users", () => {
     const deps = authDeps();
     expect(await currentAdmin(deps, target.cookie)).toMatchObject({ role: "importer" });
 
-    expect(await changeUserRole(db, { userId: target.user.id, role: "viewer" }, ctx)).toEqual({ changed: true, email: target.user.email, sessionsEnded: 1 });
+    expect(await changeUserRole(db, { userId: target.user.id, role: "viewer" }, ctx)).toEqual({
+      changed: true,
+      email: target.user.email,
+      sessionsEnded: 1,
+    });
     expect(await currentAdmin(deps, target.cookie)).toBeNull();
     expect(await db.adminSession.count({ where: { userId: target.user.id } })).toBe(0);
     const { admin } = await signIn(deps, { email: target.user.email, password: PASSWORD }, meta);
@@ -83,7 +124,10 @@ describe("changing users", () => {
     const ctx = await ownerCtx();
     const target = await signedIn("agent");
     const deps = authDeps();
-    expect(await setUserDisabled(db, { userId: target.user.id, disabled: "true" }, ctx)).toMatchObject({ changed: true, sessionsEnded: 1 });
+    expect(await setUserDisabled(db, { userId: target.user.id, disabled: "true" }, ctx)).toMatchObject({
+      changed: true,
+      sessionsEnded: 1,
+    });
     expect(await currentAdmin(deps, target.cookie)).toBeNull();
 
     const refused = await refusal(() => signIn(deps, { email: target.user.email, password: PASSWORD }, meta));
@@ -94,7 +138,10 @@ describe("changing users", () => {
     expect((await listUsers(db)).find((u) => u.id === target.user.id)?.disabledAt).toBeInstanceOf(Date);
 
     expect((await setUserDisabled(db, { userId: target.user.id, disabled: "true" }, ctx)).changed).toBe(false);
-    expect(await setUserDisabled(db, { userId: target.user.id, disabled: "false" }, ctx)).toMatchObject({ changed: true, sessionsEnded: 0 });
+    expect(await setUserDisabled(db, { userId: target.user.id, disabled: "false" }, ctx)).toMatchObject({
+      changed: true,
+      sessionsEnded: 0,
+    });
     const again = await signIn(deps, { email: target.user.email, password: PASSWORD }, meta);
     expect(again.admin.role).toBe("agent");
     expect((await auditFor(target.user.email)).slice(1).map((e) => e.details)).toEqual([
@@ -116,12 +163,21 @@ describe("changing users", () => {
     const unconfirmed = await refusal(() => deleteUser(db, { userId: target.user.id }, ctx));
     expect(unconfirmed.details.fields).toEqual({ confirm: "errors.delete_confirm" });
 
-    expect(await deleteUser(db, { userId: target.user.id, confirm: "yes" }, ctx)).toMatchObject({ changed: true, sessionsEnded: 1 });
+    expect(await deleteUser(db, { userId: target.user.id, confirm: "yes" }, ctx)).toMatchObject({
+      changed: true,
+      sessionsEnded: 1,
+    });
     expect(await db.adminUser.count({ where: { id: target.user.id } })).toBe(0);
     expect(await db.adminAccount.count({ where: { userId: target.user.id } })).toBe(0);
     expect(await currentAdmin(authDeps(), target.cookie)).toBeNull();
-    await expect(signIn(authDeps(), { email: target.user.email, password: PASSWORD }, meta)).rejects.toMatchObject({ code: "invalid_credentials" });
-    expect((await auditFor(target.user.email)).at(-1)).toMatchObject({ action: "user_deleted", actorEmail: ctx.actor.email, details: { role: "importer", sessionsEnded: 1 } });
+    await expect(signIn(authDeps(), { email: target.user.email, password: PASSWORD }, meta)).rejects.toMatchObject({
+      code: "invalid_credentials",
+    });
+    expect((await auditFor(target.user.email)).at(-1)).toMatchObject({
+      action: "user_deleted",
+      actorEmail: ctx.actor.email,
+      details: { role: "importer", sessionsEnded: 1 },
+    });
 
     const gone = await refusal(() => deleteUser(db, { userId: target.user.id, confirm: "yes" }, ctx));
     expect([gone.code, gone.status]).toEqual(["not_found", 404]);
@@ -147,7 +203,10 @@ describe("guard rails", () => {
 
   it("never demotes, disables or deletes the last active owner", async () => {
     const last = await signedIn("owner");
-    const others = await db.adminUser.findMany({ where: { role: "owner", disabledAt: null, id: { not: last.user.id } }, select: { id: true } });
+    const others = await db.adminUser.findMany({
+      where: { role: "owner", disabledAt: null, id: { not: last.user.id } },
+      select: { id: true },
+    });
     const ids = others.map((o) => o.id);
     // Only in this test: every other owner of the shared test database steps aside.
     await db.adminUser.updateMany({ where: { id: { in: ids } }, data: { disabledAt: new Date() } });
@@ -176,18 +235,31 @@ describe("guard rails", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(refused.reason).toMatchObject({ code: "forbidden" });
-    const roles = await db.adminUser.findMany({ where: { id: { in: [a.actor.id!, b.actor.id!] } }, select: { role: true } });
+    const roles = await db.adminUser.findMany({
+      where: { id: { in: [a.actor.id!, b.actor.id!] } },
+      select: { role: true },
+    });
     expect(roles.map((r) => r.role).sort()).toEqual(["owner", "viewer"]);
   });
 
   it("refuses an actor who is not an active owner, and an unknown user", async () => {
     const agent = await signedIn("agent");
     const target = await signedIn("viewer");
-    const e = await refusal(() => changeUserRole(db, { userId: target.user.id, role: "owner" }, { actor: { id: agent.user.id, email: agent.user.email } }));
+    const e = await refusal(() =>
+      changeUserRole(
+        db,
+        { userId: target.user.id, role: "owner" },
+        { actor: { id: agent.user.id, email: agent.user.email } },
+      ),
+    );
     expect([e.code, e.status]).toEqual(["forbidden", 403]);
     expect(await db.adminUser.findUnique({ where: { id: target.user.id } })).toMatchObject({ role: "viewer" });
     const ctx = await ownerCtx();
-    expect((await refusal(() => setUserDisabled(db, { userId: "no-such-user", disabled: "true" }, ctx))).code).toBe("not_found");
-    expect((await refusal(() => changeUserRole(db, { userId: target.user.id, role: "root" }, ctx))).details.fields).toEqual({ role: "errors.role_invalid" });
+    expect((await refusal(() => setUserDisabled(db, { userId: "no-such-user", disabled: "true" }, ctx))).code).toBe(
+      "not_found",
+    );
+    expect(
+      (await refusal(() => changeUserRole(db, { userId: target.user.id, role: "root" }, ctx))).details.fields,
+    ).toEqual({ role: "errors.role_invalid" });
   });
 });

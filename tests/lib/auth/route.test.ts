@@ -5,7 +5,9 @@ import { signedIn } from "@/tests/support/admin";
 import { noParams, setEnv } from "@/tests/support/api";
 
 const get = (cookie?: string) =>
-  new Request("http://localhost/api/admin/example", { headers: { "x-forwarded-for": "192.0.2.1", ...(cookie ? { cookie } : {}) } });
+  new Request("http://localhost/api/admin/example", {
+    headers: { "x-forwarded-for": "192.0.2.1", ...(cookie ? { cookie } : {}) },
+  });
 
 // A route guarded like every console route: the handler must not run unless allowed.
 let ran = 0;

@@ -13,7 +13,11 @@ describe("signIn", () => {
   it("sets an HttpOnly, SameSite cookie with an expiry, backed by a session row, and audits it", async () => {
     const user = await makeUser("viewer");
     const deps = authDeps();
-    const { admin, setCookie } = await signIn(deps, { email: `  ${user.email.toUpperCase()} `, password: PASSWORD }, meta);
+    const { admin, setCookie } = await signIn(
+      deps,
+      { email: `  ${user.email.toUpperCase()} `, password: PASSWORD },
+      meta,
+    );
     expect(admin).toMatchObject({ id: user.id, email: user.email, role: "viewer" });
 
     const session = setCookie.find((c) => c.startsWith("exposure-admin.session_token="));
@@ -27,7 +31,11 @@ describe("signIn", () => {
     expect(row.userId).toBe(user.id);
     expect(row.ipAddress).toBe("192.0.2.10");
     expect(Math.abs(row.expiresAt.getTime() - (Date.now() + 8 * 3600_000))).toBeLessThan(60_000);
-    expect(await currentAdmin(deps, cookieFrom(setCookie))).toMatchObject({ id: user.id, role: "viewer", sessionId: row.id });
+    expect(await currentAdmin(deps, cookieFrom(setCookie))).toMatchObject({
+      id: user.id,
+      role: "viewer",
+      sessionId: row.id,
+    });
 
     const entry = await db.auditLog.findFirst({ where: { actorId: user.id, action: "sign_in" } });
     expect(entry).toMatchObject({ actorEmail: user.email, ip: "192.0.2.10" });
@@ -45,7 +53,9 @@ describe("signIn", () => {
     expect(wrong.status).toBe(401);
     expect(wrong.details).toEqual(unknown.details);
 
-    const failed = await db.auditLog.findMany({ where: { action: "sign_in_failed", actorEmail: { in: [user.email, unknownEmail] } } });
+    const failed = await db.auditLog.findMany({
+      where: { action: "sign_in_failed", actorEmail: { in: [user.email, unknownEmail] } },
+    });
     expect(failed.map((f) => f.actorEmail).sort()).toEqual([unknownEmail, user.email].sort());
     for (const f of failed) {
       expect(f.actorId).toBeNull();
@@ -66,22 +76,38 @@ describe("signIn", () => {
     const user = await makeUser("importer");
     const deps = authDeps({ limits: limits({ signInPerEmail: { points: 3, seconds: 900 } }) });
     for (let i = 0; i < 3; i++) {
-      expect((await refusal(() => signIn(deps, { email: user.email, password: "wrong password " + i }, { ip: `198.51.100.${i}` }))).code).toBe("invalid_credentials");
+      expect(
+        (
+          await refusal(() =>
+            signIn(deps, { email: user.email, password: "wrong password " + i }, { ip: `198.51.100.${i}` }),
+          )
+        ).code,
+      ).toBe("invalid_credentials");
     }
     // Even the right password is refused now: the limit comes before the check.
-    const limited = await refusal(() => signIn(deps, { email: user.email, password: PASSWORD }, { ip: "198.51.100.9" }));
+    const limited = await refusal(() =>
+      signIn(deps, { email: user.email, password: PASSWORD }, { ip: "198.51.100.9" }),
+    );
     expect(limited.code).toBe("rate_limited");
     expect(limited.status).toBe(429);
     expect(limited.details.retryAfterSeconds).toBeGreaterThan(0);
-    expect(await db.auditLog.count({ where: { actorEmail: user.email, action: "sign_in_failed", details: { equals: { reason: "rate_limited" } } } })).toBe(1);
+    expect(
+      await db.auditLog.count({
+        where: { actorEmail: user.email, action: "sign_in_failed", details: { equals: { reason: "rate_limited" } } },
+      }),
+    ).toBe(1);
   });
 
   it("limits attempts per client IP across emails", async () => {
     const deps = authDeps({ limits: limits({ signInPerIp: { points: 2, seconds: 900 } }) });
     await refusal(() => signIn(deps, { email: "a@example.com", password: "x" }, { ip: "203.0.113.5" }));
     await refusal(() => signIn(deps, { email: "b@example.com", password: "x" }, { ip: "203.0.113.5" }));
-    expect((await refusal(() => signIn(deps, { email: "c@example.com", password: "x" }, { ip: "203.0.113.5" }))).code).toBe("rate_limited");
-    expect((await refusal(() => signIn(deps, { email: "c@example.com", password: "x" }, { ip: "203.0.113.6" }))).code).toBe("invalid_credentials");
+    expect(
+      (await refusal(() => signIn(deps, { email: "c@example.com", password: "x" }, { ip: "203.0.113.5" }))).code,
+    ).toBe("rate_limited");
+    expect(
+      (await refusal(() => signIn(deps, { email: "c@example.com", password: "x" }, { ip: "203.0.113.6" }))).code,
+    ).toBe("invalid_credentials");
   });
 });
 

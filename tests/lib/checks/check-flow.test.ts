@@ -57,7 +57,9 @@ describe("verified check", () => {
     expect(e.code).toBe("code_incorrect");
     expect(e.status).toBe(400);
     expect(e.details.attemptsRemaining).toBe(4);
-    expect((await verifyCheck(deps, checkId, { code: ` ${code.slice(0, 3)} ${code.slice(3)} ` }, IP)).affected).toBe(true);
+    expect((await verifyCheck(deps, checkId, { code: ` ${code.slice(0, 3)} ${code.slice(3)} ` }, IP)).affected).toBe(
+      true,
+    );
   });
 
   it("refuses an expired code", async () => {
@@ -81,7 +83,8 @@ describe("verified check", () => {
     const { checkId, code } = await codeSent(deps, "206.555.0104");
     const wrong = code === "999999" ? "888888" : "999999";
     const remaining: (number | undefined)[] = [];
-    for (let i = 0; i < 5; i++) remaining.push((await failure(verifyCheck(deps, checkId, { code: wrong }, IP))).details.attemptsRemaining);
+    for (let i = 0; i < 5; i++)
+      remaining.push((await failure(verifyCheck(deps, checkId, { code: wrong }, IP))).details.attemptsRemaining);
     expect(remaining).toEqual([4, 3, 2, 1, 0]);
     const e = await failure(verifyCheck(deps, checkId, { code }, IP));
     expect([e.code, e.status]).toEqual(["code_exhausted", 410]);
@@ -91,7 +94,9 @@ describe("verified check", () => {
     const deps = makeDeps();
     const { checkId, code } = await codeSent(deps, "206.555.0105");
     const wrong = code === "999999" ? "888888" : "999999";
-    const errors = await Promise.all(Array.from({ length: 12 }, () => failure(verifyCheck(deps, checkId, { code: wrong }, IP))));
+    const errors = await Promise.all(
+      Array.from({ length: 12 }, () => failure(verifyCheck(deps, checkId, { code: wrong }, IP))),
+    );
     expect(errors.filter((e) => e.code === "code_incorrect")).toHaveLength(5);
     expect(errors.filter((e) => e.code === "code_exhausted")).toHaveLength(7);
     expect((await getDb().phoneCheck.findUniqueOrThrow({ where: { id: checkId } })).attempts).toBe(5);
@@ -135,7 +140,9 @@ describe("rate limits", () => {
     await failure(startCheck(deps, { phone: "bad" }, "203.0.113.9"));
     await startCheck(deps, { phone: "206.555.0109" }, "203.0.113.9");
     expect((await failure(startCheck(deps, { phone: "206.555.0110" }, "203.0.113.9"))).code).toBe("rate_limited");
-    await expect(startCheck(deps, { phone: "206.555.0110" }, "203.0.113.10")).resolves.toMatchObject({ status: "code_sent" });
+    await expect(startCheck(deps, { phone: "206.555.0110" }, "203.0.113.10")).resolves.toMatchObject({
+      status: "code_sent",
+    });
   });
 
   it("limits verifications per IP", async () => {

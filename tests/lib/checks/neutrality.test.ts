@@ -10,7 +10,9 @@ function recording(db: Db) {
     new Proxy(model, {
       get(target, prop, receiver) {
         const v = Reflect.get(target, prop, receiver);
-        return typeof v === "function" ? (...args: unknown[]) => (ops.push(`${name}.${String(prop)}`), v.apply(target, args)) : v;
+        return typeof v === "function"
+          ? (...args: unknown[]) => (ops.push(`${name}.${String(prop)}`), v.apply(target, args))
+          : v;
       },
     });
   const proxy = new Proxy(db, {
@@ -52,6 +54,7 @@ describe("neutral start", () => {
   it("reveals nothing about the category before the code", async () => {
     const { outcome } = await start("(206) 555-0100");
     const text = JSON.stringify(outcome).toLowerCase();
-    for (const word of ["prepaid", "postpaid", "former", "affected", "exposure", "cyberattack"]) expect(text).not.toContain(word);
+    for (const word of ["prepaid", "postpaid", "former", "affected", "exposure", "cyberattack"])
+      expect(text).not.toContain(word);
   });
 });

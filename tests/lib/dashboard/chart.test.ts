@@ -41,7 +41,13 @@ describe("columns", () => {
   });
 
   it("draws nothing for zero or no data", () => {
-    const zeros = columns([{ label: "a", values: [0, 0] }, { label: "b", values: [0, 0] }], { width: 100, height: 50 });
+    const zeros = columns(
+      [
+        { label: "a", values: [0, 0] },
+        { label: "b", values: [0, 0] },
+      ],
+      { width: 100, height: 50 },
+    );
     expect(zeros.max).toBe(1);
     expect(zeros.columns.flatMap((c) => c.bars).every((b) => b.height === 0 && b.y === 50)).toBe(true);
     expect(columns([], { width: 100, height: 50 })).toEqual({ max: 1, columns: [] });
@@ -52,7 +58,13 @@ describe("groupedRows", () => {
   it("lays out a heading line per group and a scaled bar per row", () => {
     const chart = groupedRows(
       [
-        { label: "Incident A", rows: [{ label: "prepaid", value: 2 }, { label: "former", value: 1 }] },
+        {
+          label: "Incident A",
+          rows: [
+            { label: "prepaid", value: 2 },
+            { label: "former", value: 1 },
+          ],
+        },
         { label: "Incident B", rows: [{ label: "empty", value: 0 }] },
       ],
       { width: 300, line: 20, barHeight: 10 },

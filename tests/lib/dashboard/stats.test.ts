@@ -11,9 +11,16 @@ type Status = "running" | "completed" | "failed" | "undone";
 /** A batch of `n` rows of random hashes (no real numbers) in one category. */
 async function batch(categoryId: number, status: Status, n: number, finishedAt: Date | null = new Date()) {
   const db = getDb();
-  const b = await db.importBatch.create({ data: { source: "dashboard test", status, imported: n, rows: n, finishedAt } });
+  const b = await db.importBatch.create({
+    data: { source: "dashboard test", status, imported: n, rows: n, finishedAt },
+  });
   await db.affectedAccount.createMany({
-    data: Array.from({ length: n }, () => ({ phoneHash: new Uint8Array(randomBytes(32)), keyVersion: 2, categoryId, batchId: b.id })),
+    data: Array.from({ length: n }, () => ({
+      phoneHash: new Uint8Array(randomBytes(32)),
+      keyVersion: 2,
+      categoryId,
+      batchId: b.id,
+    })),
   });
   return b;
 }
@@ -26,7 +33,15 @@ async function incidentWith(slugs: string[]) {
       title: `Dashboard ${slug}`,
       disclosedAt: new Date("1999-01-01"),
       summary: "test",
-      categories: { create: slugs.map((s, i) => ({ slug: s, name: s.toUpperCase(), dataExposed: [], remediation: [], sortOrder: i })) },
+      categories: {
+        create: slugs.map((s, i) => ({
+          slug: s,
+          name: s.toUpperCase(),
+          dataExposed: [],
+          remediation: [],
+          sortOrder: i,
+        })),
+      },
     },
     include: { categories: true },
   });

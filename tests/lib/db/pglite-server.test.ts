@@ -29,7 +29,9 @@ describe("the embedded database's socket server", () => {
       const which = i % 3;
       if (which === 0) return a.query("SELECT $1::int + $2::int AS v", [i, 1]).then((r) => [i, r.rows[0].v, i + 1]);
       if (which === 1) return b.query("SELECT $1::int * 2 AS v", [i]).then((r) => [i, r.rows[0].v, i * 2]);
-      return c.query("SELECT $1::int + $2::int + $3::int + $4::int AS v", [i, 1, 1, 1]).then((r) => [i, r.rows[0].v, i + 3]);
+      return c
+        .query("SELECT $1::int + $2::int + $3::int + $4::int AS v", [i, 1, 1, 1])
+        .then((r) => [i, r.rows[0].v, i + 3]);
     });
     for (const [, got, want] of await Promise.all(runs)) expect(got).toBe(want);
   });
@@ -39,7 +41,9 @@ describe("the embedded database's socket server", () => {
     // A multi-megabyte Bind arrives in many TCP reads; another client's Parse must not
     // slip in between the large statement's Parse and its Bind.
     const big = "x".repeat(4 * 1024 * 1024);
-    const small = Array.from({ length: 40 }, (_, i) => b.query("SELECT $1::int AS v", [i]).then((r) => r.rows[0].v as number));
+    const small = Array.from({ length: 40 }, (_, i) =>
+      b.query("SELECT $1::int AS v", [i]).then((r) => r.rows[0].v as number),
+    );
     const large = Array.from({ length: 4 }, (_, i) =>
       a.query("SELECT length($1::text) + $2::int + $3::int AS v", [big, i, 0]).then((r) => r.rows[0].v as number),
     );

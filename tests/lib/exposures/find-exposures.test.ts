@@ -69,10 +69,19 @@ describe("findExposures", () => {
     const e164 = "+12065550163";
     const batch = await db.importBatch.create({ data: { source: `test ${tag}`, status: "completed" } });
     const hash = ring.hashAll(e164).find((h) => h.version === 2)!.hash;
-    for (const [slug, disclosedAt] of [[`a-${tag}`, "2019-03-04"], [`z-${tag}`, "2024-11-30"]] as const) {
-      const incident = await db.incident.create({ data: { slug, title: slug, disclosedAt: new Date(`${disclosedAt}T00:00:00Z`), summary: "s" } });
-      const category = await db.category.create({ data: { incidentId: incident.id, slug: "all", name: "All", dataExposed: ["Name"], remediation: [] } });
-      await db.affectedAccount.create({ data: { phoneHash: new Uint8Array(hash), keyVersion: 2, categoryId: category.id, batchId: batch.id } });
+    for (const [slug, disclosedAt] of [
+      [`a-${tag}`, "2019-03-04"],
+      [`z-${tag}`, "2024-11-30"],
+    ] as const) {
+      const incident = await db.incident.create({
+        data: { slug, title: slug, disclosedAt: new Date(`${disclosedAt}T00:00:00Z`), summary: "s" },
+      });
+      const category = await db.category.create({
+        data: { incidentId: incident.id, slug: "all", name: "All", dataExposed: ["Name"], remediation: [] },
+      });
+      await db.affectedAccount.create({
+        data: { phoneHash: new Uint8Array(hash), keyVersion: 2, categoryId: category.id, batchId: batch.id },
+      });
     }
     const r = await findExposures(getSql(), ring, e164);
     expect(r.exposures.map((x) => [x.incident.slug, x.incident.disclosedAt])).toEqual([
@@ -82,7 +91,11 @@ describe("findExposures", () => {
   });
 
   it("answers not affected, with no exposures, for an unknown number", async () => {
-    expect(await findExposures(getSql(), ring, "+12065550199")).toEqual({ phone: "+12065550199", affected: false, exposures: [] });
+    expect(await findExposures(getSql(), ring, "+12065550199")).toEqual({
+      phone: "+12065550199",
+      affected: false,
+      exposures: [],
+    });
   });
 
   it("answers concurrent lookups with one query when batched, each as findExposures would", async () => {

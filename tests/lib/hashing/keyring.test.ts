@@ -41,7 +41,10 @@ describe("Keyring", () => {
     const all = ring.hashAll("+12065550142");
     expect(all).toHaveLength(7);
     // A row stored under 1, rotated to 2, then to 3:
-    const atTwo = new Keyring(v2, [v1]).wrap({ version: 1, hash: createHmac("sha256", v1.secret).update("+12065550142").digest() });
+    const atTwo = new Keyring(v2, [v1]).wrap({
+      version: 1,
+      hash: createHmac("sha256", v1.secret).update("+12065550142").digest(),
+    });
     expect(all).toContainEqual(ring.wrap(atTwo));
     expect(() => ring.wrap({ version: 3, hash: Buffer.alloc(32) })).toThrow();
   });

@@ -26,10 +26,10 @@ async function found(client: Client, ring: Keyring, list: string[]) {
   let n = 0;
   for (const e164 of list) {
     const forms = ring.hashAll(e164);
-    const r = await client.query(`SELECT 1 FROM affected_account WHERE (phone_hash, key_version) IN (SELECT * FROM unnest($1::bytea[], $2::int2[]))`, [
-      forms.map((f) => f.hash),
-      forms.map((f) => f.version),
-    ]);
+    const r = await client.query(
+      `SELECT 1 FROM affected_account WHERE (phone_hash, key_version) IN (SELECT * FROM unnest($1::bytea[], $2::int2[]))`,
+      [forms.map((f) => f.hash), forms.map((f) => f.version)],
+    );
     if (r.rowCount) n++;
   }
   return n;
@@ -46,7 +46,9 @@ describe("rotating the lookup key", () => {
     await a.query(`CREATE TABLE affected_account (phone_hash bytea NOT NULL, key_version int2 NOT NULL, category_id int4 NOT NULL,
       batch_id int4 NOT NULL, PRIMARY KEY (phone_hash, key_version, category_id))`);
     const old = new Keyring(v1);
-    await a.query(`INSERT INTO affected_account SELECT h, 1, 1, 1 FROM unnest($1::bytea[]) AS t(h)`, [numbers.map((x) => old.hash(x).hash)]);
+    await a.query(`INSERT INTO affected_account SELECT h, 1, 1, 1 FROM unnest($1::bytea[]) AS t(h)`, [
+      numbers.map((x) => old.hash(x).hash),
+    ]);
   });
   afterAll(async () => {
     await b?.query("RESET search_path");

@@ -40,21 +40,34 @@ describe("leanExposures", () => {
     const { key } = await createApiKey(getDb(), { name: `lean ${uniqueTag()}` }, { actor: CLI_ACTOR });
     for (const typed of ["(206) 555-0103", "+1 206 555 0199", "206-555-77"]) {
       const segment = encodeURIComponent(typed);
-      const lean = await fetch(`${base}/api/v1/exposures/${segment}?source=login`, { headers: { authorization: `Bearer ${key}` } });
-      const viaApp = await appRoute(new Request(`http://localhost/api/v1/exposures/${segment}`, { headers: { authorization: `Bearer ${key}`, "x-forwarded-for": "198.51.100.20" } }), ctx({ phone: segment }));
+      const lean = await fetch(`${base}/api/v1/exposures/${segment}?source=login`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      const viaApp = await appRoute(
+        new Request(`http://localhost/api/v1/exposures/${segment}`, {
+          headers: { authorization: `Bearer ${key}`, "x-forwarded-for": "198.51.100.20" },
+        }),
+        ctx({ phone: segment }),
+      );
       expect([typed, lean.status]).toEqual([typed, viaApp.status]);
       expect(await lean.json()).toEqual(await viaApp.json());
       expect(lean.headers.get("content-type")).toBe("application/json");
       expect(lean.headers.get("cache-control")).toBe("no-store");
-      for (const { key: name, value } of [...securityHeaders.always, ...securityHeaders.production]) expect(lean.headers.get(name)).toBe(value);
+      for (const { key: name, value } of [...securityHeaders.always, ...securityHeaders.production])
+        expect(lean.headers.get(name)).toBe(value);
     }
   });
 
   it("answers 401 with WWW-Authenticate without a key or with a bad one", async () => {
     const none = await fetch(`${base}/api/v1/exposures/%2B12065550103`);
     expect([none.status, none.headers.get("www-authenticate")]).toEqual([401, 'Bearer realm="exposure-check"']);
-    const bad = await fetch(`${base}/api/v1/exposures/%2B12065550103`, { headers: { authorization: "Bearer ek_live_nope" } });
-    expect([bad.status, bad.headers.get("www-authenticate")]).toEqual([401, 'Bearer realm="exposure-check", error="invalid_token"']);
+    const bad = await fetch(`${base}/api/v1/exposures/%2B12065550103`, {
+      headers: { authorization: "Bearer ek_live_nope" },
+    });
+    expect([bad.status, bad.headers.get("www-authenticate")]).toEqual([
+      401,
+      'Bearer realm="exposure-check", error="invalid_token"',
+    ]);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe("invalid_api_key");
   });
 
@@ -62,7 +75,9 @@ describe("leanExposures", () => {
     const created = await createApiKey(getDb(), { name: `lean audit ${uniqueTag()}` }, { actor: CLI_ACTOR });
     await fetch(`${base}/api/v1/exposures/%2B12065550103`, { headers: { authorization: `Bearer ${created.key}` } });
     await getServices().api.audit.flush();
-    const entry = await getDb().auditLog.findFirstOrThrow({ where: { action: "api_lookup", details: { path: ["keyId"], equals: created.id } } });
+    const entry = await getDb().auditLog.findFirstOrThrow({
+      where: { action: "api_lookup", details: { path: ["keyId"], equals: created.id } },
+    });
     expect(entry).toMatchObject({ ip: "198.51.100.20", target: null, details: { outcome: "answered" } });
   });
 
@@ -72,6 +87,11 @@ describe("leanExposures", () => {
     await fetch(`${base}/api/v1/exposures/%2B12065550103/`);
     await fetch(`${base}/api/v1/exposures/`);
     await fetch(`${base}/api/v1/exposuresX/1`);
-    expect(fellThrough).toEqual(["POST /api/v1/exposures/%2B12065550103", "GET /api/v1/exposures/%2B12065550103/", "GET /api/v1/exposures/", "GET /api/v1/exposuresX/1"]);
+    expect(fellThrough).toEqual([
+      "POST /api/v1/exposures/%2B12065550103",
+      "GET /api/v1/exposures/%2B12065550103/",
+      "GET /api/v1/exposures/",
+      "GET /api/v1/exposuresX/1",
+    ]);
   });
 });

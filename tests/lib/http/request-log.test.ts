@@ -45,7 +45,9 @@ describe("request logging", () => {
 
   it("keeps a load balancer's plain request id and replaces anything else", async () => {
     expect((await logged("/", { headers: { "x-request-id": "lb-7f3a.01" } })).line.reqId).toBe("lb-7f3a.01");
-    expect((await logged("/", { headers: { "x-request-id": "bad id\twith spaces" } })).line.reqId).not.toBe("bad id\twith spaces");
+    expect((await logged("/", { headers: { "x-request-id": "bad id\twith spaces" } })).line.reqId).not.toBe(
+      "bad id\twith spaces",
+    );
   });
 
   it("never logs the number of GET /api/v1/exposures/{phone}, nor one in a query string", async () => {

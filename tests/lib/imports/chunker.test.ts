@@ -49,7 +49,7 @@ describe("RecordChunker", () => {
       const target = 16 + Math.floor(rand() * 400);
       const chunker = new RecordChunker(target);
       const pieces: Piece[] = [];
-      for (let at = 0; at < bytes.length; ) {
+      for (let at = 0; at < bytes.length;) {
         const size = 1 + Math.floor(rand() * 300);
         pieces.push(...chunker.push(bytes.subarray(at, at + size)));
         at += size;

@@ -26,17 +26,37 @@ describe("a killed import", () => {
     // 600,000 numbers: long enough to kill the importer while it reads. Area code 509 is
     // this test's alone: the database is shared with every other test file.
     const lines = ["phone"];
-    for (let i = 0; i < 600_000; i++) lines.push(`+1 509 ${String(200 + Math.floor(i / 10000)).padStart(3, "0")} ${String(i % 10000).padStart(4, "0")}`);
+    for (let i = 0; i < 600_000; i++)
+      lines.push(
+        `+1 509 ${String(200 + Math.floor(i / 10000)).padStart(3, "0")} ${String(i % 10000).padStart(4, "0")}`,
+      );
     const file = csvFile(`${lines.join("\n")}\n`);
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", file, "--incident", "2021-08-cyberattack", "--category", "postpaid", "--json"], {
-      cwd: root,
-      env: { ...process.env, ...TEST_ENV, DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: "silent" },
-      stdio: "ignore",
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "scripts/import.ts",
+        file,
+        "--incident",
+        "2021-08-cyberattack",
+        "--category",
+        "postpaid",
+        "--json",
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, ...TEST_ENV, DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: "silent" },
+        stdio: "ignore",
+      },
+    );
     const db = getDb();
     let seen: { id: number; status: string; phase: string } | null = null;
     for (let i = 0; i < 600 && !seen; i++) {
-      seen = await db.importBatch.findFirst({ where: { source: path.basename(file), rows: { gt: 0 } }, select: { id: true, status: true, phase: true } });
+      seen = await db.importBatch.findFirst({
+        where: { source: path.basename(file), rows: { gt: 0 } },
+        select: { id: true, status: true, phase: true },
+      });
       if (!seen) await new Promise((r) => setTimeout(r, 50));
     }
     child.kill("SIGKILL");
@@ -65,7 +85,9 @@ describe("after an import", () => {
   it(`no raw number is left in the ${TEST_STORE} database or the temp directory`, async () => {
     const tmpBefore = new Set(readdirSync(os.tmpdir()));
     const numbers = ["2065550270", "2065550271", "2065550272"];
-    const file = csvFile(`phone\n${numbers.map((n) => `(${n.slice(0, 3)}) ${n.slice(3, 6)}-${n.slice(6)}`).join("\n")}\n555-0142\n`);
+    const file = csvFile(
+      `phone\n${numbers.map((n) => `(${n.slice(0, 3)}) ${n.slice(3, 6)}-${n.slice(6)}`).join("\n")}\n555-0142\n`,
+    );
     const forms = [...numbers, "5550142", "555-0142"].flatMap((n) => [n, `+1${n}`]);
     const found: string[] = [];
     const importInto = async (url: string) => {
@@ -76,7 +98,18 @@ describe("after an import", () => {
           c.on("exit", (code) => resolve(code ?? 1));
         });
       expect(await run([path.join(root, "scripts/prisma.mjs"), "migrate", "deploy"])).toBe(0);
-      expect(await run(["--import", "tsx", "scripts/import.ts", file, "--incident", "2021-08-cyberattack", "--category", "former"])).toBe(0);
+      expect(
+        await run([
+          "--import",
+          "tsx",
+          "scripts/import.ts",
+          file,
+          "--incident",
+          "2021-08-cyberattack",
+          "--category",
+          "former",
+        ]),
+      ).toBe(0);
     };
 
     if (TEST_STORE === "embedded") {

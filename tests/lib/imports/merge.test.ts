@@ -40,22 +40,55 @@ describe.skipIf(!pg)("merging a batch on PostgreSQL", () => {
     return m.commit();
   }
   const owners = async () =>
-    (await a.query<{ h: number; batch_id: number }>(`SELECT get_byte(phone_hash, 0) AS h, batch_id FROM affected_account ORDER BY 1, 2`)).rows;
+    (
+      await a.query<{ h: number; batch_id: number }>(
+        `SELECT get_byte(phone_hash, 0) AS h, batch_id FROM affected_account ORDER BY 1, 2`,
+      )
+    ).rows;
 
   it("skips duplicates within a slice, across slices and already stored, and shows nothing before the commit", async () => {
     const m = new MergeTransaction(a, 1, 1);
-    await m.add(await stage(1, [[1, 1], [2, 1], [2, 1]]));
-    await m.add(await stage(1, [[2, 1], [3, 1], [1, 2]]));
+    await m.add(
+      await stage(1, [
+        [1, 1],
+        [2, 1],
+        [2, 1],
+      ]),
+    );
+    await m.add(
+      await stage(1, [
+        [2, 1],
+        [3, 1],
+        [1, 2],
+      ]),
+    );
     // Slices written and merged while the transaction stays open are invisible to others.
     expect((await b.query(`SELECT count(*)::int AS n FROM affected_account`)).rows[0].n).toBe(0);
     expect(await m.commit()).toBe(4);
-    expect(await mergeAll(2, [[[3, 1], [4, 1], [4, 1]]])).toBe(1);
-    expect(await owners()).toEqual([{ h: 1, batch_id: 1 }, { h: 1, batch_id: 1 }, { h: 2, batch_id: 1 }, { h: 3, batch_id: 1 }, { h: 4, batch_id: 2 }]);
+    expect(
+      await mergeAll(2, [
+        [
+          [3, 1],
+          [4, 1],
+          [4, 1],
+        ],
+      ]),
+    ).toBe(1);
+    expect(await owners()).toEqual([
+      { h: 1, batch_id: 1 },
+      { h: 1, batch_id: 1 },
+      { h: 2, batch_id: 1 },
+      { h: 3, batch_id: 1 },
+      { h: 4, batch_id: 2 },
+    ]);
   });
 
   it("still completes when a writer outside the merge lock inserts the same row meanwhile", async () => {
     const first = await stage(3, [[5, 1]]);
-    const second = await stage(3, [[6, 1], [7, 1]]);
+    const second = await stage(3, [
+      [6, 1],
+      [7, 1],
+    ]);
     const m = new MergeTransaction(a, 1, 3);
     await m.add(first);
     // b holds an uncommitted row the merge's anti-join cannot see; the merge's plain
@@ -68,6 +101,10 @@ describe.skipIf(!pg)("merging a batch on PostgreSQL", () => {
     await b.query("COMMIT");
     await adding;
     expect(await m.commit()).toBe(2);
-    expect((await owners()).filter((r) => r.h >= 5)).toEqual([{ h: 5, batch_id: 3 }, { h: 6, batch_id: 99 }, { h: 7, batch_id: 3 }]);
+    expect((await owners()).filter((r) => r.h >= 5)).toEqual([
+      { h: 5, batch_id: 3 },
+      { h: 6, batch_id: 99 },
+      { h: 7, batch_id: 3 },
+    ]);
   });
 });

@@ -5,8 +5,15 @@ import { resumeFromQuery, resumeTarget } from "@/lib/imports/resume";
 
 const db = getDb();
 
-async function batch(status: "running" | "completed" | "failed" | "undone", heartbeatAgoMs = 0, category: string | null = "prepaid") {
-  const incident = await db.incident.findUniqueOrThrow({ where: { slug: "2021-08-cyberattack" }, include: { categories: true } });
+async function batch(
+  status: "running" | "completed" | "failed" | "undone",
+  heartbeatAgoMs = 0,
+  category: string | null = "prepaid",
+) {
+  const incident = await db.incident.findUniqueOrThrow({
+    where: { slug: "2021-08-cyberattack" },
+    include: { categories: true },
+  });
   return db.importBatch.create({
     data: {
       source: "resume-test.csv",
@@ -22,7 +29,12 @@ async function batch(status: "running" | "completed" | "failed" | "undone", hear
 describe("resuming a batch from the console", () => {
   it("takes a failed batch, or a running one whose importer went silent, into its own incident and category", async () => {
     const failed = await batch("failed");
-    expect(await resumeTarget(db, failed.id)).toEqual({ batchId: failed.id, source: "resume-test.csv", incident: "2021-08-cyberattack", category: "prepaid" });
+    expect(await resumeTarget(db, failed.id)).toEqual({
+      batchId: failed.id,
+      source: "resume-test.csv",
+      incident: "2021-08-cyberattack",
+      category: "prepaid",
+    });
     const silent = await batch("running", 60_000, null);
     expect(await resumeTarget(db, silent.id)).toMatchObject({ batchId: silent.id, category: undefined });
   });

@@ -13,12 +13,18 @@ const lookup = (e164: string) => findExposures(getSql(), testKeyring(), e164);
 const slugs = async (e164: string) => (await lookup(e164)).exposures.map((x) => x.category.slug);
 
 async function rejections(batchId: number | null) {
-  return getDb().importRejection.findMany({ where: { batchId: batchId! }, orderBy: { line: "asc" }, select: { line: true, reason: true } });
+  return getDb().importRejection.findMany({
+    where: { batchId: batchId! },
+    orderBy: { line: "asc" },
+    select: { line: true, reason: true },
+  });
 }
 
 describe("CSV as real exports write it", () => {
   it("takes a UTF-8 BOM, CRLF line ends and a header in capitals", async () => {
-    const file = csvFile(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("PHONE\r\n(206) 555-0201\r\n206.555.0202\r\n")]));
+    const file = csvFile(
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("PHONE\r\n(206) 555-0201\r\n206.555.0202\r\n")]),
+    );
     const s = await importFile(file);
     expect(s).toMatchObject({ rows: 2, imported: 2, duplicates: 0, rejected: 0 });
     expect(await slugs("+12065550201")).toEqual(["former"]);
@@ -26,7 +32,9 @@ describe("CSV as real exports write it", () => {
   });
 
   it("reads quoted fields with commas and line breaks, and counts lines as the file has them", async () => {
-    const file = csvFile('name,phone,notes\n"Doe, Jane","206-555-0203","line one\nline two"\nSmith,"+1 206 555 0204",ok\nLee,555-0142,"short"\n');
+    const file = csvFile(
+      'name,phone,notes\n"Doe, Jane","206-555-0203","line one\nline two"\nSmith,"+1 206 555 0204",ok\nLee,555-0142,"short"\n',
+    );
     const s = await importFile(file);
     expect(s).toMatchObject({ rows: 3, imported: 2, rejected: 1 });
     // The bad row sits on physical line 5: the quoted field above it spans two lines.
@@ -41,14 +49,25 @@ describe("CSV as real exports write it", () => {
   });
 
   it("accepts every format the check accepts", async () => {
-    const formats = ["(206) 555-0210", "206.555.0211", "206-555-0212", "+1 206 555 0213", "1-206-555-0214", "  206   555 0215 ", "2065550216", '"+1 (206) 555-0217"'];
+    const formats = [
+      "(206) 555-0210",
+      "206.555.0211",
+      "206-555-0212",
+      "+1 206 555 0213",
+      "1-206-555-0214",
+      "  206   555 0215 ",
+      "2065550216",
+      '"+1 (206) 555-0217"',
+    ];
     const s = await importFile(csvFile(`phone\n${formats.join("\n")}\n`));
     expect(s).toMatchObject({ rows: formats.length, imported: formats.length, rejected: 0 });
     for (let i = 0; i < formats.length; i++) expect(await slugs(`+1206555021${i}`)).toEqual(["former"]);
   });
 
   it("rejects spreadsheet-mangled, empty and invalid numbers with a reason and a line", async () => {
-    const file = csvFile("phone,name\n2.06555E+09,a\n,b\n(000) 555-0142,c\n206-555-0218 ext 3,d\n555-0142,e\n206-555-0219,f\n");
+    const file = csvFile(
+      "phone,name\n2.06555E+09,a\n,b\n(000) 555-0142,c\n206-555-0218 ext 3,d\n555-0142,e\n206-555-0219,f\n",
+    );
     const s = await importFile(file);
     expect(s).toMatchObject({ rows: 6, imported: 1, rejected: 5 });
     expect(await rejections(s.batchId)).toEqual([
@@ -61,7 +80,9 @@ describe("CSV as real exports write it", () => {
   });
 
   it("maps a category column by slug or name and rejects unknown categories", async () => {
-    const file = csvFile("phone,category\n206-555-0220,prepaid\n206-555-0221,Current postpaid customers\n206-555-0222,gold\n");
+    const file = csvFile(
+      "phone,category\n206-555-0220,prepaid\n206-555-0221,Current postpaid customers\n206-555-0222,gold\n",
+    );
     const s = await importFile(file, { category: undefined });
     expect(s).toMatchObject({ rows: 3, imported: 2, rejected: 1 });
     expect(await slugs("+12065550220")).toEqual(["prepaid"]);
@@ -70,9 +91,15 @@ describe("CSV as real exports write it", () => {
   });
 
   it("refuses a file without a phone column, or without a category to use", async () => {
-    await expect(importFile(csvFile("name,email\nA,a@example.com\n"))).rejects.toMatchObject({ code: "no_phone_column" });
-    await expect(importFile(csvFile("phone\n206-555-0223\n"), { category: undefined })).rejects.toBeInstanceOf(ImportError);
-    await expect(importFile(csvFile("phone\n206-555-0223\n"), { category: "gold" })).rejects.toMatchObject({ code: "unknown_category" });
+    await expect(importFile(csvFile("name,email\nA,a@example.com\n"))).rejects.toMatchObject({
+      code: "no_phone_column",
+    });
+    await expect(importFile(csvFile("phone\n206-555-0223\n"), { category: undefined })).rejects.toBeInstanceOf(
+      ImportError,
+    );
+    await expect(importFile(csvFile("phone\n206-555-0223\n"), { category: "gold" })).rejects.toMatchObject({
+      code: "unknown_category",
+    });
     await expect(importFile(csvFile(""))).rejects.toMatchObject({ code: "empty_file" });
   });
 });
@@ -120,7 +147,9 @@ describe("duplicates, re-imports and undo", () => {
     expect(s).toMatchObject({ rows: 101_000, imported: 100_000, duplicates: 1000, rejected: 0 });
     expect(await slugs(numbers[0]!)).toContain("prepaid");
     expect(await slugs(numbers.at(-1)!)).toContain("prepaid");
-    const left = await getDb().$queryRawUnsafe<unknown[]>(`SELECT tablename FROM pg_tables WHERE starts_with(tablename, 'import_staging_')`);
+    const left = await getDb().$queryRawUnsafe<unknown[]>(
+      `SELECT tablename FROM pg_tables WHERE starts_with(tablename, 'import_staging_')`,
+    );
     expect(left).toEqual([]);
   }, 60_000);
 
@@ -156,7 +185,12 @@ describe("rejected rows download", () => {
       "4,invalid_characters,'@SUM(A1)",
     ]);
     const again = await downloadRejections(getDb(), testKeyring(), s.batchId!);
-    expect(again.split("\n").filter(Boolean)).toEqual(["line,reason,value", "2,invalid_characters,", "3,too_short,", "4,invalid_characters,"]);
+    expect(again.split("\n").filter(Boolean)).toEqual([
+      "line,reason,value",
+      "2,invalid_characters,",
+      "3,too_short,",
+      "4,invalid_characters,",
+    ]);
   });
 });
 

@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { DEMO_INCIDENT } from "@/lib/incidents/demo-data";
-import { createCategory, createIncident, getIncident, listIncidents, updateCategory, updateIncident } from "@/lib/incidents/manage";
+import {
+  createCategory,
+  createIncident,
+  getIncident,
+  listIncidents,
+  updateCategory,
+  updateIncident,
+} from "@/lib/incidents/manage";
 
 // Every test works on incidents of its own (unique slugs), so the demo incident other
 // files read stays as seeded.
@@ -15,7 +22,12 @@ function actor() {
   return { ctx: { actor: { id: "u-editor", email }, ip: "192.0.2.30" }, email };
 }
 
-const incidentInput = (slug: string) => ({ slug, title: "Test breach", disclosedAt: "2024-05-01", summary: "Something *happened*." });
+const incidentInput = (slug: string) => ({
+  slug,
+  title: "Test breach",
+  disclosedAt: "2024-05-01",
+  summary: "Something *happened*.",
+});
 const categoryInput = (slug: string) => ({
   slug,
   name: "Prepaid",
@@ -51,9 +63,19 @@ describe("creating incidents and categories", () => {
     expect(await createCategory(db, slug, categoryInput("prepaid"), ctx)).toEqual({ slug: "prepaid" });
 
     const incident = await getIncident(db, slug);
-    expect(incident).toMatchObject({ title: "Test breach", summary: "Something *happened*.", disclosedAt: new Date("2024-05-01T00:00:00Z") });
+    expect(incident).toMatchObject({
+      title: "Test breach",
+      summary: "Something *happened*.",
+      disclosedAt: new Date("2024-05-01T00:00:00Z"),
+    });
     expect(incident!.categories).toEqual([
-      { slug: "prepaid", name: "Prepaid", dataExposed: ["Name", "PIN"], remediation: categoryInput("x").remediation, sortOrder: 0 },
+      {
+        slug: "prepaid",
+        name: "Prepaid",
+        dataExposed: ["Name", "PIN"],
+        remediation: categoryInput("x").remediation,
+        sortOrder: 0,
+      },
     ]);
 
     const rows = await auditRows(email);
@@ -67,9 +89,24 @@ describe("creating incidents and categories", () => {
 
   it("accepts slugs of 2 to 60 lower-case letters, digits and hyphens only", async () => {
     const { ctx } = actor();
-    for (const bad of ["a", "A1", "Has-Upper", "with space", "under_score", "dot.ted", "ü-umlaut", `x${"a".repeat(60)}`, ""]) {
+    for (const bad of [
+      "a",
+      "A1",
+      "Has-Upper",
+      "with space",
+      "under_score",
+      "dot.ted",
+      "ü-umlaut",
+      `x${"a".repeat(60)}`,
+      "",
+    ]) {
       const e = await appError(() => createIncident(db, incidentInput(bad), ctx));
-      expect([bad, e.code, e.status, e.details.fields?.slug]).toEqual([bad, "invalid_request", 400, "errors.slug_invalid"]);
+      expect([bad, e.code, e.status, e.details.fields?.slug]).toEqual([
+        bad,
+        "invalid_request",
+        400,
+        "errors.slug_invalid",
+      ]);
     }
     const id = uid();
     for (const good of [`${id.slice(0, 2)}`, `z${id}${"9".repeat(51)}`, `2030-${id}-breach`]) {
@@ -88,7 +125,9 @@ describe("creating incidents and categories", () => {
     const c = await appError(() => createCategory(db, slug, categoryInput("former"), ctx));
     expect([c.code, c.status]).toEqual(["slug_taken", 409]);
     // Category slugs are unique per incident only.
-    await expect(createCategory(db, await newIncident(ctx), categoryInput("former"), ctx)).resolves.toEqual({ slug: "former" });
+    await expect(createCategory(db, await newIncident(ctx), categoryInput("former"), ctx)).resolves.toEqual({
+      slug: "former",
+    });
     expect((await auditRows(email)).filter((r) => r.action === "category_created")).toHaveLength(2);
   });
 
@@ -102,7 +141,12 @@ describe("updating", () => {
   it("updates an incident and audits the names of the changed fields", async () => {
     const { ctx, email } = actor();
     const slug = await newIncident(ctx);
-    const result = await updateIncident(db, slug, { title: "  New title  ", disclosedAt: "2024-05-01", summary: "Something *happened*." }, ctx);
+    const result = await updateIncident(
+      db,
+      slug,
+      { title: "  New title  ", disclosedAt: "2024-05-01", summary: "Something *happened*." },
+      ctx,
+    );
     expect(result).toEqual({ changed: ["title"] });
     expect(await getIncident(db, slug)).toMatchObject({ title: "New title" });
     const row = (await auditRows(email)).at(-1)!;
@@ -122,15 +166,26 @@ describe("updating", () => {
     const { ctx, email } = actor();
     const slug = await newIncident(ctx);
     await createCategory(db, slug, categoryInput("prepaid"), ctx);
-    const input = { name: "Prepaid", dataExposed: [" Name ", "", "PIN", "Address"], remediation: ["Change your **PIN**.", "  ", "Call us."], sortOrder: "5" };
-    expect(await updateCategory(db, slug, "prepaid", input, ctx)).toEqual({ changed: ["dataExposed", "remediation", "sortOrder"] });
+    const input = {
+      name: "Prepaid",
+      dataExposed: [" Name ", "", "PIN", "Address"],
+      remediation: ["Change your **PIN**.", "  ", "Call us."],
+      sortOrder: "5",
+    };
+    expect(await updateCategory(db, slug, "prepaid", input, ctx)).toEqual({
+      changed: ["dataExposed", "remediation", "sortOrder"],
+    });
     expect((await getIncident(db, slug))!.categories[0]).toMatchObject({
       dataExposed: ["Name", "PIN", "Address"],
       remediation: ["Change your **PIN**.", "Call us."],
       sortOrder: 5,
     });
     const row = (await auditRows(email)).at(-1)!;
-    expect(row).toMatchObject({ action: "category_edited", target: `${slug}/prepaid`, details: { fields: ["dataExposed", "remediation", "sortOrder"] } });
+    expect(row).toMatchObject({
+      action: "category_edited",
+      target: `${slug}/prepaid`,
+      details: { fields: ["dataExposed", "remediation", "sortOrder"] },
+    });
   });
 
   it("answers not_found for an unknown incident or category", async () => {
@@ -138,7 +193,10 @@ describe("updating", () => {
     const slug = await newIncident(ctx);
     const { slug: _s, ...incident } = incidentInput(slug);
     const { slug: _c, ...category } = categoryInput("prepaid");
-    for (const run of [() => updateIncident(db, `missing-${uid()}`, incident, ctx), () => updateCategory(db, slug, "nope", category, ctx)]) {
+    for (const run of [
+      () => updateIncident(db, `missing-${uid()}`, incident, ctx),
+      () => updateCategory(db, slug, "nope", category, ctx),
+    ]) {
       const e = await appError(run);
       expect([e.code, e.status]).toEqual(["not_found", 404]);
     }
@@ -165,8 +223,14 @@ describe("size limits and required fields", () => {
   it("accepts the largest sizes allowed", async () => {
     const { ctx } = actor();
     const slug = await newIncident(ctx);
-    await expect(updateIncident(db, slug, { ...base(), title: "x".repeat(200), summary: "y".repeat(5000) }, ctx)).resolves.toBeTruthy();
-    const big = { ...cat(), dataExposed: Array.from({ length: 30 }, (_, i) => `d${i}`), remediation: Array.from({ length: 20 }, () => "s".repeat(2000)) };
+    await expect(
+      updateIncident(db, slug, { ...base(), title: "x".repeat(200), summary: "y".repeat(5000) }, ctx),
+    ).resolves.toBeTruthy();
+    const big = {
+      ...cat(),
+      dataExposed: Array.from({ length: 30 }, (_, i) => `d${i}`),
+      remediation: Array.from({ length: 20 }, () => "s".repeat(2000)),
+    };
     await expect(createCategory(db, slug, { ...big, slug: "big" }, ctx)).resolves.toEqual({ slug: "big" });
   });
 

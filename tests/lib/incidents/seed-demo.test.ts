@@ -29,10 +29,18 @@ describe("seeding the demo data", () => {
   it("happens once when several nodes start at once on an empty database", async () => {
     const { url, drop } = await emptyDatabase();
     // One client per node, each with its own connections, as separate processes have.
-    const nodes = Array.from({ length: 4 }, () => new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) }));
+    const nodes = Array.from(
+      { length: 4 },
+      () => new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) }),
+    );
     try {
       const results = await Promise.allSettled(nodes.map((db) => seedDemoIfEmpty(db, testKeyring())));
-      expect(results.map((r) => (r.status === "fulfilled" ? r.value : String(r.reason))).sort()).toEqual([false, false, false, true]);
+      expect(results.map((r) => (r.status === "fulfilled" ? r.value : String(r.reason))).sort()).toEqual([
+        false,
+        false,
+        false,
+        true,
+      ]);
       const db = nodes[0]!;
       expect(await db.incident.count()).toBe(1);
       expect(await db.importBatch.count()).toBe(1);

@@ -37,7 +37,8 @@ describe("fastNormalizer", () => {
       const input = FORMATS[i % FORMATS.length]!(d);
       const a = fast(input);
       const b = normalizePhone(input, "US");
-      if (JSON.stringify(a) !== JSON.stringify(b)) disagreements.push(`${input}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+      if (JSON.stringify(a) !== JSON.stringify(b))
+        disagreements.push(`${input}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
     }
     expect(disagreements.slice(0, 10)).toEqual([]);
   }, 120_000);

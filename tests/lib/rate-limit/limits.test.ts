@@ -4,7 +4,11 @@ import { createLimits, LIMITS } from "@/lib/rate-limit/limits";
 import { databaseStore, type LimiterStore } from "@/lib/rate-limit/stores";
 import { getPool } from "@/lib/db/client";
 
-const base = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5555/postgres", EMBEDDED_DB: "1", LOOKUP_SECRET: "s".repeat(40) };
+const base = {
+  DATABASE_URL: "postgresql://postgres@127.0.0.1:5555/postgres",
+  EMBEDDED_DB: "1",
+  LOOKUP_SECRET: "s".repeat(40),
+};
 
 function redisProblem(url: string): string[] {
   try {
@@ -22,13 +26,17 @@ describe("REDIS_URL", () => {
   });
 
   it("accepts redis:// and rediss:// URLs", () => {
-    expect(parseConfig({ ...base, REDIS_URL: "redis://127.0.0.1:6379/2" }).rateLimits.redisUrl).toBe("redis://127.0.0.1:6379/2");
+    expect(parseConfig({ ...base, REDIS_URL: "redis://127.0.0.1:6379/2" }).rateLimits.redisUrl).toBe(
+      "redis://127.0.0.1:6379/2",
+    );
     expect(redisProblem("rediss://user:pw@cache.internal:6380")).toEqual([]);
   });
 
   it("refuses anything else with one line", () => {
     for (const bad of ["http://127.0.0.1:6379", "127.0.0.1:6379", "redis:", "redis:///0"]) {
-      expect(redisProblem(bad), bad).toEqual([expect.stringMatching(/^REDIS_URL:? must be a redis:\/\/ or rediss:\/\/ URL with a host$/)]);
+      expect(redisProblem(bad), bad).toEqual([
+        expect.stringMatching(/^REDIS_URL:? must be a redis:\/\/ or rediss:\/\/ URL with a host$/),
+      ]);
     }
   });
 });

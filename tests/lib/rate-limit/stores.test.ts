@@ -60,7 +60,9 @@ describe("database store", () => {
   it("counts exactly under concurrent consumes on several connections", async () => {
     // Also guards the unnamed statements: named ones collide on the embedded database's one session.
     const name = `test-${uniqueTag()}`;
-    const limiters = [databaseStore(pool()), databaseStore(pool())].map((s) => toLimiter(keep(s).make(name, { points: 10, seconds: 60 })));
+    const limiters = [databaseStore(pool()), databaseStore(pool())].map((s) =>
+      toLimiter(keep(s).make(name, { points: 10, seconds: 60 })),
+    );
     const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => limiters[i % 2]!.consume("k")));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(10);
     for (const r of results) if (r.status === "rejected") expect((r.reason as AppError).code).toBe("rate_limited");
@@ -70,17 +72,31 @@ describe("database store", () => {
     const p = pool();
     const name = `test-${uniqueTag()}`;
     await toLimiter(keep(databaseStore(p)).make(name, { points: 1, seconds: 60 })).consume("key-one");
-    const { rows } = await p.query<{ key: string; points: number }>("SELECT key, points FROM rate_limit WHERE key LIKE $1", [`${name}:%`]);
+    const { rows } = await p.query<{ key: string; points: number }>(
+      "SELECT key, points FROM rate_limit WHERE key LIKE $1",
+      [`${name}:%`],
+    );
     expect(rows).toEqual([{ key: `${name}:key-one`, points: 1 }]);
   });
 });
 
 describe("when no store answers", () => {
   it("fails closed: the consume throws, it never passes unlimited", async () => {
-    const nowhere = new Pool({ connectionString: "postgresql://postgres@127.0.0.1:1/none", connectionTimeoutMillis: 1000 });
+    const nowhere = new Pool({
+      connectionString: "postgresql://postgres@127.0.0.1:1/none",
+      connectionTimeoutMillis: 1000,
+    });
     pools.push(nowhere);
-    const limiter = toLimiter(keep(redisStore("redis://127.0.0.1:1", databaseStore(nowhere))).make(`test-${uniqueTag()}`, { points: 5, seconds: 60 }));
-    const error = await limiter.consume("k").then(() => null, (e: unknown) => e);
+    const limiter = toLimiter(
+      keep(redisStore("redis://127.0.0.1:1", databaseStore(nowhere))).make(`test-${uniqueTag()}`, {
+        points: 5,
+        seconds: 60,
+      }),
+    );
+    const error = await limiter.consume("k").then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(AppError);
   });
@@ -100,7 +116,10 @@ describe("Redis store, insured by the database", () => {
   it.skipIf(!redisUp)("shares counts between processes through Redis, not the database", async () => {
     const name = `test-${uniqueTag()}`;
     const p = pool();
-    const stores2 = [keep(redisStore(REDIS_TEST_URL, databaseStore(p))), keep(redisStore(REDIS_TEST_URL, databaseStore(p)))];
+    const stores2 = [
+      keep(redisStore(REDIS_TEST_URL, databaseStore(p))),
+      keep(redisStore(REDIS_TEST_URL, databaseStore(p))),
+    ];
     const [a, b] = stores2.map((s) => toLimiter(s.make(name, { points: 3, seconds: 60 }), s.ready));
     const look = redisClient();
     try {

@@ -63,8 +63,19 @@ describe("the Twilio provider", () => {
     expect(req).toMatchObject({ method: "POST", url: `/2010-04-01/Accounts/${SID}/Messages.json` });
     expect(req!.headers.authorization).toBe(`Basic ${Buffer.from(`${SID}:${TOKEN}`).toString("base64")}`);
     expect(req!.headers["content-type"]).toMatch(/^application\/x-www-form-urlencoded/);
-    expect(Object.fromEntries(req!.form)).toEqual({ To: TO, From: "+12065550000", Body: "Your Exposure Check code is 123456" });
-    expect(lines.map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ level: "info", sms: "twilio", sid: `SM${"a".repeat(32)}`, msg: "SMS accepted by Twilio" })]);
+    expect(Object.fromEntries(req!.form)).toEqual({
+      To: TO,
+      From: "+12065550000",
+      Body: "Your Exposure Check code is 123456",
+    });
+    expect(lines.map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({
+        level: "info",
+        sms: "twilio",
+        sid: `SM${"a".repeat(32)}`,
+        msg: "SMS accepted by Twilio",
+      }),
+    ]);
   });
 
   it("sends MessagingServiceSid instead of From when a messaging service is configured", async () => {
@@ -74,12 +85,22 @@ describe("the Twilio provider", () => {
   });
 
   it("maps Twilio's error JSON to a clear error and logs it without the number or the code", async () => {
-    reply = { status: 400, body: { code: 21211, message: `The 'To' number ${TO} is not a valid phone number.`, more_info: "https://www.twilio.com/docs/errors/21211", status: 400 } };
+    reply = {
+      status: 400,
+      body: {
+        code: 21211,
+        message: `The 'To' number ${TO} is not a valid phone number.`,
+        more_info: "https://www.twilio.com/docs/errors/21211",
+        status: 400,
+      },
+    };
     const { sms, lines } = provider();
     const error = await sms.send(TO, "Your code is 123456").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SmsSendError);
     expect(error).toMatchObject({ status: 503, httpStatus: 400, providerCode: 21211 });
-    expect((error as Error).message).toBe("Twilio refused the message (HTTP 400, error 21211): The 'To' number •••0142 is not a valid phone number.");
+    expect((error as Error).message).toBe(
+      "Twilio refused the message (HTTP 400, error 21211): The 'To' number •••0142 is not a valid phone number.",
+    );
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ level: "warn", httpStatus: 400, providerCode: 21211 });
     expect(lines.join("")).not.toMatch(/2065550142|123456/);
@@ -88,7 +109,9 @@ describe("the Twilio provider", () => {
   it("reports bad credentials and server errors at error level, even without a JSON body", async () => {
     reply = { status: 401, body: { code: 20003, message: "Authenticate", status: 401 } };
     const auth = provider();
-    await expect(auth.sms.send(TO, "x")).rejects.toThrow("Twilio refused the message (HTTP 401, error 20003): Authenticate");
+    await expect(auth.sms.send(TO, "x")).rejects.toThrow(
+      "Twilio refused the message (HTTP 401, error 20003): Authenticate",
+    );
     expect(JSON.parse(auth.lines[0]!)).toMatchObject({ level: "error" });
 
     reply = { status: 503, body: "<html>Service Unavailable</html>" };
@@ -106,7 +129,10 @@ describe("the Twilio provider", () => {
     await new Promise<void>((resolve) => spare.listen(0, "127.0.0.1", resolve));
     const port = (spare.address() as AddressInfo).port;
     await new Promise((resolve) => spare.close(resolve));
-    const closed = twilioProvider({ accountSid: SID, authToken: TOKEN, sender: { from: "+12065550000" }, baseUrl: `http://127.0.0.1:${port}` }, { logger: createLogger({ level: "silent" }) });
+    const closed = twilioProvider(
+      { accountSid: SID, authToken: TOKEN, sender: { from: "+12065550000" }, baseUrl: `http://127.0.0.1:${port}` },
+      { logger: createLogger({ level: "silent" }) },
+    );
     await expect(closed.send(TO, "x")).rejects.toThrow(/^Twilio could not be reached: fetch failed \(.*ECONNREFUSED/);
   });
 
@@ -117,8 +143,24 @@ describe("the Twilio provider", () => {
 });
 
 describe("SMS_PROVIDER=twilio in the check flow", () => {
-  const twilioEnv = () => ({ SMS_PROVIDER: "twilio", TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_FROM: "+12065550000", TWILIO_BASE_URL: base, RATE_LIMITS: "off" });
-  afterAll(() => setEnv({ SMS_PROVIDER: "outbox", TWILIO_ACCOUNT_SID: undefined, TWILIO_AUTH_TOKEN: undefined, TWILIO_FROM: undefined, TWILIO_BASE_URL: undefined, RATE_LIMITS: "on" }));
+  const twilioEnv = () => ({
+    SMS_PROVIDER: "twilio",
+    TWILIO_ACCOUNT_SID: SID,
+    TWILIO_AUTH_TOKEN: TOKEN,
+    TWILIO_FROM: "+12065550000",
+    TWILIO_BASE_URL: base,
+    RATE_LIMITS: "off",
+  });
+  afterAll(() =>
+    setEnv({
+      SMS_PROVIDER: "outbox",
+      TWILIO_ACCOUNT_SID: undefined,
+      TWILIO_AUTH_TOKEN: undefined,
+      TWILIO_FROM: undefined,
+      TWILIO_BASE_URL: undefined,
+      RATE_LIMITS: "on",
+    }),
+  );
 
   it("texts the code through Twilio, and answers 503 when Twilio refuses", async () => {
     setEnv(twilioEnv());

@@ -23,27 +23,48 @@ export default async function EditIncidentPage({ params }: Props) {
   return (
     <>
       <p>
-        <a href="/admin/incidents" className={link}>{t("admin.incidents.backToList")}</a>
+        <a href="/admin/incidents" className={link}>
+          {t("admin.incidents.backToList")}
+        </a>
       </p>
       <h1 className="text-3xl font-bold text-slate-900">{incident.title}</h1>
 
       <section aria-labelledby="incident-heading" className="space-y-4 rounded-md border border-slate-300 p-4">
-        <h2 id="incident-heading" className="text-xl font-bold text-slate-900">{t("admin.incidents.editTitle")}</h2>
+        <h2 id="incident-heading" className="text-xl font-bold text-slate-900">
+          {t("admin.incidents.editTitle")}
+        </h2>
         <IncidentForm
           action={updateIncidentAction}
           mode="edit"
-          initial={{ slug: incident.slug, title: incident.title, disclosedAt: incident.disclosedAt.toISOString().slice(0, 10), summary: incident.summary }}
+          initial={{
+            slug: incident.slug,
+            title: incident.title,
+            disclosedAt: incident.disclosedAt.toISOString().slice(0, 10),
+            summary: incident.summary,
+          }}
         />
       </section>
 
       <section aria-labelledby="categories-heading" className="space-y-6">
-        <h2 id="categories-heading" className="text-xl font-bold text-slate-900">{t("admin.incidents.categories")}</h2>
+        <h2 id="categories-heading" className="text-xl font-bold text-slate-900">
+          {t("admin.incidents.categories")}
+        </h2>
         {incident.categories.length === 0 && <p className="text-slate-800">{t("admin.incidents.noCategories")}</p>}
         {incident.categories.map((c) => (
-          <section key={c.slug} id={`category-${c.slug}`} aria-labelledby={`category-${c.slug}-heading`} className="space-y-4 rounded-md border border-slate-300 p-4">
-            <h3 id={`category-${c.slug}-heading`} className="text-lg font-bold text-slate-900">{t("admin.incidents.category", { name: c.name })}</h3>
+          <section
+            key={c.slug}
+            id={`category-${c.slug}`}
+            aria-labelledby={`category-${c.slug}-heading`}
+            className="space-y-4 rounded-md border border-slate-300 p-4"
+          >
+            <h3 id={`category-${c.slug}-heading`} className="text-lg font-bold text-slate-900">
+              {t("admin.incidents.category", { name: c.name })}
+            </h3>
             <p className="text-sm text-slate-700">
-              <span className="font-mono">{c.slug}</span> · <a href={remediationPath(incident.slug, c.slug)} className={link}>{t("admin.incidents.publicPage")}</a>
+              <span className="font-mono">{c.slug}</span> ·{" "}
+              <a href={remediationPath(incident.slug, c.slug)} className={link}>
+                {t("admin.incidents.publicPage")}
+              </a>
             </p>
             <CategoryForm action={updateCategoryAction} incidentSlug={incident.slug} mode="edit" initial={c} />
           </section>
@@ -51,7 +72,9 @@ export default async function EditIncidentPage({ params }: Props) {
       </section>
 
       <section aria-labelledby="new-category-heading" className="space-y-4 rounded-md border border-slate-300 p-4">
-        <h2 id="new-category-heading" className="text-xl font-bold text-slate-900">{t("admin.incidents.newCategory")}</h2>
+        <h2 id="new-category-heading" className="text-xl font-bold text-slate-900">
+          {t("admin.incidents.newCategory")}
+        </h2>
         <CategoryForm
           action={createCategoryAction}
           incidentSlug={incident.slug}

@@ -11,7 +11,11 @@ export default async function NewIncidentPage() {
     <>
       <h1 className="text-3xl font-bold text-slate-900">{t("admin.incidents.newTitle")}</h1>
       <p className="text-slate-800">{t("admin.incidents.newIntro")}</p>
-      <IncidentForm action={createIncidentAction} mode="create" initial={{ slug: "", title: "", disclosedAt: "", summary: "" }} />
+      <IncidentForm
+        action={createIncidentAction}
+        mode="create"
+        initial={{ slug: "", title: "", disclosedAt: "", summary: "" }}
+      />
       <a href="/admin/incidents" className="text-blue-800 underline underline-offset-2">
         {t("admin.incidents.backToList")}
       </a>

@@ -7,6 +7,10 @@ import { getServices } from "@/lib/services";
 /** POST /api/v1/checks {phone} → 202 code_sent (verified mode) or 200 complete (open mode). */
 export const POST = route(async ({ ip, body }) => {
   const outcome = await startCheck(getServices(), await body(), ip);
-  if (outcome.status === "complete") return json({ status: outcome.status, result: outcome.result } satisfies CheckComplete);
-  return json({ checkId: outcome.checkId, status: outcome.status, expiresAt: outcome.expiresAt } satisfies CheckCodeSent, 202);
+  if (outcome.status === "complete")
+    return json({ status: outcome.status, result: outcome.result } satisfies CheckComplete);
+  return json(
+    { checkId: outcome.checkId, status: outcome.status, expiresAt: outcome.expiresAt } satisfies CheckCodeSent,
+    202,
+  );
 });

@@ -16,7 +16,9 @@ async function load({ params }: Params) {
 
 export async function generateMetadata(props: Params): Promise<Metadata> {
   const page = await load(props);
-  return { title: page ? `${page.category.name} — ${page.incident.title}` : getTranslator()("remediation.notFoundTitle") };
+  return {
+    title: page ? `${page.category.name} — ${page.incident.title}` : getTranslator()("remediation.notFoundTitle"),
+  };
 }
 
 /** What a group of affected customers should do: printable, no JavaScript needed. */
@@ -34,7 +36,9 @@ export default async function RemediationPage(props: Params) {
       <header>
         <h1 className="text-3xl font-bold text-slate-900">{page.category.name}</h1>
         <p className="mt-1 text-lg text-slate-800">{page.incident.title}</p>
-        <p className="text-sm text-slate-700">{t("remediation.disclosed", { disclosedAt: page.incident.disclosedAt })}</p>
+        <p className="text-sm text-slate-700">
+          {t("remediation.disclosed", { disclosedAt: page.incident.disclosedAt })}
+        </p>
       </header>
       <Markdown className="text-slate-800">{page.incident.summary}</Markdown>
       <section aria-labelledby="exposed">

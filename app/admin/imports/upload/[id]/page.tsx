@@ -27,7 +27,11 @@ export default async function UploadPreviewPage({ params, searchParams }: Props)
   const resuming = await resumeFromQuery(getServices().db, query.resume);
   const incidents = await getServices().db.incident.findMany({
     orderBy: { disclosedAt: "desc" },
-    select: { slug: true, title: true, categories: { select: { slug: true, name: true }, orderBy: { sortOrder: "asc" } } },
+    select: {
+      slug: true,
+      title: true,
+      categories: { select: { slug: true, name: true }, orderBy: { sortOrder: "asc" } },
+    },
   });
   return (
     <>
@@ -37,7 +41,12 @@ export default async function UploadPreviewPage({ params, searchParams }: Props)
           {t("admin.imports.noPhoneColumn")}
         </p>
       ) : (
-        <p className="text-slate-800">{t("admin.imports.detected", { phone: preview.columns[preview.phoneColumn] ?? "", category: preview.categoryColumn === null ? "—" : (preview.columns[preview.categoryColumn] ?? "") })}</p>
+        <p className="text-slate-800">
+          {t("admin.imports.detected", {
+            phone: preview.columns[preview.phoneColumn] ?? "",
+            category: preview.categoryColumn === null ? "—" : (preview.columns[preview.categoryColumn] ?? ""),
+          })}
+        </p>
       )}
       <table className="w-full border-collapse text-left text-sm">
         <thead>

@@ -9,5 +9,11 @@ import { getServices } from "@/lib/services";
  * wherever the app runs without that server.
  */
 export const GET = route<{ phone: string }>(async ({ req, params, ip }) =>
-  toResponse(await exposuresAnswer(getServices().api, { authorization: req.headers.get("authorization"), ip, segment: params.phone })),
+  toResponse(
+    await exposuresAnswer(getServices().api, {
+      authorization: req.headers.get("authorization"),
+      ip,
+      segment: params.phone,
+    }),
+  ),
 );

@@ -11,9 +11,16 @@ export const GET = route<{ batchId: string }>(
     const id = BatchId.safeParse(params.batchId);
     if (!id.success) throw new AppError("not_found");
     const { db, keyring } = getServices();
-    if (!(await db.importBatch.findUnique({ where: { id: id.data }, select: { id: true } }))) throw new AppError("not_found");
+    if (!(await db.importBatch.findUnique({ where: { id: id.data }, select: { id: true } })))
+      throw new AppError("not_found");
     const csv = await downloadRejections(db, keyring, id.data);
-    await recordAudit(db, { actorId: admin.id, actorEmail: admin.email, action: "rejections_downloaded", target: `batch ${id.data}`, ip });
+    await recordAudit(db, {
+      actorId: admin.id,
+      actorEmail: admin.email,
+      action: "rejections_downloaded",
+      target: `batch ${id.data}`,
+      ip,
+    });
     return new Response(csv, {
       headers: {
         "content-type": "text/csv; charset=utf-8",
