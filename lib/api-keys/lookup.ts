@@ -4,7 +4,7 @@ import { startCheckSchema } from "@/lib/checks/schemas";
 import type { FindExposures } from "@/lib/exposures/find-exposures";
 import type { ExposureResult } from "@/lib/exposures/types";
 import { isAppError } from "@/lib/errors";
-import { parseInput } from "@/lib/http/parse-input";
+import { parseInput } from "@/lib/validation/parse-input";
 
 /** `find` is batchedFindExposures in the app: concurrent calls share a query. */
 export type ApiLookupDeps = { find: FindExposures; region: string; audit: AuditSink };

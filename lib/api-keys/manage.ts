@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/users";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/http/parse-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import { newApiKey, newApiKeyId, type NewApiKey } from "@/lib/api-keys/keys";
 import { CreateApiKeyInput, RevokeApiKeyInput } from "@/lib/api-keys/schemas";
 

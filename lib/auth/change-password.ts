@@ -4,7 +4,7 @@ import { ChangePasswordInput } from "@/lib/auth/user-schemas";
 import { recordAudit } from "@/lib/audit/record";
 import { countPasswordAttempt } from "@/lib/auth/sign-in";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/http/parse-input";
+import { parseInput } from "@/lib/validation/parse-input";
 
 export type PasswordChanged = { sessionsEnded: number };
 

@@ -7,7 +7,7 @@ import { ChangeRoleInput, CreateUserInput, DeleteUserInput, SetDisabledInput } f
 import { createAdminUser, type Actor } from "@/lib/auth/users";
 import { recordAudit, type AuditDetails } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/http/parse-input";
+import { parseInput } from "@/lib/validation/parse-input";
 
 /**
  * Owners managing console users (/admin/users). Each input is validated by its schema

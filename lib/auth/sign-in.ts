@@ -7,7 +7,7 @@ import { isRole } from "@/lib/auth/permissions";
 import { currentAdmin } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, isAppError } from "@/lib/errors";
-import { parseInput } from "@/lib/http/parse-input";
+import { parseInput } from "@/lib/validation/parse-input";
 
 export const SignInInput = z.object({
   email: Email,

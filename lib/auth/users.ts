@@ -6,7 +6,7 @@ import type { Role } from "@/lib/auth/permissions";
 import { NewUserInput } from "@/lib/auth/user-schemas";
 import { recordAudit, type AuditDetails, type AuditEntry } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/http/parse-input";
+import { parseInput } from "@/lib/validation/parse-input";
 
 // The schema lives in lib/auth/user-schemas.ts (client-safe, shared with the console's form).
 export { NewUserInput };

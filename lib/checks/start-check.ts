@@ -1,4 +1,4 @@
-import { parseInput } from "@/lib/http/parse-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import { startCheckSchema } from "@/lib/checks/schemas";
 import { CODE_TTL_MS, type CheckDeps } from "@/lib/checks/deps";
 import { hashCode, newCheckId, newCode } from "@/lib/checks/codes";

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/http/parse-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import { checkIdSchema, verifyCheckSchema } from "@/lib/checks/schemas";
 import { MAX_ATTEMPTS, type CheckDeps } from "@/lib/checks/deps";
 import { codeMatches } from "@/lib/checks/codes";

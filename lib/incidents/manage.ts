@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/users";
 import { recordAudit, type AuditAction } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/http/parse-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import {
   CreateCategoryInput,
   CreateIncidentInput,

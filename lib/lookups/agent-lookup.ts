@@ -6,7 +6,7 @@ import type { Sql } from "@/lib/db/sql";
 import { findExposures } from "@/lib/exposures/find-exposures";
 import type { ExposureResult } from "@/lib/exposures/types";
 import type { Keyring } from "@/lib/hashing/keyring";
-import { parseInput } from "@/lib/http/parse-input";
+import { parseInput } from "@/lib/validation/parse-input";
 
 export type AgentLookupDeps = { db: Db; sql: Sql; keyring: Keyring; region: string };
 

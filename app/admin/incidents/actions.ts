@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { requestMeta, requirePermission } from "@/lib/auth/next";
 import type { Admin } from "@/lib/auth/deps";
 import { asAppError, formFailure, formString } from "@/app/admin/action-helpers";
-import { parseInput } from "@/lib/http/parse-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import { getTranslator } from "@/lib/i18n/translator";
 import { createCategory, createIncident, updateCategory, updateIncident } from "@/lib/incidents/manage";
 import {

@@ -1,5 +1,5 @@
 import { AuditQuery, listAudit } from "@/lib/audit/list";
-import { parseInput } from "@/lib/http/parse-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import { json } from "@/lib/http/respond";
 import { route } from "@/lib/http/route";
 import { getServices } from "@/lib/services";
