@@ -4,7 +4,7 @@ import { startCheckSchema } from "@/lib/checks/schemas";
 import type { FindExposures } from "@/lib/exposures/find-exposures";
 import type { ExposureResult } from "@/lib/exposures/types";
 import { isAppError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse-input";
+import { parsePhoneInput } from "@/lib/phone/phone-input";
 
 /** `find` is batchedFindExposures in the app: concurrent calls share a query. */
 export type ApiLookupDeps = { find: FindExposures; region: string; audit: AuditSink };
@@ -24,7 +24,7 @@ export async function apiExposureLookup(
 ): Promise<ExposureResult> {
   let e164: string;
   try {
-    e164 = parseInput(startCheckSchema(deps.region), { phone }).phone;
+    e164 = parsePhoneInput(startCheckSchema(deps.region), { phone }).phone;
   } catch (e) {
     if (isAppError(e)) audit(deps.audit, key, e.code, ip);
     throw e;

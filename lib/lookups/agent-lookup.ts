@@ -6,7 +6,7 @@ import type { Sql } from "@/lib/db/sql";
 import { findExposures } from "@/lib/exposures/find-exposures";
 import type { ExposureResult } from "@/lib/exposures/types";
 import type { Keyring } from "@/lib/hashing/keyring";
-import { parseInput } from "@/lib/validation/parse-input";
+import { parsePhoneInput } from "@/lib/phone/phone-input";
 
 export type AgentLookupDeps = { db: Db; sql: Sql; keyring: Keyring; region: string };
 
@@ -21,7 +21,7 @@ export async function agentLookup(
   input: unknown,
   ip?: string,
 ): Promise<ExposureResult> {
-  const { phone } = parseInput(startCheckSchema(deps.region), input);
+  const { phone } = parsePhoneInput(startCheckSchema(deps.region), input);
   const result = await findExposures(deps.sql, deps.keyring, phone);
   await recordAgentLookup(deps.db, agent, phone, { affected: result.affected }, ip);
   return result;
