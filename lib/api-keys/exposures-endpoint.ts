@@ -1,6 +1,6 @@
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/api-keys/authenticate";
 import type { ApiDeps } from "@/lib/api-keys/deps";
-import { apiExposureLookup } from "@/lib/api-keys/lookup";
+import { apiExposureLookup } from "@/lib/exposures/integration-lookup";
 import { errorAnswer, okAnswer, type Answer } from "@/lib/http/respond";
 
 /** What the endpoint reads of a request, however it arrived. */
