@@ -29,7 +29,7 @@ type NextHandler<P> = (req: Request, context: NextContext<P>) => Promise<Respons
  * mapping (AppError → 4xx JSON, anything else → logged 500). With { permission } it is
  * also where console routes are guarded: 401 without a valid session, 403 for a role
  * without the permission, before the handler runs. (The integration API's key check is
- * `authorizeApiKey`, called by its one endpoint: lib/api-keys/exposures-endpoint.ts.)
+ * `authorizeApiKey`, called by its one endpoint: lib/http/exposures-endpoint.ts.)
  */
 export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>) => Promise<Response>): NextHandler<P>;
 export function route<P = Record<string, never>>(
