@@ -1,7 +1,6 @@
 import { exposuresAnswer } from "@/lib/http/exposures-endpoint";
 import { toResponse } from "@/lib/http/respond";
-import { route } from "@/lib/http/route";
-import { getServices } from "@/lib/services";
+import { getServices, route } from "@/lib/services";
 
 /**
  * GET /api/v1/exposures/{phone}: the integration API (lib/http/exposures-endpoint.ts).
