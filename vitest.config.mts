@@ -25,6 +25,7 @@ const storeFree = [
   "tests/lib/imports/chunker.test.ts",
   "tests/lib/imports/fast-normalize.test.ts",
   "tests/lib/imports/merge.test.ts", // a PostgreSQL scratch database of its own
+  "tests/lib/layers.test.ts",
   "tests/lib/phone/normalize.test.ts",
   "tests/lib/phone/phone-input.test.ts",
   "tests/scripts/start.test.ts",
