@@ -1,10 +1,13 @@
 // The dependency rule in eslint.config.mjs, on fixture files that are never written:
-// an upward import, or React or Next in lib/, fails the lint (and so `npm test`).
+// an upward import, or React or Next in lib/, fails the lint (and so `npm test`). And,
+// which no lint rule checks, lib/'s folders import each other without a cycle.
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 
-const eslint = new ESLint({ cwd: path.resolve(__dirname, "../..") });
+const root = path.resolve(__dirname, "../..");
+const eslint = new ESLint({ cwd: root });
 
 /** The rules a file at `file` holding these imports breaks, with their messages. */
 async function broken(file: string, ...imports: string[]): Promise<string[]> {
@@ -87,5 +90,64 @@ describe("the dependency rule", () => {
     expect(await broken("app/fixture.ts", "@/lib/http/route", "@/lib/services", "@/components/ExposureBanner")).toEqual(
       [],
     );
+  });
+});
+
+/** lib/'s unit of an import path: its folder, or the file itself for lib/*.ts and the glue. */
+function unitOf(file: string): string {
+  if (file === "lib/services.ts" || file === "lib/auth/next.ts") return file;
+  const parts = file.split("/");
+  return parts.length > 2 ? `${parts[0]}/${parts[1]}` : file;
+}
+
+/** Every import between two of lib/'s units, types included, read from the sources. */
+function libGraph(): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  const files = readdirSync(path.join(root, "lib"), { recursive: true, encoding: "utf8" })
+    .filter((f) => /\.tsx?$/.test(f))
+    .map((f) => `lib/${f.split(path.sep).join("/")}`);
+  const known = new Set(files.map((f) => f.replace(/\.tsx?$/, "")));
+  for (const file of files) {
+    const from = unitOf(file);
+    for (const [, target] of readFileSync(path.join(root, file), "utf8").matchAll(
+      /(?:from|import)\s*\(?\s*"@\/(lib\/[^"]+)"/g,
+    )) {
+      const to = unitOf(known.has(target!) ? `${target}.ts` : `${target}/x`);
+      if (to !== from) graph.set(from, (graph.get(from) ?? new Set()).add(to));
+    }
+  }
+  return graph;
+}
+
+/** The cycles of a graph, one path each (a depth-first search's back edges). */
+function cycles(graph: Map<string, Set<string>>): string[][] {
+  const found: string[][] = [];
+  const state = new Map<string, "open" | "done">();
+  const visit = (node: string, trail: string[]) => {
+    state.set(node, "open");
+    for (const next of graph.get(node) ?? []) {
+      if (state.get(next) === "open") found.push([...trail.slice(trail.indexOf(next)), next]);
+      else if (!state.has(next)) visit(next, [...trail, next]);
+    }
+    state.set(node, "done");
+  };
+  for (const node of graph.keys()) if (!state.has(node)) visit(node, [node]);
+  return found;
+}
+
+describe("lib/'s folders", () => {
+  it("import each other without a cycle", () => {
+    const graph = libGraph();
+    expect(graph.get("lib/checks")).toContain("lib/phone");
+    expect(cycles(graph)).toEqual([]);
+  });
+
+  it("would show a cycle (the search itself)", () => {
+    const graph = new Map([
+      ["lib/a", new Set(["lib/b"])],
+      ["lib/b", new Set(["lib/c"])],
+      ["lib/c", new Set(["lib/a"])],
+    ]);
+    expect(cycles(graph)).toEqual([["lib/a", "lib/b", "lib/c", "lib/a"]]);
   });
 });
