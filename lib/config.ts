@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { z } from "zod";
-import { toTwilioConfig, twilioEnv, twilioProblems } from "@/lib/sms/twilio-config";
+import { toTwilioConfig, twilioEnv, twilioProblems } from "@/lib/config/twilio";
 
 /** "points/seconds", e.g. "5/3600": at most 5 in any hour. */
 const limit = (fallback: string) =>

@@ -10,6 +10,9 @@ import type { CheckDeps } from "@/lib/checks/deps";
 import { createAuth } from "@/lib/auth/auth";
 import { createApiDeps, keyringOf, type ApiDeps } from "@/lib/api-keys/deps";
 import type { AuthDeps } from "@/lib/auth/deps";
+import type { Permission } from "@/lib/auth/permissions";
+import { authorizeAdmin } from "@/lib/auth/session";
+import { createRoute } from "@/lib/http/route";
 
 export type Services = CheckDeps & { config: Config; admin: AuthDeps; api: ApiDeps };
 
@@ -61,6 +64,18 @@ function smsProvider(config: Config, db: Db): SmsProvider {
       return twilioProvider(config.twilio!);
   }
 }
+
+/**
+ * The one wrapper around every API route (lib/http/route.ts), wired to this process:
+ * client addresses as far as TRUST_PROXY_HOPS trusts X-Forwarded-For, and console routes
+ * guarded by the session's user and role.
+ */
+export const route = createRoute({
+  // The configuration alone: a liveness probe builds no services.
+  trustProxyHops: () => getConfig().trustProxyHops,
+  authorize: (req, permission: Permission) =>
+    authorizeAdmin(getServices().admin, req.headers.get("cookie"), permission),
+});
 
 export type { Limits };
 

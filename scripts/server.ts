@@ -11,6 +11,7 @@ import { createApiDeps } from "@/lib/api-keys/deps";
 import { flushAuditSinks } from "@/lib/audit/batch";
 import { ConfigError, getConfig, type Config } from "@/lib/config";
 import { closeDb } from "@/lib/db/client";
+import { exposuresAnswer } from "@/lib/http/exposures-endpoint";
 import { leanExposures } from "@/lib/http/lean-server";
 import { trustedForwardedFor } from "@/lib/http/forwarded";
 import { logRequest } from "@/lib/http/request-log";
@@ -91,7 +92,7 @@ async function serve(config: Config) {
   await app.prepare();
   // Its own deps, not the app's services: Next.js holds separate copies of lib/ modules.
   const api = createApiDeps(config);
-  const lean = leanExposures(() => api, {
+  const lean = leanExposures((req) => exposuresAnswer(api, req), {
     production: config.env === "production",
     trustProxyHops: config.trustProxyHops,
   });

@@ -1,10 +1,10 @@
 import { KeyCache, type ApiKeyAuthDeps } from "@/lib/api-keys/authenticate";
-import type { ApiLookupDeps } from "@/lib/api-keys/lookup";
 import { batchedAudit } from "@/lib/audit/batch";
 import type { Config } from "@/lib/config";
 import { getPool } from "@/lib/db/client";
 import { getSql } from "@/lib/db/sql";
 import { batchedFindExposures } from "@/lib/exposures/find-exposures";
+import type { ApiLookupDeps } from "@/lib/exposures/integration-lookup";
 import { Keyring } from "@/lib/hashing/keyring";
 import { createLimits, type Limits } from "@/lib/rate-limit/limits";
 import { openLimiterStore } from "@/lib/rate-limit/stores";

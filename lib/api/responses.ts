@@ -4,7 +4,7 @@ import { ExposureResultSchema } from "@/lib/exposures/types";
 
 /**
  * What the public API answers, as zod schemas: the routes type their bodies with them
- * and the OpenAPI document (lib/openapi/document.ts) is generated from them.
+ * and the OpenAPI document (lib/http/openapi/document.ts) is generated from them.
  */
 
 export const CheckCodeSentSchema = z.object({

@@ -1,5 +1,6 @@
 import type { Admin, AuthDeps } from "@/lib/auth/deps";
-import { isRole } from "@/lib/auth/permissions";
+import { can, isRole, type Permission } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
 
 /** How often a used session's last-seen time is written (not on every request). */
 const TOUCH_EVERY_MS = 60_000;
@@ -32,4 +33,19 @@ export async function currentAdmin(deps: AuthDeps, cookieHeader: string | null |
     await deps.db.adminSession.updateMany({ where: { id: session.id }, data: { updatedAt: new Date(now) } });
   }
   return { id: user.id, email: user.email, role: user.role, sessionId: session.id, expiresAt };
+}
+
+/**
+ * The console user behind a request's Cookie header if their role has the permission:
+ * 401 (unauthorized) without a valid session, 403 (forbidden) for a role without it.
+ */
+export async function authorizeAdmin(
+  deps: AuthDeps,
+  cookieHeader: string | null | undefined,
+  permission: Permission,
+): Promise<Admin> {
+  const admin = await currentAdmin(deps, cookieHeader);
+  if (!admin) throw new AppError("unauthorized");
+  if (!can(admin.role, permission)) throw new AppError("forbidden");
+  return admin;
 }

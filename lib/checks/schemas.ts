@@ -1,37 +1,11 @@
 import { z } from "zod";
-import { fastNormalizer } from "@/lib/phone/fast-normalize";
-import { MAX_PHONE_INPUT } from "@/lib/phone/normalize";
+import { oncePerRegion, phoneInput } from "@/lib/phone/phone-input";
 
 /**
  * The inputs of a check, one schema each, shared by the form's server actions and the
  * API. Issue messages are i18n keys; the edges translate them.
  */
-export function startCheckSchema(region: string) {
-  // Built once per region: the API parses with it on every call.
-  let schema = startSchemas.get(region);
-  if (!schema) startSchemas.set(region, (schema = buildStartCheckSchema(region)));
-  return schema;
-}
-
-const startSchemas = new Map<string, ReturnType<typeof buildStartCheckSchema>>();
-
-function buildStartCheckSchema(region: string) {
-  // normalizePhone's answers, with its cost skipped for plainly written +1 numbers.
-  const normalize = fastNormalizer(region);
-  return z.object({
-    phone: z
-      .string({ error: (issue) => (issue.input === undefined ? "phone.empty" : "errors.invalid_request") })
-      .max(MAX_PHONE_INPUT * 4, "phone.too_long")
-      .transform((raw, ctx) => {
-        const n = normalize(raw);
-        if (!n.ok) {
-          ctx.addIssue({ code: "custom", message: `phone.${n.problem}` });
-          return z.NEVER;
-        }
-        return n.e164;
-      }),
-  });
-}
+export const startCheckSchema = oncePerRegion((region) => z.object({ phone: phoneInput(region) }));
 
 export const verifyCheckSchema = z.object({
   code: z

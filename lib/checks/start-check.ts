@@ -1,8 +1,8 @@
-import { parseInput } from "@/lib/validation/parse-input";
 import { startCheckSchema } from "@/lib/checks/schemas";
 import { CODE_TTL_MS, type CheckDeps } from "@/lib/checks/deps";
 import { hashCode, newCheckId, newCode } from "@/lib/checks/codes";
 import { sealPhone } from "@/lib/hashing/seal";
+import { parsePhoneInput } from "@/lib/phone/phone-input";
 import { maskPhone } from "@/lib/phone/mask";
 import { findExposures } from "@/lib/exposures/find-exposures";
 import type { ExposureResult } from "@/lib/exposures/types";
@@ -20,7 +20,7 @@ export type StartCheckOutcome =
  */
 export async function startCheck(deps: CheckDeps, input: unknown, clientIp: string): Promise<StartCheckOutcome> {
   await deps.limits.checkPerIp.consume(clientIp);
-  const { phone } = parseInput(startCheckSchema(deps.region), input);
+  const { phone } = parsePhoneInput(startCheckSchema(deps.region), input);
 
   if (deps.mode === "open") {
     const result = await findExposures(deps.sql, deps.keyring, phone);

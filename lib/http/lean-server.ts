@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ApiDeps } from "@/lib/api-keys/deps";
-import { exposuresAnswer } from "@/lib/api-keys/exposures-endpoint";
 import { clientIp } from "@/lib/http/client-ip";
+import type { ExposureRequest } from "@/lib/http/exposures-endpoint";
 import { errorAnswer, type Answer } from "@/lib/http/respond";
 import securityHeaders from "@/lib/http/security-headers.json";
 
@@ -11,12 +10,16 @@ const EXPOSURES = /^\/api\/v1\/exposures\/([^/?#]+)(?:\?[^#]*)?$/;
 /**
  * The integration lookup served by the HTTP server itself, ahead of Next.js: a carrier's
  * login page calls it on every sign-in, and a framework route costs far more per request
- * than the lookup (docs/adr/0012-lean-lookup-path.md). It runs the endpoint the app's
- * route runs (exposuresAnswer: key, limit, schema, lookup, audit, errors) and writes its
- * answer with the app's static security headers; only the framework is skipped. Returns
- * a listener that answers its own requests and returns false for everything else.
+ * than the lookup (docs/adr/0012-lean-lookup-path.md). It runs the endpoint it is given,
+ * the one the app's route runs (exposuresAnswer in lib/http/exposures-endpoint.ts: key,
+ * limit, schema, lookup, audit, errors), and writes its answer with the app's static
+ * security headers; only the framework is skipped. Returns a listener that answers its
+ * own requests and returns false for everything else.
  */
-export function leanExposures(deps: () => ApiDeps, options: { production: boolean; trustProxyHops: number }) {
+export function leanExposures(
+  endpoint: (req: ExposureRequest) => Promise<Answer>,
+  options: { production: boolean; trustProxyHops: number },
+) {
   const fixed: Record<string, string> = { "content-type": "application/json" };
   for (const { key, value } of [...securityHeaders.always, ...(options.production ? securityHeaders.production : [])])
     fixed[key] = value;
@@ -35,14 +38,14 @@ export function leanExposures(deps: () => ApiDeps, options: { production: boolea
     try {
       send(
         res,
-        await exposuresAnswer(deps(), {
+        await endpoint({
           authorization: header("authorization"),
           ip: clientIp({ get: header }, options.trustProxyHops),
           segment,
         }),
       );
     } catch (error) {
-      // exposuresAnswer answers every error itself; this would be a bug here, never a hang.
+      // The endpoint answers every error itself; this would be a bug here, never a hang.
       if (!res.headersSent) send(res, errorAnswer(error));
       else res.destroy();
     }

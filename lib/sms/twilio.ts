@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import { log } from "@/lib/log";
 import { maskNumbersInText } from "@/lib/phone/mask-text";
 import { SmsSendError, type SmsProvider } from "@/lib/sms/provider";
-import type { TwilioConfig } from "@/lib/sms/twilio-config";
+import type { TwilioConfig } from "@/lib/config/twilio";
 
 export const TWILIO_TIMEOUT_MS = 10_000;
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { agentLookup } from "@/lib/lookups/agent-lookup";
+import { agentLookup } from "@/lib/exposures/agent-lookup";
 import { requestMeta, requirePermission } from "@/lib/auth/next";
 import type { ExposureResult } from "@/lib/exposures/types";
 import { AppError, isAppError } from "@/lib/errors";

@@ -1,5 +1,5 @@
 import type { Health } from "@/lib/api/responses";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/services";
 import { json } from "@/lib/http/respond";
 
 /**

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/services";
 import { json } from "@/lib/http/respond";
 import { checkReadiness } from "@/lib/ops/readiness";
 

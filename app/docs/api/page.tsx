@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Example, SchemaView, schemaAnchor, TypeLabel, type JsonSchema } from "@/components/docs/SchemaView";
 import { getTranslator } from "@/lib/i18n/translator";
-import { buildOpenApiDocument } from "@/lib/openapi/document";
+import { buildOpenApiDocument } from "@/lib/http/openapi/document";
 import { getServices } from "@/lib/services";
 
 export const metadata: Metadata = { title: "Exposure Check API" };

@@ -6,8 +6,9 @@ import { z } from "zod";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
 import { ErrorBodySchema } from "@/lib/api/responses";
 import { startCheckSchema } from "@/lib/checks/schemas";
+import { lookupSchema } from "@/lib/exposures/schemas";
 import { ExposureResultSchema } from "@/lib/exposures/types";
-import { buildOpenApiDocument } from "@/lib/openapi/document";
+import { buildOpenApiDocument } from "@/lib/http/openapi/document";
 import { noParams, setEnv } from "@/tests/support/api";
 
 type Doc = ReturnType<typeof buildOpenApiDocument>;
@@ -81,7 +82,7 @@ describe("GET /api/v1/openapi.json", () => {
     );
     const phone = (doc.paths["/api/v1/exposures/{phone}"]!.get as unknown as { parameters: { schema: unknown }[] })
       .parameters[0]!.schema;
-    expect(phone).toEqual(bare(z.toJSONSchema(startCheckSchema("US").shape.phone, { io: "input" })));
+    expect(phone).toEqual(bare(z.toJSONSchema(lookupSchema("US").shape.phone, { io: "input" })));
   });
 
   async function buildWith(extra: z.ZodRawShape) {
@@ -90,7 +91,7 @@ describe("GET /api/v1/openapi.json", () => {
       const original = await importOriginal<typeof import("@/lib/exposures/types")>();
       return { ...original, ExposureResultSchema: original.ExposureResultSchema.extend(extra) };
     });
-    return (await import("@/lib/openapi/document")).buildOpenApiDocument;
+    return (await import("@/lib/http/openapi/document")).buildOpenApiDocument;
   }
 
   it("shows a field added to a schema", async () => {

@@ -1,7 +1,7 @@
 // /docs/api: the API reference, server-rendered from the OpenAPI document.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import ApiDocsPage from "@/app/docs/api/page";
-import { buildOpenApiDocument } from "@/lib/openapi/document";
+import { buildOpenApiDocument } from "@/lib/http/openapi/document";
 import { setEnv } from "@/tests/support/api";
 import { render } from "@/tests/support/pages";
 

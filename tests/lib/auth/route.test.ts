@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { route } from "@/lib/http/route";
+import { route } from "@/lib/services";
 import { json } from "@/lib/http/respond";
 import { signedIn } from "@/tests/support/admin";
 import { noParams, setEnv } from "@/tests/support/api";

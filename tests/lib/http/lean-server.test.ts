@@ -8,6 +8,7 @@ import { GET as appRoute } from "@/app/api/v1/exposures/[phone]/route";
 import { createApiKey } from "@/lib/api-keys/manage";
 import { CLI_ACTOR } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
+import { exposuresAnswer } from "@/lib/http/exposures-endpoint";
 import { leanExposures } from "@/lib/http/lean-server";
 import securityHeaders from "@/lib/http/security-headers.json";
 import { getServices } from "@/lib/services";
@@ -20,7 +21,7 @@ const fellThrough: string[] = [];
 
 beforeAll(async () => {
   setEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "off" });
-  const lean = leanExposures(() => getServices().api, { production: true, trustProxyHops: 0 });
+  const lean = leanExposures((req) => exposuresAnswer(getServices().api, req), { production: true, trustProxyHops: 0 });
   server = createServer((req, res) => {
     req.headers["x-forwarded-for"] = "198.51.100.20";
     if (lean(req, res)) return;

@@ -5,7 +5,7 @@ import { POST as startRoute } from "@/app/api/v1/checks/route";
 import { createLogger } from "@/lib/log";
 import { SmsSendError } from "@/lib/sms/provider";
 import { twilioProvider } from "@/lib/sms/twilio";
-import type { TwilioConfig } from "@/lib/sms/twilio-config";
+import type { TwilioConfig } from "@/lib/config/twilio";
 import { noParams, post, setEnv } from "@/tests/support/api";
 
 const SID = `AC${"0123456789abcdef".repeat(2)}`;

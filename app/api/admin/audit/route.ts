@@ -1,8 +1,7 @@
 import { AuditQuery, listAudit } from "@/lib/audit/list";
 import { parseInput } from "@/lib/validation/parse-input";
 import { json } from "@/lib/http/respond";
-import { route } from "@/lib/http/route";
-import { getServices } from "@/lib/services";
+import { getServices, route } from "@/lib/services";
 
 /** GET /api/admin/audit?actor=&action=&from=&to=&page= → one page of the audit log (owners). */
 export const GET = route(

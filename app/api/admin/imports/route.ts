@@ -2,10 +2,9 @@ import { Readable } from "node:stream";
 import busboy from "busboy";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
-import { route } from "@/lib/http/route";
 import { BatchId } from "@/lib/imports/schemas";
 import { saveUpload } from "@/lib/imports/uploads";
-import { getServices } from "@/lib/services";
+import { getServices, route } from "@/lib/services";
 
 /**
  * POST /api/admin/imports (multipart, field "file"): streams the CSV to disk and sends

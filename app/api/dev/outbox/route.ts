@@ -1,8 +1,7 @@
-import { route } from "@/lib/http/route";
 import { json } from "@/lib/http/respond";
 import { AppError } from "@/lib/errors";
 import { readOutbox } from "@/lib/sms/outbox";
-import { getServices } from "@/lib/services";
+import { getServices, route } from "@/lib/services";
 
 /** GET /api/dev/outbox → the demo provider's messages, newest first; 404 under any other provider. */
 export const GET = route(async () => {

@@ -1,8 +1,7 @@
 import type { CheckCodeSent, CheckComplete } from "@/lib/api/responses";
-import { route } from "@/lib/http/route";
 import { json } from "@/lib/http/respond";
 import { startCheck } from "@/lib/checks/start-check";
-import { getServices } from "@/lib/services";
+import { getServices, route } from "@/lib/services";
 
 /** POST /api/v1/checks {phone} → 202 code_sent (verified mode) or 200 complete (open mode). */
 export const POST = route(async ({ ip, body }) => {

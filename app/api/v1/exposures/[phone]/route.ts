@@ -1,10 +1,9 @@
-import { exposuresAnswer } from "@/lib/api-keys/exposures-endpoint";
+import { exposuresAnswer } from "@/lib/http/exposures-endpoint";
 import { toResponse } from "@/lib/http/respond";
-import { route } from "@/lib/http/route";
-import { getServices } from "@/lib/services";
+import { getServices, route } from "@/lib/services";
 
 /**
- * GET /api/v1/exposures/{phone}: the integration API (lib/api-keys/exposures-endpoint.ts).
+ * GET /api/v1/exposures/{phone}: the integration API (lib/http/exposures-endpoint.ts).
  * `npm start` answers it ahead of Next.js (lib/http/lean-server.ts); this route serves it
  * wherever the app runs without that server.
  */

@@ -1,9 +1,8 @@
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
-import { route } from "@/lib/http/route";
 import { downloadRejections } from "@/lib/imports/rejections";
 import { BatchId } from "@/lib/imports/schemas";
-import { getServices } from "@/lib/services";
+import { getServices, route } from "@/lib/services";
 
 /** GET …/rejections → the batch's rejected rows as CSV; the values are wiped afterwards. */
 export const GET = route<{ batchId: string }>(

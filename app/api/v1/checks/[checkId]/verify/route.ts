@@ -1,8 +1,7 @@
 import type { CheckComplete } from "@/lib/api/responses";
-import { route } from "@/lib/http/route";
 import { json } from "@/lib/http/respond";
 import { verifyCheck } from "@/lib/checks/verify-check";
-import { getServices } from "@/lib/services";
+import { getServices, route } from "@/lib/services";
 
 /** POST /api/v1/checks/{checkId}/verify {code} → 200 complete with the result. */
 export const POST = route<{ checkId: string }>(async ({ ip, params, body }) => {

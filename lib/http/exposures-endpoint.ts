@@ -1,6 +1,6 @@
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/api-keys/authenticate";
 import type { ApiDeps } from "@/lib/api-keys/deps";
-import { apiExposureLookup } from "@/lib/api-keys/lookup";
+import { apiExposureLookup } from "@/lib/exposures/integration-lookup";
 import { errorAnswer, okAnswer, type Answer } from "@/lib/http/respond";
 
 /** What the endpoint reads of a request, however it arrived. */
@@ -9,8 +9,9 @@ export type ExposureRequest = { authorization: string | null; ip: string; segmen
 /**
  * GET /api/v1/exposures/{phone} with `Authorization: Bearer KEY` → the check's result
  * (integration API), as an Answer. One implementation, mounted twice: by the app's route
- * (app/api/v1/exposures/[phone]/route.ts) and, ahead of the framework, by the lean server
- * path (lib/http/lean-server.ts), each with its own deps (docs/adr/0012-lean-lookup-path.md).
+ * (app/api/v1/exposures/[phone]/route.ts) and, ahead of the framework, by the HTTP server
+ * (scripts/server.ts, through lib/http/lean-server.ts), each with its own deps
+ * (docs/adr/0012-lean-lookup-path.md). The lookup itself is lib/exposures/integration-lookup.ts.
  */
 export async function exposuresAnswer(deps: ApiDeps, req: ExposureRequest): Promise<Answer> {
   try {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { getSql } from "@/lib/db/sql";
-import { agentLookup } from "@/lib/lookups/agent-lookup";
+import { agentLookup } from "@/lib/exposures/agent-lookup";
 import { AppError } from "@/lib/errors";
 import { testKeyring } from "@/tests/support/deps";
 

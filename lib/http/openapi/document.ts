@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CheckCodeSentSchema, CheckCompleteSchema, ErrorBodySchema, HealthSchema } from "@/lib/api/responses";
 import { checkIdSchema, startCheckSchema, verifyCheckSchema } from "@/lib/checks/schemas";
 import type { ErrorCode } from "@/lib/errors";
+import { lookupSchema } from "@/lib/exposures/schemas";
 import { ExposureResultSchema } from "@/lib/exposures/types";
 import {
   affectedExample,
@@ -9,7 +10,7 @@ import {
   completeExample,
   errorExample,
   notAffectedExample,
-} from "@/lib/openapi/examples";
+} from "@/lib/http/openapi/examples";
 
 /**
  * The OpenAPI 3.1 document of the public API, generated from the zod schemas the routes
@@ -76,7 +77,7 @@ const limited = error("Too many requests; retry after `Retry-After` seconds.", [
 ]);
 
 function operations(region: string): Record<string, Record<string, Operation>> {
-  const phone = bare(z.toJSONSchema(startCheckSchema(region).shape.phone, { io: "input" }) as JsonSchema);
+  const phone = bare(z.toJSONSchema(lookupSchema(region).shape.phone, { io: "input" }) as JsonSchema);
   return {
     "/api/v1/checks": {
       post: {
