@@ -24,6 +24,7 @@ const storeFree = [
   "tests/lib/imports/chunker.test.ts",
   "tests/lib/imports/fast-normalize.test.ts",
   "tests/lib/imports/merge.test.ts", // a PostgreSQL scratch database of its own
+  "tests/lib/phone/mask-text.test.ts",
   "tests/lib/phone/normalize.test.ts",
   "tests/scripts/start.test.ts",
 ];

@@ -1,10 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { forgetCheckedKeys } from "@/lib/api-keys/authenticate";
 import type { Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/users";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse-input";
-import { newApiKey, newApiKeyId, type NewApiKey } from "@/lib/api-keys/keys";
+import { newApiKey, type NewApiKey } from "@/lib/api-keys/keys";
 import { CreateApiKeyInput, RevokeApiKeyInput } from "@/lib/api-keys/schemas";
 
 /**
@@ -56,7 +57,7 @@ export async function createApiKey(
   key: NewApiKey = newApiKey(),
 ): Promise<CreatedApiKey> {
   const { name } = parseInput(CreateApiKeyInput, input);
-  const id = newApiKeyId();
+  const id = randomUUID();
   await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${API_KEY_LOCK})`;
     if (await tx.apiKey.count({ where: { name, revokedAt: null } })) {

@@ -57,7 +57,7 @@ describe("ApiKeyRowActions", () => {
   it("revokes only after the confirmation, and says so", async () => {
     const revoke = vi.fn<RevokeAction>(async () => ({ notice: "Login page is revoked." }));
     renderWithIntl(
-      <ApiKeyRowActions apiKey={{ id: "abcdefghijklmnopqrstuvwx", name: "Login page" }} revoke={revoke} />,
+      <ApiKeyRowActions apiKey={{ id: "0b6e4a8c-3f1d-4c2e-9a7b-5d8f1e2c3a4b", name: "Login page" }} revoke={revoke} />,
     );
     await userEvent.click(screen.getByText(t.revokeOpen));
     const button = screen.getByRole("button", { name: "Revoke Login page" });
@@ -67,6 +67,6 @@ describe("ApiKeyRowActions", () => {
     await userEvent.click(button);
     expect(await screen.findByRole("status")).toHaveTextContent("Login page is revoked.");
     const sent = revoke.mock.calls[0]![1];
-    expect(Object.fromEntries(sent)).toEqual({ keyId: "abcdefghijklmnopqrstuvwx", confirm: "yes" });
+    expect(Object.fromEntries(sent)).toEqual({ keyId: "0b6e4a8c-3f1d-4c2e-9a7b-5d8f1e2c3a4b", confirm: "yes" });
   });
 });

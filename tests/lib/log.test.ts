@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { createLogger } from "@/lib/log";
-import { maskNumbersInText } from "@/lib/phone/mask-text";
 
 /** A logger writing into an array, one parsed JSON object per line. */
 function capture() {
@@ -90,20 +89,5 @@ describe("the logger", () => {
       authToken: "[redacted]",
       password: "[redacted]",
     });
-  });
-});
-
-describe("maskNumbersInText", () => {
-  it("masks runs of 7+ digits to the last four and leaves ids, times, addresses and short numbers", () => {
-    expect(maskNumbersInText("to +1 (206) 555-0142 now")).toBe("to •••0142 now");
-    expect(maskNumbersInText("HTTP 503 after 1200 ms, 3 tries")).toBe("HTTP 503 after 1200 ms, 3 tries");
-    expect(maskNumbersInText("at 2026-11-24 10:00:00 from 203.0.113.7")).toBe(
-      "at 2026-11-24 10:00:00 from 203.0.113.7",
-    );
-    expect(maskNumbersInText("sid SM1234567890abcdef1234567890abcdef")).toBe("sid SM1234567890abcdef1234567890abcdef");
-    expect(maskNumbersInText("id 12345678-1234-1234-1234-123456789012")).toBe(
-      "id 12345678-1234-1234-1234-123456789012",
-    );
-    expect(maskNumbersInText("/api/v1/exposures/%2B1%20206%20555%200142")).toBe("/api/v1/exposures/•••0142");
   });
 });

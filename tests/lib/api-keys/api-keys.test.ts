@@ -21,6 +21,8 @@ describe("API keys", () => {
 
     const created = await create();
     expect(created.prefix).toBe(created.key.slice(0, 12));
+    // A plain UUID: the audit log keeps ids readable.
+    expect(created.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     const row = await getDb().apiKey.findUniqueOrThrow({ where: { id: created.id } });
     expect(Buffer.from(row.keyHash).equals(createHash("sha256").update(created.key).digest())).toBe(true);
     expect(row).toMatchObject({
