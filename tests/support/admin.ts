@@ -28,10 +28,7 @@ export function authDeps(overrides: Partial<AuthDeps> = {}): AuthDeps {
   };
 }
 
-/**
- * A new console user with a unique email: letters only, because the audit log masks
- * any run of 7+ digits (a possible phone number) and tests look entries up by email.
- */
+/** A new console user with a unique email (tests look audit entries up by it). */
 export async function makeUser(role: Role, password = PASSWORD) {
   return createAdminUser(getDb(), { email: `${role}-${uniqueTag()}@example.com`, role, password }, CLI_ACTOR);
 }

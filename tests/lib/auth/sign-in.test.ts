@@ -45,7 +45,6 @@ describe("signIn", () => {
     const user = await makeUser("owner");
     const deps = authDeps();
     const wrong = await refusal(() => signIn(deps, { email: user.email, password: "not the password at all" }, meta));
-    // Letters only: the audit log masks runs of 7+ digits, and user ids may hold some.
     const unknownEmail = `nobody-${uniqueTag()}@example.com`;
     const unknown = await refusal(() => signIn(deps, { email: unknownEmail, password: PASSWORD }, meta));
     expect(wrong.code).toBe("invalid_credentials");
