@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { ApiKeyRowState, CreateApiKeyState } from "@/app/admin/api-keys/actions";
@@ -65,7 +65,8 @@ describe("ApiKeyRowActions", () => {
     expect(confirm).toBeRequired();
     await userEvent.click(confirm);
     await userEvent.click(button);
-    expect(await screen.findByRole("status")).toHaveTextContent("Login page is revoked.");
+    // The status line is there from the start: wait for the answer to fill it.
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Login page is revoked."));
     const sent = revoke.mock.calls[0]![1];
     expect(Object.fromEntries(sent)).toEqual({ keyId: "0b6e4a8c-3f1d-4c2e-9a7b-5d8f1e2c3a4b", confirm: "yes" });
   });
