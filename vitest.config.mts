@@ -26,6 +26,7 @@ const storeFree = [
   "tests/lib/imports/merge.test.ts", // a PostgreSQL scratch database of its own
   "tests/lib/phone/mask-text.test.ts",
   "tests/lib/phone/normalize.test.ts",
+  "tests/lib/validation/issue-messages.test.ts",
   "tests/scripts/start.test.ts",
 ];
 

@@ -3,7 +3,8 @@
 import { useActionState, useState, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import { SubmitButton, TextField } from "@/components/check/FormParts";
-import { FormStatus, issueMessages, useAnswerCount } from "@/components/admin/EditorParts";
+import { FormStatus, useAnswerCount } from "@/components/admin/EditorParts";
+import { issueMessages } from "@/lib/validation/issue-messages";
 import type { CreateApiKeyState } from "@/app/admin/api-keys/actions";
 import { CreateApiKeyInput, MAX_API_KEY_NAME } from "@/lib/api-keys/schemas";
 

@@ -3,7 +3,8 @@
 import { useActionState, useState, useSyncExternalStore, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import { SubmitButton, TextField } from "@/components/check/FormParts";
-import { FormStatus, issueMessages, useAnswerCount } from "@/components/admin/EditorParts";
+import { FormStatus, useAnswerCount } from "@/components/admin/EditorParts";
+import { issueMessages } from "@/lib/validation/issue-messages";
 import type { CreateUserState } from "@/app/admin/users/actions";
 import { ROLES } from "@/lib/auth/permissions";
 import { CreateUserInput, MAX_PASSWORD_LENGTH } from "@/lib/auth/user-schemas";

@@ -128,22 +128,3 @@ export function useAnswerCount<S>(state: S): number {
   }
   return answers.count;
 }
-
-/**
- * A schema's issues as messages by field (the first for each), for a form checked before
- * posting. Issue messages are i18n keys; anything else reads as an invalid request. An
- * issue on the whole object goes to `fallbackField`.
- */
-export function issueMessages(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-  t: (key: string) => string,
-  fallbackField: string,
-): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const issue of issues) {
-    found[String(issue.path[0] ?? fallbackField)] ??= t(
-      issue.message.startsWith("errors.") ? issue.message : "errors.invalid_request",
-    );
-  }
-  return found;
-}

@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-
-const KEY = /^(phone|errors)\.[a-z_]+$/;
+import { issueMessages } from "@/lib/validation/issue-messages";
 
 /**
  * Validates untrusted input with its schema, or throws a 400 AppError whose fields map
@@ -10,11 +9,7 @@ const KEY = /^(phone|errors)\.[a-z_]+$/;
 export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
-  const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? "_");
-    fields[field] ??= KEY.test(issue.message) ? issue.message : "errors.invalid_request";
-  }
+  const fields = issueMessages(parsed.error.issues);
   const phone = fields.phone;
   if (phone?.startsWith("phone.")) {
     throw new AppError("invalid_phone", { fields, problem: phone.slice("phone.".length) });
