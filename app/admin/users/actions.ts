@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { actorContext, asAppError, formFailure, formString } from "@/app/admin/action-helpers";
+import { actorContext, formFailure } from "@/app/admin/action-helpers";
 import { requirePermission } from "@/lib/auth/next";
 import type { Admin } from "@/lib/auth/deps";
 import {
@@ -14,9 +14,10 @@ import {
   type UserCtx,
 } from "@/lib/auth/manage-users";
 import type { Role } from "@/lib/auth/permissions";
-import { errorMessage } from "@/lib/http/respond";
+import { asAppError, errorMessage } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
+import { formString } from "@/lib/validation/form-data";
 
 /** The "Add a user" form's state. The password is never sent back, except a generated one, once. */
 export type CreateUserState = {
