@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditCtx } from "@/lib/audit/record";
 import type { Admin } from "@/lib/auth/deps";
 import { requestMeta } from "@/lib/auth/next";
 import type { AppError } from "@/lib/errors";
@@ -12,7 +13,7 @@ import { getTranslator } from "@/lib/i18n/translator";
  */
 
 /** Who acts and from where, for the audit log. */
-export async function actorContext(admin: Admin): Promise<{ actor: { id: string; email: string }; ip: string }> {
+export async function actorContext(admin: Admin): Promise<AuditCtx> {
   return { actor: { id: admin.id, email: admin.email }, ip: (await requestMeta()).ip };
 }
 

@@ -33,6 +33,12 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** Who acts: a console user, or the command line (CLI_ACTOR), which has no id. */
+export type Actor = { id: string | null; email: string };
+
+/** Who acts and from where: what every audited change is given. */
+export type AuditCtx = { actor: Actor; ip?: string };
+
 /** The actor of entries made from the command line. */
 export const CLI_ACTOR = { id: null, email: "cli" } as const;
 
@@ -57,6 +63,11 @@ export async function recordAudit(db: Pick<Db, "auditLog">, entry: AuditEntry): 
   await db.auditLog.create({ data: auditRow(entry) });
 }
 
+/** An entry's who and where, from the change's context. */
+export function actedBy({ actor, ip }: AuditCtx): Pick<AuditEntry, "actorId" | "actorEmail" | "ip"> {
+  return { actorId: actor.id, actorEmail: actor.email, ip };
+}
+
 /** An entry as it is stored: digit runs masked, fields cut to their column sizes. */
 export function auditRow(entry: AuditEntry) {
   return {
@@ -72,7 +83,7 @@ export function auditRow(entry: AuditEntry) {
 /** An agent's lookup for a caller: recorded with the masked number only. */
 export function recordAgentLookup(
   db: Db,
-  actor: { id: string; email: string },
+  actor: Actor,
   e164: string,
   outcome: { affected: boolean },
   ip?: string,

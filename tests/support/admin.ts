@@ -30,7 +30,11 @@ export function authDeps(overrides: Partial<AuthDeps> = {}): AuthDeps {
 
 /** A new console user with a unique email (tests look audit entries up by it). */
 export async function makeUser(role: Role, password = PASSWORD) {
-  return createAdminUser(getDb(), { email: `${role}-${uniqueTag()}@example.com`, role, password }, CLI_ACTOR);
+  return createAdminUser(
+    getDb(),
+    { email: `${role}-${uniqueTag()}@example.com`, role, password },
+    { actor: CLI_ACTOR },
+  );
 }
 
 /** The Cookie header a browser would send after signing in. */
