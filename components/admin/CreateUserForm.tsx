@@ -2,8 +2,10 @@
 
 import { useActionState, useState, useSyncExternalStore, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
-import { SubmitButton, TextField } from "@/components/check/FormParts";
-import { FormStatus, useAnswerCount } from "@/components/admin/EditorParts";
+import { TextField } from "@/components/forms/Fields";
+import { FormStatus } from "@/components/forms/FormStatus";
+import { SubmitButton } from "@/components/forms/SubmitButton";
+import { useAnswerCount } from "@/components/forms/useAnswerCount";
 import { issueMessages } from "@/lib/validation/issue-messages";
 import type { CreateUserState } from "@/app/admin/users/actions";
 import { ROLES } from "@/lib/auth/permissions";
