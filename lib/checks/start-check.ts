@@ -1,7 +1,7 @@
 import { parseInput } from "@/lib/validation/parse-input";
 import { startCheckSchema } from "@/lib/checks/schemas";
-import { CODE_TTL_MS, type CheckDeps } from "@/lib/checks/deps";
-import { hashCode, newCheckId, newCode } from "@/lib/checks/codes";
+import type { CheckDeps } from "@/lib/checks/deps";
+import { CODE_TTL_MS, hashCode, newCheckId, newCode } from "@/lib/checks/codes";
 import { sealPhone } from "@/lib/hashing/seal";
 import { maskPhone } from "@/lib/phone/mask";
 import { findExposures } from "@/lib/exposures/find-exposures";
