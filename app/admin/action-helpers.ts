@@ -1,6 +1,6 @@
 import "server-only";
 import type { AuditCtx } from "@/lib/audit/record";
-import type { Admin } from "@/lib/auth/deps";
+import type { Admin } from "@/lib/auth/types";
 import { requestMeta } from "@/lib/auth/next";
 import type { AppError } from "@/lib/errors";
 import { errorMessage, translateKey } from "@/lib/http/respond";

@@ -1,4 +1,5 @@
-import type { Admin, AuthDeps } from "@/lib/auth/deps";
+import type { AuthDeps } from "@/lib/auth/deps";
+import type { Admin } from "@/lib/auth/types";
 import { isRole } from "@/lib/auth/permissions";
 
 /** How often a used session's last-seen time is written (not on every request). */

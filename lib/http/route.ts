@@ -1,5 +1,5 @@
 import { getConfig } from "@/lib/config";
-import type { Admin } from "@/lib/auth/deps";
+import type { Admin } from "@/lib/auth/types";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { currentAdmin } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";

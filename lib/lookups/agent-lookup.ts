@@ -1,4 +1,4 @@
-import type { Admin } from "@/lib/auth/deps";
+import type { Admin } from "@/lib/auth/types";
 import { recordAgentLookup } from "@/lib/audit/record";
 import { startCheckSchema } from "@/lib/checks/schemas";
 import type { Db } from "@/lib/db/client";

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { actorContext, formFailure } from "@/app/admin/action-helpers";
 import { requirePermission } from "@/lib/auth/next";
-import type { Admin } from "@/lib/auth/deps";
+import type { Admin } from "@/lib/auth/types";
 import { changeUserRole, createUser, deleteUser, setUserDisabled, type UserChanged } from "@/lib/auth/manage-users";
 import type { Role } from "@/lib/auth/permissions";
 import type { AuditCtx } from "@/lib/audit/record";
