@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { signIn } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db/client";
 import { authDeps } from "@/tests/support/admin";
-import { uniqueTag } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 import { TEST_ENV } from "@/tests/support/test-env";
 
 const root = path.resolve(__dirname, "../..");

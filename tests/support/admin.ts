@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import { setEnv } from "@/tests/support/api";
-import { uniqueTag } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 import { createAuth } from "@/lib/auth/auth";
 import type { AuthDeps } from "@/lib/auth/deps";
 import { setRequestAdapterForTests } from "@/lib/auth/next";

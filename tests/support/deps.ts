@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { getSql } from "@/lib/db/sql";
 import { Keyring, type KeySpec } from "@/lib/hashing/keyring";
@@ -73,15 +72,4 @@ export async function lastCodeFor(last4: string): Promise<string> {
   const code = /\b(\d{6})\b/.exec(msg?.body ?? "")?.[1];
   if (!code) throw new Error(`no code in the outbox for …${last4}`);
   return code;
-}
-
-/**
- * A unique lower-case tag of letters and digits. It starts with a letter, so the number
- * masker of logs and the audit log (lib/phone/mask-text.ts) reads it as an id, never as
- * a phone number, and tests find their entries by it.
- */
-export function uniqueTag(length = 10): string {
-  return `t${randomUUID()
-    .replace(/-/g, "")
-    .slice(0, length - 1)}`;
 }

@@ -7,7 +7,8 @@ import { CreateApiKeyInput } from "@/lib/api-keys/schemas";
 import { CLI_ACTOR } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { getSql } from "@/lib/db/sql";
-import { testClock, uniqueTag } from "@/tests/support/deps";
+import { testClock } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 
 const owner = { id: "owner-api-keys", email: `owner-${uniqueTag()}@example.com` };
 const create = (name = `key ${uniqueTag()}`) => createApiKey(getDb(), { name }, { actor: owner, ip: "192.0.2.40" });

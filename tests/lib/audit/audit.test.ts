@@ -1,4 +1,4 @@
-import { uniqueTag } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 import { describe, expect, it } from "vitest";
 import { GET as auditRoute } from "@/app/api/admin/audit/route";
 import { AuditQuery, listAudit } from "@/lib/audit/list";

@@ -7,7 +7,7 @@ import { signIn } from "@/lib/auth/sign-in";
 import { CLI_ACTOR, type AuditCtx } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { authDeps, PASSWORD, signedIn } from "@/tests/support/admin";
-import { uniqueTag } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 import { refusal } from "@/tests/support/refusal";
 
 const db = getDb();

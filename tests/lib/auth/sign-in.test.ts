@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { currentAdmin } from "@/lib/auth/session";
 import { signIn, signOut } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db/client";
-import { limits, testClock, uniqueTag } from "@/tests/support/deps";
+import { limits, testClock } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 import { authDeps, cookieFrom, makeUser, PASSWORD, signedIn } from "@/tests/support/admin";
 import { refusal } from "@/tests/support/refusal";
 
