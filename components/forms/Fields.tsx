@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 
 // The labelled fields of every form, public and console: hint and error read with each.
 
@@ -22,16 +22,30 @@ type TextFieldProps = {
   className?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "className" | "aria-invalid" | "aria-describedby">;
 
-/** A labelled input whose hint and error are read with it (aria-describedby). */
-export function TextField({ name, id = name, label, hint, error, className = "", ...input }: TextFieldProps) {
+type LabelledProps = { id: string; label: string; hint?: string; error?: string; children: ReactNode };
+
+/** A field's label above it, its hint (id `${id}-hint`) and its error (id `${id}-error`). */
+function Labelled({ id, label, hint, error, children }: LabelledProps) {
   return (
     <div>
       <label htmlFor={id} className="block font-medium text-slate-900">
         {label}
       </label>
-      <p id={`${id}-hint`} className="text-sm text-slate-700">
-        {hint}
-      </p>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      )}
+      {children}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+/** A labelled input whose hint and error are read with it (aria-describedby). */
+export function TextField({ name, id = name, label, hint, error, className = "", ...input }: TextFieldProps) {
+  return (
+    <Labelled id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         name={name}
@@ -40,8 +54,7 @@ export function TextField({ name, id = name, label, hint, error, className = "",
         className={`mt-1 block rounded-md border border-slate-500 px-3 py-2 text-lg text-slate-900 focus:outline-none focus:ring-4 focus:ring-blue-300 ${className}`}
         {...input}
       />
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    </Labelled>
   );
 }
 
@@ -72,15 +85,7 @@ export function TextAreaField({
 }: TextAreaFieldProps) {
   const ids = [hint ? `${id}-hint` : null, ...describedBy, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
-    <div>
-      <label htmlFor={id} className="block font-medium text-slate-900">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      )}
+    <Labelled id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         name={name}
@@ -89,7 +94,6 @@ export function TextAreaField({
         className={`mt-1 block w-full rounded-md border border-slate-500 px-3 py-2 text-slate-900 focus:outline-none focus:ring-4 focus:ring-blue-300 ${className}`}
         {...area}
       />
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    </Labelled>
   );
 }
