@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createLogger } from "@/lib/log";
+import { ITS_DIGITS, WRITTEN } from "@/tests/support/written-number";
 
 /** A logger writing into an array, one parsed JSON object per line. */
 function capture() {
@@ -7,18 +8,6 @@ function capture() {
   const logger = createLogger({ level: "trace", destination: { write: (s: string) => void lines.push(s) } });
   return { logger, lines, records: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
-
-// Every way the number +1 206-555-0142 could be written; none may reach a log line.
-const WRITTEN = [
-  "+12065550142",
-  "2065550142",
-  "(206) 555-0142",
-  "206-555-0142",
-  "206.555.0142",
-  "+1 206 555 0142",
-  "1-206-555-0142",
-];
-const DIGITS = /2065550142|206\D{0,3}555\D{0,3}0142/;
 
 describe("the logger", () => {
   it("never writes a phone number, whatever field or message carries it", () => {
@@ -44,7 +33,7 @@ describe("the logger", () => {
       );
     }
     expect(lines.length).toBe(WRITTEN.length * 6);
-    for (const line of lines) expect(line).not.toMatch(DIGITS);
+    for (const line of lines) expect(line).not.toMatch(ITS_DIGITS);
     expect(lines.join("")).not.toMatch(/Basic eA==|"s=1"/);
   });
 
