@@ -21,13 +21,17 @@ const storeFree = [
   "tests/lib/dashboard/chart.test.ts",
   "tests/lib/db/pglite-server.test.ts", // the embedded database's own server
   "tests/lib/hashing/keyring.test.ts",
+  "tests/lib/http/respond.test.ts",
   "tests/lib/http/route.test.ts",
   "tests/lib/imports/chunker.test.ts",
   "tests/lib/imports/fast-normalize.test.ts",
   "tests/lib/imports/merge.test.ts", // a PostgreSQL scratch database of its own
   "tests/lib/layers.test.ts",
+  "tests/lib/phone/mask-text.test.ts",
   "tests/lib/phone/normalize.test.ts",
   "tests/lib/phone/phone-input.test.ts",
+  "tests/lib/validation/form-data.test.ts",
+  "tests/lib/validation/issue-messages.test.ts",
   "tests/scripts/start.test.ts",
 ];
 

@@ -56,7 +56,7 @@ async function main() {
   const { isAppError } = await import("@/lib/errors");
   const { errorMessage } = await import("@/lib/http/respond");
   try {
-    const user = await createAdminUser(getDb(), { email: args.email, role: args.role, password }, CLI_ACTOR);
+    const user = await createAdminUser(getDb(), { email: args.email, role: args.role, password }, { actor: CLI_ACTOR });
     console.log(`Created ${user.role} ${user.email}`);
   } catch (e) {
     throw isAppError(e) ? new Error(errorMessage(e)) : e;

@@ -1,28 +1,20 @@
 import "server-only";
-import type { Admin } from "@/lib/auth/deps";
+import type { AuditCtx } from "@/lib/audit/record";
+import type { Admin } from "@/lib/auth/types";
 import { requestMeta } from "@/lib/auth/next";
-import { AppError, isAppError } from "@/lib/errors";
+import type { AppError } from "@/lib/errors";
 import { errorMessage, translateKey } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
-import { log } from "@/lib/log";
 
-/** Shared by the console's server actions (a plain module: "use server" files export only actions). */
-
-/** A form field as a string ("" when absent or a file). */
-export function formString(form: FormData, name: string): string {
-  const v = form.get(name);
-  return typeof v === "string" ? v : "";
-}
+/**
+ * Shared by the console's server actions (a plain module: "use server" files export only
+ * actions). What every server action shares: formString (lib/validation/form-data.ts) and
+ * asAppError (lib/http/respond.ts).
+ */
 
 /** Who acts and from where, for the audit log. */
-export async function actorContext(admin: Admin): Promise<{ actor: { id: string; email: string }; ip: string }> {
+export async function actorContext(admin: Admin): Promise<AuditCtx> {
   return { actor: { id: admin.id, email: admin.email }, ip: (await requestMeta()).ip };
-}
-
-/** An action's failure as an AppError; anything unexpected is logged and shown as internal. */
-export function asAppError(e: unknown, what: string): AppError {
-  if (!isAppError(e)) log.error({ err: e }, `${what} failed`);
-  return isAppError(e) ? e : new AppError("internal");
 }
 
 /**

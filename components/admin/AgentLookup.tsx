@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import { useTranslations } from "use-intl";
 import { ExposureBanner } from "@/components/ExposureBanner";
-import { SubmitButton, TextField } from "@/components/check/FormParts";
+import { TextField } from "@/components/forms/Fields";
+import { SubmitButton } from "@/components/forms/SubmitButton";
 import type { LookupState } from "@/app/admin/lookup/actions";
 
 type Props = { action: (prev: LookupState | undefined, form: FormData) => Promise<LookupState> };

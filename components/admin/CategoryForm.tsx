@@ -2,8 +2,10 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "use-intl";
-import { FieldError, TextField } from "@/components/check/FormParts";
-import { EditorButtons, FormStatus, PreviewBox, SlugField, TextAreaField } from "@/components/admin/EditorParts";
+import { FieldError, TextAreaField, TextField } from "@/components/forms/Fields";
+import { FormStatus } from "@/components/forms/FormStatus";
+import { EditorButtons, PreviewBox } from "@/components/admin/EditorPreview";
+import { SlugField } from "@/components/admin/SlugField";
 import { Markdown } from "@/components/Markdown";
 import type { EditorState } from "@/app/admin/incidents/actions";
 import { LIMITS } from "@/lib/incidents/limits";

@@ -1,9 +1,12 @@
 "use client";
 
-import { useActionState, useState, type FormEvent } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "use-intl";
-import { SubmitButton, TextField } from "@/components/check/FormParts";
-import { FormStatus, issueMessages, useAnswerCount } from "@/components/admin/EditorParts";
+import { TextField } from "@/components/forms/Fields";
+import { FormStatus } from "@/components/forms/FormStatus";
+import { SubmitButton } from "@/components/forms/SubmitButton";
+import { useAnswerCount } from "@/components/forms/useAnswerCount";
+import { useSchemaCheck } from "@/components/forms/useSchemaCheck";
 import type { ChangePasswordState } from "@/app/admin/account/actions";
 import { ChangePasswordInput, MAX_PASSWORD_LENGTH, MAX_SUBMITTED_PASSWORD } from "@/lib/auth/user-schemas";
 
@@ -54,16 +57,8 @@ function Fields({
   email: string;
 }) {
   const t = useTranslations("admin.account");
-  const tAll = useTranslations() as unknown as (key: string) => string;
-  const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
+  const { errors: clientErrors, check } = useSchemaCheck(ChangePasswordInput, "currentPassword");
   const errors = clientErrors ?? state.errors ?? {};
-
-  function check(event: FormEvent<HTMLFormElement>) {
-    const parsed = ChangePasswordInput.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
-    if (parsed.success) return setClientErrors(null);
-    event.preventDefault();
-    setClientErrors(issueMessages(parsed.error.issues, tAll, "currentPassword"));
-  }
 
   return (
     <form action={formAction} onSubmit={check} className="space-y-4" noValidate>

@@ -1,9 +1,12 @@
 "use client";
 
-import { useActionState, useState, type FormEvent } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "use-intl";
-import { SubmitButton, TextField } from "@/components/check/FormParts";
-import { FormStatus, issueMessages, useAnswerCount } from "@/components/admin/EditorParts";
+import { TextField } from "@/components/forms/Fields";
+import { FormStatus } from "@/components/forms/FormStatus";
+import { SubmitButton } from "@/components/forms/SubmitButton";
+import { useAnswerCount } from "@/components/forms/useAnswerCount";
+import { useSchemaCheck } from "@/components/forms/useSchemaCheck";
 import type { CreateApiKeyState } from "@/app/admin/api-keys/actions";
 import { CreateApiKeyInput, MAX_API_KEY_NAME } from "@/lib/api-keys/schemas";
 
@@ -35,20 +38,12 @@ function Fields({
   pending: boolean;
 }) {
   const t = useTranslations("admin.apiKeys");
-  const tAll = useTranslations() as unknown as (key: string) => string;
-  const [clientError, setClientError] = useState<string | null>(null);
-  const nameError = clientError ?? state.errors?.name;
-
-  function check(event: FormEvent<HTMLFormElement>) {
-    const parsed = CreateApiKeyInput.safeParse({ name: new FormData(event.currentTarget).get("name") });
-    if (parsed.success) return setClientError(null);
-    event.preventDefault();
-    setClientError(issueMessages(parsed.error.issues, tAll, "name").name ?? tAll("errors.invalid_request"));
-  }
+  const { errors: clientErrors, check } = useSchemaCheck(CreateApiKeyInput, "name");
+  const nameError = clientErrors ? clientErrors.name : state.errors?.name;
 
   return (
     <form action={formAction} onSubmit={check} className="space-y-4" noValidate>
-      <FormStatus error={clientError ? t("fixErrors") : state.error} />
+      <FormStatus error={clientErrors ? t("fixErrors") : state.error} />
       <TextField
         id="api-key-name"
         name="name"

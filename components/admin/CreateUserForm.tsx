@@ -1,9 +1,12 @@
 "use client";
 
-import { useActionState, useState, useSyncExternalStore, type FormEvent } from "react";
+import { useActionState, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "use-intl";
-import { SubmitButton, TextField } from "@/components/check/FormParts";
-import { FormStatus, issueMessages, useAnswerCount } from "@/components/admin/EditorParts";
+import { TextField } from "@/components/forms/Fields";
+import { FormStatus } from "@/components/forms/FormStatus";
+import { SubmitButton } from "@/components/forms/SubmitButton";
+import { useAnswerCount } from "@/components/forms/useAnswerCount";
+import { useSchemaCheck } from "@/components/forms/useSchemaCheck";
 import type { CreateUserState } from "@/app/admin/users/actions";
 import { ROLES } from "@/lib/auth/permissions";
 import { CreateUserInput, MAX_PASSWORD_LENGTH } from "@/lib/auth/user-schemas";
@@ -42,7 +45,7 @@ function Fields({
   const t = useTranslations("admin.users");
   const tAll = useTranslations() as unknown as (key: string) => string;
   const [choice, setChoice] = useState(state.values?.initialPassword === "set" ? "set" : "generate");
-  const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
+  const { errors: clientErrors, check } = useSchemaCheck(CreateUserInput, "initialPassword");
   // Before hydration (or without JavaScript) the password field stays usable.
   const hydrated = useSyncExternalStore(
     noSubscribe,
@@ -51,14 +54,6 @@ function Fields({
   );
   const errors = clientErrors ?? state.errors ?? {};
   const error = clientErrors ? t("fixErrors") : state.error;
-
-  function check(event: FormEvent<HTMLFormElement>) {
-    const form = new FormData(event.currentTarget);
-    const parsed = CreateUserInput.safeParse(Object.fromEntries(form));
-    if (parsed.success) return setClientErrors(null);
-    event.preventDefault();
-    setClientErrors(issueMessages(parsed.error.issues, tAll, "initialPassword"));
-  }
 
   return (
     <form action={formAction} onSubmit={check} className="space-y-4" noValidate>

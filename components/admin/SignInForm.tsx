@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "use-intl";
-import { SubmitButton, TextField } from "@/components/check/FormParts";
+import { TextField } from "@/components/forms/Fields";
+import { SubmitButton } from "@/components/forms/SubmitButton";
 import type { SignInState } from "@/app/admin/sign-in/actions";
 
 type Props = { action: (prev: SignInState, form: FormData) => Promise<SignInState> };

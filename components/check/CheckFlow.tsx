@@ -5,7 +5,7 @@ import { useTranslations } from "use-intl";
 import { ExposureBanner } from "@/components/ExposureBanner";
 import { CodeForm } from "@/components/check/CodeForm";
 import { PhoneForm } from "@/components/check/PhoneForm";
-import { RestartForm } from "@/components/check/FormParts";
+import { RestartForm } from "@/components/check/RestartForm";
 import { INITIAL_FLOW, type FlowState } from "@/lib/checks/flow-state";
 
 type Action = (form: FormData) => void;

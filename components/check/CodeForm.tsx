@@ -1,5 +1,7 @@
 import { useTranslations } from "use-intl";
-import { RestartForm, SubmitButton, TextField } from "@/components/check/FormParts";
+import { TextField } from "@/components/forms/Fields";
+import { SubmitButton } from "@/components/forms/SubmitButton";
+import { RestartForm } from "@/components/check/RestartForm";
 
 type Props = {
   action: (form: FormData) => void;

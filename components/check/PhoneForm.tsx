@@ -1,5 +1,6 @@
 import { useTranslations } from "use-intl";
-import { SubmitButton, TextField } from "@/components/check/FormParts";
+import { TextField } from "@/components/forms/Fields";
+import { SubmitButton } from "@/components/forms/SubmitButton";
 
 type Props = {
   action: (form: FormData) => void;

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 /** Every key starts with this, so it is recognisable in code and secret scanners. */
 export const API_KEY_PREFIX = "ek_live_";
@@ -7,14 +7,6 @@ export const DISPLAY_PREFIX_LENGTH = API_KEY_PREFIX.length + 4;
 
 // 32 random bytes are 43 base64url characters.
 const KEY_FORMAT = /^ek_live_[A-Za-z0-9_-]{43}$/;
-
-/**
- * A key's id: 24 random lower-case letters (112 bits). No digits, because the audit log
- * masks any run of 7+ digits (a possible phone number), which would garble a UUID there.
- */
-export function newApiKeyId(): string {
-  return Array.from({ length: 24 }, () => String.fromCharCode(97 + randomInt(26))).join("");
-}
 
 export type NewApiKey = { key: string; prefix: string; hash: Buffer };
 

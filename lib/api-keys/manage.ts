@@ -1,10 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { forgetCheckedKeys } from "@/lib/api-keys/authenticate";
 import type { Db } from "@/lib/db/client";
-import type { Actor } from "@/lib/auth/users";
-import { recordAudit } from "@/lib/audit/record";
+import { actedBy, recordAudit, type AuditCtx } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse-input";
-import { newApiKey, newApiKeyId, type NewApiKey } from "@/lib/api-keys/keys";
+import { newApiKey, type NewApiKey } from "@/lib/api-keys/keys";
 import { CreateApiKeyInput, RevokeApiKeyInput } from "@/lib/api-keys/schemas";
 
 /**
@@ -12,8 +12,6 @@ import { CreateApiKeyInput, RevokeApiKeyInput } from "@/lib/api-keys/schemas";
  * key returned once and only its hash kept, revoked for good. Every change is audited
  * with the key's name and display prefix, in the same transaction.
  */
-
-export type ApiKeyCtx = { actor: Actor; ip?: string };
 
 export type ApiKeyRow = {
   id: string;
@@ -52,11 +50,11 @@ const API_KEY_LOCK = 7_365_002;
 export async function createApiKey(
   db: Db,
   input: unknown,
-  ctx: ApiKeyCtx,
+  ctx: AuditCtx,
   key: NewApiKey = newApiKey(),
 ): Promise<CreatedApiKey> {
   const { name } = parseInput(CreateApiKeyInput, input);
-  const id = newApiKeyId();
+  const id = randomUUID();
   await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${API_KEY_LOCK})`;
     if (await tx.apiKey.count({ where: { name, revokedAt: null } })) {
@@ -73,12 +71,10 @@ export async function createApiKey(
       },
     });
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
-      actorEmail: ctx.actor.email,
+      ...actedBy(ctx),
       action: "api_key_created",
       target: `${name} (${key.prefix}…)`,
       details: { keyId: id },
-      ip: ctx.ip,
     });
   });
   return { id, name, prefix: key.prefix, key: key.key };
@@ -88,7 +84,7 @@ export async function createApiKey(
 export async function revokeApiKey(
   db: Db,
   input: unknown,
-  ctx: ApiKeyCtx,
+  ctx: AuditCtx,
   now = new Date(),
 ): Promise<{ changed: boolean; name: string }> {
   const { keyId } = parseInput(RevokeApiKeyInput, input);
@@ -98,12 +94,10 @@ export async function revokeApiKey(
     const { count } = await tx.apiKey.updateMany({ where: { id: keyId, revokedAt: null }, data: { revokedAt: now } });
     if (count === 0) return { changed: false, name: key.name };
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
-      actorEmail: ctx.actor.email,
+      ...actedBy(ctx),
       action: "api_key_revoked",
       target: `${key.name} (${key.prefix}…)`,
       details: { keyId },
-      ip: ctx.ip,
     });
     return { changed: true, name: key.name };
   });

@@ -1,16 +1,13 @@
 import { z } from "zod";
+import { holdsNumber } from "@/lib/phone/mask-text";
 
 /**
  * API key inputs, one schema each, shared by the console's form (client-side), its
  * server actions, the CLI and the domain (lib/api-keys/manage.ts), which parses again.
- * Client-safe: zod only. Issue messages are i18n keys.
+ * Client-safe: zod and the text masker only. Issue messages are i18n keys.
  */
 
 export const MAX_API_KEY_NAME = 80;
-
-// The audit log masks runs of 7+ digits (a possible phone number): a name holding one
-// would be unreadable there, so it is refused here.
-const LONG_DIGIT_RUN = /\d(?:[\s().-]*\d){6}/;
 
 export const ApiKeyName = z
   .string({ error: () => "errors.api_key_name_required" })
@@ -18,7 +15,9 @@ export const ApiKeyName = z
   .min(1, "errors.api_key_name_required")
   .max(MAX_API_KEY_NAME, "errors.api_key_name_too_long")
   .regex(/^[\p{L}\p{N} ._()/-]+$/u, "errors.api_key_name_invalid")
-  .refine((name) => !LONG_DIGIT_RUN.test(name), "errors.api_key_name_digits");
+  // The audit log masks what looks like a phone number: such a name would be unreadable
+  // there, so it is refused here.
+  .refine((name) => !holdsNumber(name), "errors.api_key_name_digits");
 
 export const CreateApiKeyInput = z.object({ name: ApiKeyName });
 

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/generated/prisma/client.ts";
 import { maskPhone } from "@/lib/phone/mask";
+import { maskNumbersInText } from "@/lib/phone/mask-text";
 
 /** Every console action the log knows; filters and labels come from this list. */
 export const AUDIT_ACTIONS = [
@@ -32,6 +33,12 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** Who acts: a console user, or the command line (CLI_ACTOR), which has no id. */
+export type Actor = { id: string | null; email: string };
+
+/** Who acts and from where: what every audited change is given. */
+export type AuditCtx = { actor: Actor; ip?: string };
+
 /** The actor of entries made from the command line. */
 export const CLI_ACTOR = { id: null, email: "cli" } as const;
 
@@ -47,21 +54,27 @@ export type AuditEntry = {
 };
 
 /**
- * Appends one entry. Callers never pass a phone number; as a second line of defence any
- * run of 7+ digits in a text field is masked to its last four (•••0142) before it is stored.
+ * Appends one entry. Callers never pass a phone number; as a second line of defence every
+ * text field is masked as logs are (lib/phone/mask-text.ts): a run of 7+ digits keeps its
+ * last four (•••0142), while ids, times and addresses stay readable.
  * `db` may be a transaction, so the entry commits (or not) with the change it records.
  */
 export async function recordAudit(db: Pick<Db, "auditLog">, entry: AuditEntry): Promise<void> {
   await db.auditLog.create({ data: auditRow(entry) });
 }
 
+/** An entry's who and where, from the change's context. */
+export function actedBy({ actor, ip }: AuditCtx): Pick<AuditEntry, "actorId" | "actorEmail" | "ip"> {
+  return { actorId: actor.id, actorEmail: actor.email, ip };
+}
+
 /** An entry as it is stored: digit runs masked, fields cut to their column sizes. */
 export function auditRow(entry: AuditEntry) {
   return {
     actorId: entry.actorId ?? null,
-    actorEmail: maskDigitRuns(entry.actorEmail).slice(0, 320),
+    actorEmail: maskNumbersInText(entry.actorEmail).slice(0, 320),
     action: entry.action,
-    target: entry.target == null ? null : maskDigitRuns(entry.target).slice(0, 500),
+    target: entry.target == null ? null : maskNumbersInText(entry.target).slice(0, 500),
     details: scrub(entry.details ?? {}) as Prisma.InputJsonValue,
     ip: entry.ip ? entry.ip.slice(0, 64) : null,
   };
@@ -70,7 +83,7 @@ export function auditRow(entry: AuditEntry) {
 /** An agent's lookup for a caller: recorded with the masked number only. */
 export function recordAgentLookup(
   db: Db,
-  actor: { id: string; email: string },
+  actor: Actor,
   e164: string,
   outcome: { affected: boolean },
   ip?: string,
@@ -85,18 +98,8 @@ export function recordAgentLookup(
   });
 }
 
-// Digits with the separators people type between them (+1 (206) 555-0142, 206.555.0142).
-const DIGIT_RUN = /\+?\d[\d\s().-]{5,}\d/g;
-
-export function maskDigitRuns(text: string): string {
-  return text.replace(DIGIT_RUN, (run) => {
-    const digits = run.replace(/\D/g, "");
-    return digits.length >= 7 ? maskPhone(digits) : run;
-  });
-}
-
 function scrub(value: unknown): unknown {
-  if (typeof value === "string") return maskDigitRuns(value);
+  if (typeof value === "string") return maskNumbersInText(value);
   if (Array.isArray(value)) return value.map(scrub);
   if (value && typeof value === "object")
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v)]));

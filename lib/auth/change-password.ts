@@ -1,4 +1,5 @@
-import type { Admin, AuthDeps, RequestMeta } from "@/lib/auth/deps";
+import type { AuthDeps } from "@/lib/auth/deps";
+import type { Admin, RequestMeta } from "@/lib/auth/types";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { ChangePasswordInput } from "@/lib/auth/user-schemas";
 import { recordAudit } from "@/lib/audit/record";

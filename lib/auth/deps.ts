@@ -1,5 +1,4 @@
 import type { AdminAuth } from "@/lib/auth/auth";
-import type { Role } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import type { Keyring } from "@/lib/hashing/keyring";
 import type { Limits } from "@/lib/rate-limit/limits";
@@ -15,15 +14,3 @@ export type AuthDeps = {
   /** A session unused for this long is ended. */
   idleSeconds: number;
 };
-
-/** The signed-in console user, as every check sees them. */
-export type Admin = {
-  id: string;
-  email: string;
-  role: Role;
-  sessionId: string;
-  expiresAt: Date;
-};
-
-/** Where a request came from, for limits, sessions and the audit log. */
-export type RequestMeta = { ip: string; userAgent?: string | null };

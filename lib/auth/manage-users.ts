@@ -4,8 +4,8 @@ import type { Db } from "@/lib/db/client";
 import { generateInitialPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
 import { ChangeRoleInput, CreateUserInput, DeleteUserInput, SetDisabledInput } from "@/lib/auth/user-schemas";
-import { createAdminUser, type Actor } from "@/lib/auth/users";
-import { recordAudit, type AuditDetails } from "@/lib/audit/record";
+import { createAdminUser } from "@/lib/auth/users";
+import { actedBy, recordAudit, type AuditCtx, type AuditDetails } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse-input";
 
@@ -16,8 +16,6 @@ import { parseInput } from "@/lib/validation/parse-input";
  * a role change and deletion end the user's sessions. Every change is audited with the
  * target's email, in the same transaction as the change.
  */
-
-export type UserCtx = { actor: Actor; ip?: string };
 
 export type ConsoleUser = {
   id: string;
@@ -43,34 +41,31 @@ export async function listUsers(db: Db): Promise<ConsoleUser[]> {
 export type CreatedUser = { id: string; email: string; role: Role; password?: string };
 
 /** Creates a user with a generated one-time password or the owner's (same policy as the CLI). */
-export async function createUser(db: Db, input: unknown, { actor, ip }: UserCtx): Promise<CreatedUser> {
+export async function createUser(db: Db, input: unknown, ctx: AuditCtx): Promise<CreatedUser> {
   const data = parseInput(CreateUserInput, input);
   const generated = data.initialPassword === "generate" ? generateInitialPassword() : null;
   const user = await createAdminUser(
     db,
     { email: data.email, role: data.role, password: generated ?? data.password },
-    actor,
-    ip,
-    {
-      initialPassword: generated ? "generated" : "set by owner",
-    },
+    ctx,
+    { initialPassword: generated ? "generated" : "set by owner" },
   );
   return generated ? { ...user, password: generated } : user;
 }
 
 export type UserChanged = { changed: boolean; email: string; sessionsEnded: number };
 
-export async function changeUserRole(db: Db, input: unknown, ctx: UserCtx): Promise<UserChanged> {
+export async function changeUserRole(db: Db, input: unknown, ctx: AuditCtx): Promise<UserChanged> {
   const { userId, role } = parseInput(ChangeRoleInput, input);
   return changeUser(db, userId, { kind: "role", role }, ctx);
 }
 
-export async function setUserDisabled(db: Db, input: unknown, ctx: UserCtx): Promise<UserChanged> {
+export async function setUserDisabled(db: Db, input: unknown, ctx: AuditCtx): Promise<UserChanged> {
   const { userId, disabled } = parseInput(SetDisabledInput, input);
   return changeUser(db, userId, { kind: disabled ? "disable" : "enable" }, ctx);
 }
 
-export async function deleteUser(db: Db, input: unknown, ctx: UserCtx): Promise<UserChanged> {
+export async function deleteUser(db: Db, input: unknown, ctx: AuditCtx): Promise<UserChanged> {
   const { userId } = parseInput(DeleteUserInput, input);
   return changeUser(db, userId, { kind: "delete" }, ctx);
 }
@@ -83,7 +78,8 @@ type Tx = Prisma.TransactionClient;
 // no concurrent change can alter before commit (two owners demoting each other at once).
 const USER_CHANGE_LOCK = 7_365_001;
 
-async function changeUser(db: Db, userId: string, change: Change, { actor, ip }: UserCtx): Promise<UserChanged> {
+async function changeUser(db: Db, userId: string, change: Change, ctx: AuditCtx): Promise<UserChanged> {
+  const { actor } = ctx;
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${USER_CHANGE_LOCK})`;
     // The actor is checked again inside the lock: an owner demoted or disabled a moment
@@ -107,12 +103,10 @@ async function changeUser(db: Db, userId: string, change: Change, { actor, ip }:
     }
     const sessionsEnded = await apply(tx, target, change);
     await recordAudit(tx, {
-      actorId: actor.id,
-      actorEmail: actor.email,
+      ...actedBy(ctx),
       action: change.kind === "delete" ? "user_deleted" : "user_updated",
       target: target.email,
       details: auditDetails(target, change, sessionsEnded),
-      ip,
     });
     return { changed: true, email: target.email, sessionsEnded };
   });

@@ -2,7 +2,7 @@ import "server-only";
 import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import type { Admin, RequestMeta } from "@/lib/auth/deps";
+import type { Admin, RequestMeta } from "@/lib/auth/types";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { currentAdmin } from "@/lib/auth/session";
 import { clientIp } from "@/lib/http/client-ip";

@@ -1,4 +1,5 @@
-import type { Admin, AuthDeps } from "@/lib/auth/deps";
+import type { AuthDeps } from "@/lib/auth/deps";
+import type { Admin } from "@/lib/auth/types";
 import { can, isRole, type Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 

@@ -1,7 +1,8 @@
 import { isAPIError } from "better-auth/api";
 import { z } from "zod";
 import { CLIENT_IP_HEADER, USER_DISABLED } from "@/lib/auth/auth";
-import type { Admin, AuthDeps, RequestMeta } from "@/lib/auth/deps";
+import type { AuthDeps } from "@/lib/auth/deps";
+import type { Admin, RequestMeta } from "@/lib/auth/types";
 import { Email, MAX_PASSWORD_LENGTH, SubmittedPassword } from "@/lib/auth/user-schemas";
 import { isRole } from "@/lib/auth/permissions";
 import { currentAdmin } from "@/lib/auth/session";

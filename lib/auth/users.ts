@@ -4,14 +4,12 @@ import type { Db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
 import { NewUserInput } from "@/lib/auth/user-schemas";
-import { recordAudit, type AuditDetails, type AuditEntry } from "@/lib/audit/record";
+import { actedBy, recordAudit, type AuditCtx, type AuditDetails, type AuditEntry } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse-input";
 
 // The schema lives in lib/auth/user-schemas.ts (client-safe, shared with the console's form).
 export { NewUserInput };
-
-export type Actor = { id: string | null; email: string };
 
 /**
  * Creates a console user with an argon2id-hashed password (the same hashing sign-in
@@ -22,21 +20,13 @@ export type Actor = { id: string | null; email: string };
 export async function createAdminUser(
   db: Db,
   input: unknown,
-  actor: Actor,
-  ip?: string,
+  ctx: AuditCtx,
   details: AuditDetails = {},
 ): Promise<{ id: string; email: string; role: Role }> {
   const { email, role, password } = parseInput(NewUserInput, input);
   const passwordHash = await hashPassword(password);
   const id = randomUUID();
-  const audit: AuditEntry = {
-    actorId: actor.id,
-    actorEmail: actor.email,
-    action: "user_created",
-    target: email,
-    details: { role, ...details },
-    ip,
-  };
+  const audit: AuditEntry = { ...actedBy(ctx), action: "user_created", target: email, details: { role, ...details } };
   try {
     await db.$transaction([
       db.adminUser.create({ data: { id, email, name: email, role, emailVerified: true } }),

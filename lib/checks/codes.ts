@@ -1,6 +1,11 @@
 import { randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import type { Keyring } from "@/lib/hashing/keyring";
 
+/** How long a code is valid. */
+export const CODE_TTL_MS = 10 * 60 * 1000;
+/** Wrong codes a check takes before it is exhausted. */
+export const MAX_ATTEMPTS = 5;
+
 /** A check id: 128 random bits, URL-safe (22 characters). */
 export function newCheckId(): string {
   return randomBytes(16).toString("base64url");

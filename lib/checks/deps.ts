@@ -16,6 +16,3 @@ export type CheckDeps = {
   region: string;
   now: () => Date;
 };
-
-export const CODE_TTL_MS = 10 * 60 * 1000;
-export const MAX_ATTEMPTS = 5;

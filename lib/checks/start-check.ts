@@ -1,6 +1,6 @@
 import { startCheckSchema } from "@/lib/checks/schemas";
-import { CODE_TTL_MS, type CheckDeps } from "@/lib/checks/deps";
-import { hashCode, newCheckId, newCode } from "@/lib/checks/codes";
+import type { CheckDeps } from "@/lib/checks/deps";
+import { CODE_TTL_MS, hashCode, newCheckId, newCode } from "@/lib/checks/codes";
 import { sealPhone } from "@/lib/hashing/seal";
 import { parsePhoneInput } from "@/lib/phone/phone-input";
 import { maskPhone } from "@/lib/phone/mask";

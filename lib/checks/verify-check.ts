@@ -1,8 +1,8 @@
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse-input";
 import { checkIdSchema, verifyCheckSchema } from "@/lib/checks/schemas";
-import { MAX_ATTEMPTS, type CheckDeps } from "@/lib/checks/deps";
-import { codeMatches } from "@/lib/checks/codes";
+import type { CheckDeps } from "@/lib/checks/deps";
+import { codeMatches, MAX_ATTEMPTS } from "@/lib/checks/codes";
 import { unsealPhone } from "@/lib/hashing/seal";
 import { findExposures } from "@/lib/exposures/find-exposures";
 import type { ExposureResult } from "@/lib/exposures/types";

@@ -1,4 +1,4 @@
-import type { Admin } from "@/lib/auth/deps";
+import type { Admin } from "@/lib/auth/types";
 import { recordAgentLookup } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";

@@ -29,10 +29,19 @@ export type Answer = { status: number; body: unknown; headers: Record<string, st
 // RFC 6750: a 401 names the scheme; a key that was sent but refused is an invalid_token.
 const REALM = 'Bearer realm="exposure-check"';
 
+/**
+ * A failure as an AppError, for routes and server actions alike: anything unexpected is
+ * logged (as "`what` failed") and becomes internal, so its details never reach the user.
+ */
+export function asAppError(error: unknown, what: string): AppError {
+  if (isAppError(error)) return error;
+  log.error({ err: error }, `${what} failed`);
+  return new AppError("internal");
+}
+
 /** {error:{code,message,...}} with the code's status; anything unexpected is a logged 500. */
 export function errorAnswer(error: unknown): Answer {
-  const appError = isAppError(error) ? error : new AppError("internal");
-  if (!isAppError(error)) log.error({ err: error }, "unhandled error in route");
+  const appError = asAppError(error, "route");
   const headers: Record<string, string> = { "cache-control": "no-store" };
   if (appError.details.retryAfterSeconds) headers["retry-after"] = String(appError.details.retryAfterSeconds);
   if (appError.code === "api_key_required") headers["www-authenticate"] = REALM;

@@ -1,6 +1,5 @@
 import { Prisma } from "@/generated/prisma/client.ts";
-import type { Actor } from "@/lib/auth/users";
-import { recordAudit, type AuditAction } from "@/lib/audit/record";
+import { actedBy, recordAudit, type AuditAction, type AuditCtx } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -57,16 +56,8 @@ export function getIncident(db: Db, slug: string) {
   });
 }
 
-type AuditCtx = { actor: Actor; ip?: string };
-
-function audit(
-  db: Db,
-  { actor, ip }: AuditCtx,
-  action: AuditAction,
-  target: string,
-  details: Record<string, string[]>,
-) {
-  return recordAudit(db, { actorId: actor.id, actorEmail: actor.email, action, target, details, ip });
+function audit(db: Db, ctx: AuditCtx, action: AuditAction, target: string, details: Record<string, string[]>) {
+  return recordAudit(db, { ...actedBy(ctx), action, target, details });
 }
 
 function same(a: unknown, b: unknown): boolean {

@@ -1,8 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-
-// An i18n key (namespace.key), as schemas give them; anything else is zod's own English.
-const KEY = /^[a-z]+\.[a-z_]+$/;
+import { issueMessages } from "@/lib/validation/issue-messages";
 
 /**
  * Validates untrusted input with its schema, or throws a 400 AppError whose fields map
@@ -12,10 +10,6 @@ const KEY = /^[a-z]+\.[a-z_]+$/;
 export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
-  const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? "_");
-    fields[field] ??= KEY.test(issue.message) ? issue.message : "errors.invalid_request";
-  }
+  const fields = issueMessages(parsed.error.issues);
   throw new AppError("invalid_request", { fields });
 }

@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { ChangePasswordState } from "@/app/admin/account/actions";
@@ -34,7 +34,8 @@ describe("ChangePasswordForm", () => {
     const action = vi.fn<Action>(async () => ({ notice: "Your password was changed." }));
     renderWithIntl(<ChangePasswordForm action={action} email="agent@example.com" />);
     await fill("old password", NEW, NEW);
-    expect(await screen.findByRole("status")).toHaveTextContent("Your password was changed.");
+    // The status line is there from the start: wait for the answer to fill it.
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Your password was changed."));
     const sent = action.mock.calls[0]![1];
     expect([
       sent.get("currentPassword"),

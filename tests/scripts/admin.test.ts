@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { signIn } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db/client";
 import { authDeps } from "@/tests/support/admin";
+import { uniqueTag } from "@/tests/support/unique-tag";
 import { TEST_ENV } from "@/tests/support/test-env";
 
 const root = path.resolve(__dirname, "../..");
@@ -28,8 +28,7 @@ function admin(args: string[], stdin: string): Promise<{ code: number; out: stri
 
 describe("npm run admin -- create-user", () => {
   it("creates an owner whose password (from stdin) then signs in, audited as done by the cli", async () => {
-    // Letters only: the audit log masks runs of 7+ digits (possible phone numbers).
-    const email = `first-owner-${randomUUID().replace(/[\d-]/g, "").slice(0, 8)}@example.com`;
+    const email = `first-owner-${uniqueTag(8)}@example.com`;
     const password = "a long enough passphrase";
     const run = await admin(
       ["create-user", "--email", email.toUpperCase(), "--role", "owner", "--password-stdin"],

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { GET as exposuresRoute } from "@/app/api/v1/exposures/[phone]/route";
 import { getDb } from "@/lib/db/client";
 import { ctx, setEnv } from "@/tests/support/api";
-import { uniqueTag } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 import { TEST_ENV } from "@/tests/support/test-env";
 
 const root = path.resolve(__dirname, "../..");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import { setEnv } from "@/tests/support/api";
-import { uniqueTag } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 import { createAuth } from "@/lib/auth/auth";
 import type { AuthDeps } from "@/lib/auth/deps";
 import { setRequestAdapterForTests } from "@/lib/auth/next";
@@ -28,12 +28,13 @@ export function authDeps(overrides: Partial<AuthDeps> = {}): AuthDeps {
   };
 }
 
-/**
- * A new console user with a unique email: letters only, because the audit log masks
- * any run of 7+ digits (a possible phone number) and tests look entries up by email.
- */
+/** A new console user with a unique email (tests look audit entries up by it). */
 export async function makeUser(role: Role, password = PASSWORD) {
-  return createAdminUser(getDb(), { email: `${role}-${uniqueTag()}@example.com`, role, password }, CLI_ACTOR);
+  return createAdminUser(
+    getDb(),
+    { email: `${role}-${uniqueTag()}@example.com`, role, password },
+    { actor: CLI_ACTOR },
+  );
 }
 
 /** The Cookie header a browser would send after signing in. */

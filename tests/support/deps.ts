@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { getSql } from "@/lib/db/sql";
 import { Keyring, type KeySpec } from "@/lib/hashing/keyring";
@@ -73,15 +72,4 @@ export async function lastCodeFor(last4: string): Promise<string> {
   const code = /\b(\d{6})\b/.exec(msg?.body ?? "")?.[1];
   if (!code) throw new Error(`no code in the outbox for …${last4}`);
   return code;
-}
-
-/**
- * A unique lower-case tag without digits: the audit log masks runs of 7+ digits (a
- * possible phone number), so tags that end up in audit entries must not contain any.
- */
-export function uniqueTag(length = 10): string {
-  return randomUUID()
-    .replace(/-/g, "")
-    .replace(/\d/g, (d) => "ghijklmnop"[Number(d)]!)
-    .slice(0, length);
 }

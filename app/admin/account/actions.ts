@@ -1,10 +1,12 @@
 "use server";
 
-import { asAppError, formFailure, formString } from "@/app/admin/action-helpers";
+import { formFailure } from "@/app/admin/action-helpers";
 import { changeOwnPassword } from "@/lib/auth/change-password";
 import { requestMeta, requireAdmin } from "@/lib/auth/next";
+import { asAppError } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
+import { formString } from "@/lib/validation/form-data";
 
 /** The password form's state: never a password, only what went wrong or that it worked. */
 export type ChangePasswordState = { errors?: Record<string, string>; error?: string; notice?: string };

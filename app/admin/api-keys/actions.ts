@@ -1,12 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { actorContext, asAppError, formFailure, formString } from "@/app/admin/action-helpers";
+import { actorContext, formFailure } from "@/app/admin/action-helpers";
 import { requirePermission } from "@/lib/auth/next";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/manage";
-import { errorMessage } from "@/lib/http/respond";
+import { asAppError, errorMessage } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
+import { formString } from "@/lib/validation/form-data";
 
 /** The "Create a key" form's state. The key comes back once, and is shown until the next submission. */
 export type CreateApiKeyState = {

@@ -4,6 +4,7 @@ import { AuditQuery, listAudit, type AuditFilter, type AuditPage } from "@/lib/a
 import { translateKey } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
+import { issueKey } from "@/lib/validation/issue-messages";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -16,13 +17,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const t = getTranslator();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = AuditQuery.safeParse(raw);
-  const errors = parsed.success
-    ? []
-    : [
-        ...new Set(
-          parsed.error.issues.map((i) => (i.message.startsWith("errors.") ? i.message : "errors.invalid_request")),
-        ),
-      ];
+  const errors = parsed.success ? [] : [...new Set(parsed.error.issues.map(issueKey))];
   const filter: AuditFilter = parsed.success ? parsed.data : { page: 1 };
   const result: AuditPage | null = parsed.success ? await listAudit(getServices().db, filter) : null;
   const shown = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string).slice(0, 320) : "");

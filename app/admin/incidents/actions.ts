@@ -3,9 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { requestMeta, requirePermission } from "@/lib/auth/next";
-import type { Admin } from "@/lib/auth/deps";
-import { asAppError, formFailure, formString } from "@/app/admin/action-helpers";
+import { requirePermission } from "@/lib/auth/next";
+import { actorContext, formFailure } from "@/app/admin/action-helpers";
+import { asAppError } from "@/lib/http/respond";
+import { formString } from "@/lib/validation/form-data";
 import { parseInput } from "@/lib/validation/parse-input";
 import { getTranslator } from "@/lib/i18n/translator";
 import { createCategory, createIncident, updateCategory, updateIncident } from "@/lib/incidents/manage";
@@ -71,10 +72,6 @@ function preview(schema: z.ZodType, values: Record<string, string | string[]>): 
   }
 }
 
-async function ctx(admin: Admin) {
-  return { actor: admin, ip: (await requestMeta()).ip };
-}
-
 // The editor and the public pages read what was just saved.
 function refresh() {
   revalidatePath("/admin/incidents", "layout");
@@ -86,7 +83,12 @@ export async function updateIncidentAction(_prev: EditorState | undefined, form:
   const { slug: _slug, ...values } = incidentValues(form);
   if (formString(form, "intent") === "preview") return preview(UpdateIncidentInput, values);
   try {
-    const { changed } = await updateIncident(getServices().db, formString(form, "incident"), values, await ctx(admin));
+    const { changed } = await updateIncident(
+      getServices().db,
+      formString(form, "incident"),
+      values,
+      await actorContext(admin),
+    );
     if (changed.length > 0) refresh();
     return { notice: changed.length > 0 ? "saved" : "unchanged" };
   } catch (e) {
@@ -100,7 +102,7 @@ export async function createIncidentAction(_prev: EditorState | undefined, form:
   if (formString(form, "intent") === "preview") return preview(CreateIncidentInput, values);
   let slug: string;
   try {
-    ({ slug } = await createIncident(getServices().db, values, await ctx(admin)));
+    ({ slug } = await createIncident(getServices().db, values, await actorContext(admin)));
   } catch (e) {
     return failed(e, values);
   }
@@ -119,7 +121,7 @@ export async function updateCategoryAction(_prev: EditorState | undefined, form:
       formString(form, "incident"),
       formString(form, "category"),
       values,
-      await ctx(admin),
+      await actorContext(admin),
     );
     if (changed.length > 0) refresh();
     return { notice: changed.length > 0 ? "saved" : "unchanged" };
@@ -135,7 +137,7 @@ export async function createCategoryAction(_prev: EditorState | undefined, form:
   if (formString(form, "intent") === "preview") return preview(CreateCategoryInput, values);
   let slug: string;
   try {
-    ({ slug } = await createCategory(getServices().db, incident, values, await ctx(admin)));
+    ({ slug } = await createCategory(getServices().db, incident, values, await actorContext(admin)));
   } catch (e) {
     return failed(e, values);
   }

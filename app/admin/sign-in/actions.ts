@@ -3,31 +3,24 @@
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/sign-in";
 import { requestMeta, setCookies } from "@/lib/auth/next";
-import { AppError, isAppError } from "@/lib/errors";
-import { errorMessage } from "@/lib/http/respond";
-import { log } from "@/lib/log";
+import { asAppError, errorMessage } from "@/lib/http/respond";
 import { getServices } from "@/lib/services";
+import { formString } from "@/lib/validation/form-data";
 
 export type SignInState = { email?: string; error?: string };
 
-const field = (form: FormData, name: string) => {
-  const v = form.get(name);
-  return typeof v === "string" ? v : "";
-};
-
 /** The sign-in form's action (the one console action open without a session). */
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
-  const email = field(form, "email").slice(0, 320);
+  const email = formString(form, "email").slice(0, 320);
   try {
     const { setCookie } = await signIn(
       getServices().admin,
-      { email, password: field(form, "password") },
+      { email, password: formString(form, "password") },
       await requestMeta(),
     );
     await setCookies(setCookie);
   } catch (e) {
-    if (!isAppError(e)) log.error({ err: e }, "sign-in failed");
-    return { email, error: errorMessage(isAppError(e) ? e : new AppError("internal")) };
+    return { email, error: errorMessage(asAppError(e, "sign-in")) };
   }
   redirect("/admin");
 }

@@ -2,21 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { actorContext, asAppError, formFailure, formString } from "@/app/admin/action-helpers";
+import { actorContext, formFailure } from "@/app/admin/action-helpers";
 import { requirePermission } from "@/lib/auth/next";
-import type { Admin } from "@/lib/auth/deps";
-import {
-  changeUserRole,
-  createUser,
-  deleteUser,
-  setUserDisabled,
-  type UserChanged,
-  type UserCtx,
-} from "@/lib/auth/manage-users";
+import type { Admin } from "@/lib/auth/types";
+import { changeUserRole, createUser, deleteUser, setUserDisabled, type UserChanged } from "@/lib/auth/manage-users";
 import type { Role } from "@/lib/auth/permissions";
-import { errorMessage } from "@/lib/http/respond";
+import type { AuditCtx } from "@/lib/audit/record";
+import { asAppError, errorMessage } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
+import { formString } from "@/lib/validation/form-data";
 
 /** The "Add a user" form's state. The password is never sent back, except a generated one, once. */
 export type CreateUserState = {
@@ -58,7 +53,7 @@ export async function createUserAction(_prev: CreateUserState | undefined, form:
 /** Runs one change to a user row, for a signed-in owner, and says what happened. */
 async function rowChange(
   admin: Admin,
-  run: (ctx: UserCtx) => Promise<UserChanged>,
+  run: (ctx: AuditCtx) => Promise<UserChanged>,
   notice: (r: UserChanged) => string,
 ): Promise<UserRowState> {
   try {

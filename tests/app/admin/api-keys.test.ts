@@ -9,7 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { en } from "@/lib/i18n/messages/en";
 import { fakeRequest, signedIn, signedInOwnerForFile } from "@/tests/support/admin";
 import { ctx } from "@/tests/support/api";
-import { uniqueTag } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 import { form, render } from "@/tests/support/pages";
 
 // revalidatePath needs Next's request store; here it is only recorded.

@@ -1,4 +1,4 @@
-import { uniqueTag } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 // The editor's server actions as an importer uses them: form fields → schema input,
 // errors per field in the user's words, Preview that saves nothing.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";

@@ -8,7 +8,7 @@ import { signIn } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db/client";
 import { en } from "@/lib/i18n/messages/en";
 import { authDeps, fakeRequest, nextInterrupt, signedIn, signedInOwnerForFile } from "@/tests/support/admin";
-import { uniqueTag } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 import { form, render } from "@/tests/support/pages";
 
 // revalidatePath needs Next's request store; here it is only recorded.

@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { memoryLimiter } from "@/lib/rate-limit/limiter";
 import { getServices } from "@/lib/services";
 import { ctx, noParams, post, setEnv } from "@/tests/support/api";
-import { uniqueTag } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 
 const newKey = () => createApiKey(getDb(), { name: `login page ${uniqueTag()}` }, { actor: CLI_ACTOR });
 

@@ -7,7 +7,8 @@ import { CreateApiKeyInput } from "@/lib/api-keys/schemas";
 import { CLI_ACTOR } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { getSql } from "@/lib/db/sql";
-import { testClock, uniqueTag } from "@/tests/support/deps";
+import { testClock } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 
 const owner = { id: "owner-api-keys", email: `owner-${uniqueTag()}@example.com` };
 const create = (name = `key ${uniqueTag()}`) => createApiKey(getDb(), { name }, { actor: owner, ip: "192.0.2.40" });
@@ -21,6 +22,8 @@ describe("API keys", () => {
 
     const created = await create();
     expect(created.prefix).toBe(created.key.slice(0, 12));
+    // A plain UUID: the audit log keeps ids readable.
+    expect(created.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     const row = await getDb().apiKey.findUniqueOrThrow({ where: { id: created.id } });
     expect(Buffer.from(row.keyHash).equals(createHash("sha256").update(created.key).digest())).toBe(true);
     expect(row).toMatchObject({

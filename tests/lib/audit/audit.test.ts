@@ -1,11 +1,12 @@
-import { uniqueTag } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 import { describe, expect, it } from "vitest";
 import { GET as auditRoute } from "@/app/api/admin/audit/route";
 import { AuditQuery, listAudit } from "@/lib/audit/list";
-import { maskDigitRuns, recordAgentLookup, recordAudit } from "@/lib/audit/record";
+import { recordAgentLookup, recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { signedIn } from "@/tests/support/admin";
 import { noParams } from "@/tests/support/api";
+import { ITS_DIGITS, WRITTEN } from "@/tests/support/written-number";
 
 const db = getDb();
 const marker = () => `audit-${uniqueTag(8)}`;
@@ -52,8 +53,51 @@ describe("recordAudit", () => {
     const row = await db.auditLog.findFirstOrThrow({ where: { actorEmail } });
     expect(row.target).toBe("•••0142");
     expect(row.details).toEqual({ note: "called from •••0199", nested: ["•••0100"], count: 3 });
-    // Short numbers (counts, years, batch ids) are left alone.
-    expect(maskDigitRuns("batch 42 of 2021, 600 rows")).toBe("batch 42 of 2021, 600 rows");
+  });
+
+  it("stores no phone number, however it is written and in whichever text field", async () => {
+    const tag = marker();
+    const written = [...WRITTEN, "%2B1%20206%20555%200142"];
+    for (const n of written) {
+      await recordAudit(db, {
+        actorEmail: `${tag}.${n}@example.com`,
+        action: "api_key_created",
+        target: `key for ${n}`,
+        details: { note: `call ${n}`, nested: { deeper: [n] } },
+      });
+    }
+    const rows = await db.auditLog.findMany({ where: { actorEmail: { startsWith: tag } } });
+    expect(rows).toHaveLength(written.length);
+    for (const row of rows) {
+      expect(JSON.stringify({ ...row, id: null })).not.toMatch(ITS_DIGITS);
+      expect(JSON.stringify({ ...row, id: null })).not.toContain("%2B1%20206");
+      // The masked run starts at the first digit: "(206) 555-0142" keeps its "(".
+      expect(row.target).toMatch(/^key for \(?•••0142$/);
+      expect(row.details).toEqual({
+        note: expect.stringMatching(/^call \(?•••0142$/),
+        nested: { deeper: [expect.stringMatching(/^\(?•••0142$/)] },
+      });
+    }
+  });
+
+  it("keeps ids, times, addresses and short numbers readable", async () => {
+    const actorEmail = `${marker()}@example.com`;
+    const details = {
+      keyId: "550e8400-e29b-41d4-a716-446655440000",
+      at: "2026-11-24T10:00:00.000Z",
+      from: "203.0.113.7",
+      sid: "SM1234567890abcdef1234567890abcdef",
+      // Counts, years, batch ids.
+      note: "batch 42 of 2021, 600 rows",
+    };
+    await recordAudit(db, {
+      actorEmail,
+      action: "api_key_revoked",
+      target: "Login 2026-11-24 (ek_live_a1b2…)",
+      details,
+    });
+    const row = await db.auditLog.findFirstOrThrow({ where: { actorEmail } });
+    expect(row).toMatchObject({ target: "Login 2026-11-24 (ek_live_a1b2…)", details });
   });
 });
 

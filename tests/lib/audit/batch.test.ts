@@ -3,7 +3,7 @@ import { batchedAudit } from "@/lib/audit/batch";
 import type { AuditEntry } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { getSql, type Sql } from "@/lib/db/sql";
-import { uniqueTag } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 
 const entry = (actorEmail: string, n: number, ip = "192.0.2.7"): AuditEntry => ({
   actorEmail,

@@ -1,27 +1,20 @@
 // Owners managing console users: creation (generated or typed password), role changes,
 // disabling and deletion, the guard rails, session revocation and the audit trail.
 import { describe, expect, it } from "vitest";
-import {
-  changeUserRole,
-  createUser,
-  deleteUser,
-  listUsers,
-  setUserDisabled,
-  type UserCtx,
-} from "@/lib/auth/manage-users";
+import { changeUserRole, createUser, deleteUser, listUsers, setUserDisabled } from "@/lib/auth/manage-users";
 import { currentAdmin } from "@/lib/auth/session";
 import { signIn } from "@/lib/auth/sign-in";
-import { CLI_ACTOR } from "@/lib/audit/record";
+import { CLI_ACTOR, type AuditCtx } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { authDeps, PASSWORD, signedIn } from "@/tests/support/admin";
-import { uniqueTag } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 import { refusal } from "@/tests/support/refusal";
 
 const db = getDb();
 const meta = { ip: "192.0.2.50" };
 const email = (what: string) => `${what}-${uniqueTag()}@example.com`;
 
-async function ownerCtx(): Promise<UserCtx & { cookie: string }> {
+async function ownerCtx(): Promise<AuditCtx & { cookie: string }> {
   const owner = await signedIn("owner");
   return { actor: { id: owner.user.id, email: owner.user.email }, ip: "192.0.2.51", cookie: owner.cookie };
 }

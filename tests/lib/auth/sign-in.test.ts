@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { currentAdmin } from "@/lib/auth/session";
 import { signIn, signOut } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db/client";
-import { limits, testClock, uniqueTag } from "@/tests/support/deps";
+import { limits, testClock } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 import { authDeps, cookieFrom, makeUser, PASSWORD, signedIn } from "@/tests/support/admin";
 import { refusal } from "@/tests/support/refusal";
 
@@ -45,7 +46,6 @@ describe("signIn", () => {
     const user = await makeUser("owner");
     const deps = authDeps();
     const wrong = await refusal(() => signIn(deps, { email: user.email, password: "not the password at all" }, meta));
-    // Letters only: the audit log masks runs of 7+ digits, and user ids may hold some.
     const unknownEmail = `nobody-${uniqueTag()}@example.com`;
     const unknown = await refusal(() => signIn(deps, { email: unknownEmail, password: PASSWORD }, meta));
     expect(wrong.code).toBe("invalid_credentials");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { startCheck } from "@/lib/checks/start-check";
 import { verifyCheck } from "@/lib/checks/verify-check";
-import { CODE_TTL_MS } from "@/lib/checks/deps";
+import { CODE_TTL_MS } from "@/lib/checks/codes";
 import { AppError } from "@/lib/errors";
 import { lastCodeFor, limits, makeDeps, testClock } from "@/tests/support/deps";
 

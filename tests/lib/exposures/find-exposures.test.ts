@@ -3,7 +3,8 @@ import { getDb } from "@/lib/db/client";
 import { getSql, type Sql } from "@/lib/db/sql";
 import { batchedFindExposures, findExposures } from "@/lib/exposures/find-exposures";
 import { Keyring } from "@/lib/hashing/keyring";
-import { testKeyring, uniqueTag } from "@/tests/support/deps";
+import { testKeyring } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 
 const ring = testKeyring(); // current version 2, previous version 1
 const oldOnly = "+12065550160"; // stored under key version 1 only

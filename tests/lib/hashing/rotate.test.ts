@@ -2,7 +2,7 @@ import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Keyring } from "@/lib/hashing/keyring";
 import { rotateKeys } from "@/lib/hashing/rotate";
-import { uniqueTag } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 
 const v1 = { version: 1, secret: "rotation-test-old-0123456789abcdef0123456789" };
 const v2 = { version: 2, secret: "rotation-test-new-0123456789abcdef0123456789" };

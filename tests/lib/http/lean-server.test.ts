@@ -13,7 +13,7 @@ import { leanExposures } from "@/lib/http/lean-server";
 import securityHeaders from "@/lib/http/security-headers.json";
 import { getServices } from "@/lib/services";
 import { ctx, setEnv } from "@/tests/support/api";
-import { uniqueTag } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 
 let server: Server;
 let base: string;

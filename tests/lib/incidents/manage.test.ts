@@ -1,4 +1,4 @@
-import { uniqueTag } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";

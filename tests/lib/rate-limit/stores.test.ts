@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { toLimiter, type Limiter } from "@/lib/rate-limit/limiter";
 import { databaseStore, redisStore, REDIS_KEY_PREFIX, type LimiterStore } from "@/lib/rate-limit/stores";
-import { uniqueTag } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 import { redisAvailable, redisClient, REDIS_TEST_URL } from "@/tests/support/redis";
 
 const redisUp = await redisAvailable();

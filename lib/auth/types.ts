@@ -1,0 +1,13 @@
+import type { Role } from "@/lib/auth/permissions";
+
+/** The signed-in console user, as every check sees them. */
+export type Admin = {
+  id: string;
+  email: string;
+  role: Role;
+  sessionId: string;
+  expiresAt: Date;
+};
+
+/** Where a request came from, for limits, sessions and the audit log. */
+export type RequestMeta = { ip: string; userAgent?: string | null };
