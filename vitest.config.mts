@@ -22,8 +22,8 @@ const storeFree = [
   "tests/lib/db/pglite-server.test.ts", // the embedded database's own server
   "tests/lib/hashing/keyring.test.ts",
   "tests/lib/imports/chunker.test.ts",
-  "tests/lib/imports/fast-normalize.test.ts",
   "tests/lib/imports/merge.test.ts", // a PostgreSQL scratch database of its own
+  "tests/lib/phone/fast-normalize.test.ts",
   "tests/lib/phone/normalize.test.ts",
   "tests/scripts/start.test.ts",
 ];
