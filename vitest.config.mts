@@ -10,7 +10,12 @@ const alias = {
   "server-only": path.resolve(__dirname, "tests/support/server-only.ts"),
 };
 
-const unitInclude = ["tests/lib/**/*.test.ts", "tests/app/**/*.test.ts", "tests/scripts/**/*.test.ts"];
+const unitInclude = [
+  "tests/*.test.ts", // the root's own files (this config)
+  "tests/lib/**/*.test.ts",
+  "tests/app/**/*.test.ts",
+  "tests/scripts/**/*.test.ts",
+];
 
 // Files that never open the project's database (pure logic, or a database of their own):
 // they run once, in `unit`. Everything else runs on both stores.
@@ -26,6 +31,7 @@ const storeFree = [
   "tests/lib/phone/fast-normalize.test.ts",
   "tests/lib/phone/normalize.test.ts",
   "tests/scripts/start.test.ts",
+  "tests/vitest-config.test.ts",
 ];
 
 /** A unit project on one store: the embedded database, or a real PostgreSQL. */
