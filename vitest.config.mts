@@ -27,6 +27,7 @@ const storeFree = [
   "tests/lib/db/pglite-server.test.ts", // the embedded database's own server
   "tests/lib/hashing/keyring.test.ts",
   "tests/lib/http/client-ip.test.ts",
+  "tests/lib/http/forwarded.test.ts",
   "tests/lib/imports/chunker.test.ts",
   "tests/lib/imports/merge.test.ts", // a PostgreSQL scratch database of its own
   "tests/lib/phone/fast-normalize.test.ts",
