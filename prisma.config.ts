@@ -1,8 +1,8 @@
 import { defineConfig } from "prisma/config";
 
-// Prisma's Rust engines cannot be downloaded on our machines: the CLI runs its JS
-// (wasm) schema engine over a driver adapter instead. See ../shared/STACK.md and
-// docs/adr/0001-embedded-postgres.md.
+// Prisma's Rust engines cannot be downloaded where the app is built: the CLI runs its JS
+// (wasm) schema engine over a driver adapter instead. See
+// docs/adr/0013-embedded-postgres-own-server.md.
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",

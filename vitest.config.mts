@@ -10,7 +10,12 @@ const alias = {
   "server-only": path.resolve(__dirname, "tests/support/server-only.ts"),
 };
 
-const unitInclude = ["tests/lib/**/*.test.ts", "tests/app/**/*.test.ts", "tests/scripts/**/*.test.ts"];
+const unitInclude = [
+  "tests/*.test.ts", // the root's own files (this config)
+  "tests/lib/**/*.test.ts",
+  "tests/app/**/*.test.ts",
+  "tests/scripts/**/*.test.ts",
+];
 
 // Files that never open the project's database (pure logic, or a database of their own):
 // they run once, in `unit`. Everything else runs on both stores.
@@ -21,18 +26,21 @@ const storeFree = [
   "tests/lib/dashboard/chart.test.ts",
   "tests/lib/db/pglite-server.test.ts", // the embedded database's own server
   "tests/lib/hashing/keyring.test.ts",
+  "tests/lib/http/client-ip.test.ts",
+  "tests/lib/http/forwarded.test.ts",
   "tests/lib/http/respond.test.ts",
   "tests/lib/http/route.test.ts",
   "tests/lib/imports/chunker.test.ts",
-  "tests/lib/imports/fast-normalize.test.ts",
   "tests/lib/imports/merge.test.ts", // a PostgreSQL scratch database of its own
   "tests/lib/layers.test.ts",
+  "tests/lib/phone/fast-normalize.test.ts",
   "tests/lib/phone/mask-text.test.ts",
   "tests/lib/phone/normalize.test.ts",
   "tests/lib/phone/phone-input.test.ts",
   "tests/lib/validation/form-data.test.ts",
   "tests/lib/validation/issue-messages.test.ts",
   "tests/scripts/start.test.ts",
+  "tests/vitest-config.test.ts",
 ];
 
 /** A unit project on one store: the embedded database, or a real PostgreSQL. */

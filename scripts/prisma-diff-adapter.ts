@@ -1,7 +1,7 @@
 // Adapter for `npm run db:diff` only: an in-memory PGlite on which Prisma replays the
 // migration history to diff it against the schema. The published adapter runs scripts
 // without awaiting them and sends multi-statement SQL through query(); both are patched
-// here so whole migration files run (see ../shared/STACK.md).
+// here so whole migration files run.
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 

@@ -1,4 +1,4 @@
-// Runs the Prisma CLI the way it works on our machines (see ../shared/STACK.md):
+// Runs the Prisma CLI without its Rust engines (docs/adr/0013-embedded-postgres-own-server.md):
 // with a preload that stops its wasm engine's timer from holding the process ~10 s,
 // and a placeholder DATABASE_URL where none is needed (generate, diff) so Prisma 6.19
 // keeps to its JS engine instead of downloading a Rust one.

@@ -1,4 +1,4 @@
-// `npm test` after the type check: every Vitest project, the two stores side by side.
+// `npm test` after the type check and lint: every Vitest project, the two stores side by side.
 //   embedded side:   unit, components, e2e
 //   PostgreSQL side: unit-pg, e2e-pg
 // Each side runs its files one after another (a project's files share one database and

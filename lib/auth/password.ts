@@ -6,8 +6,8 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, Password } from "@/lib/auth/u
 const ARGON2ID = 2;
 
 /**
- * OWASP's recommended argon2id parameters (19 MiB, 2 passes, 1 lane): about 20-40 ms
- * per hash here, slow enough against guessing, fast enough for a sign-in.
+ * OWASP's recommended argon2id parameters (19 MiB, 2 passes, 1 lane): slow enough
+ * against guessing, fast enough for a sign-in.
  */
 export const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 

@@ -42,7 +42,7 @@ export function getPool(): Pool {
  * The connections of the hot paths (lib/db/sql.ts): their own, so a slow console query
  * cannot hold up a login page's lookup, and with generic plans. PostgreSQL's default
  * re-plans a prepared statement while its custom plans look cheaper, which for the
- * lookup's joins cost ~1.4 ms a call (3,900 lookups/s here, 14,000 with generic plans).
+ * lookup's joins meant planning on every call (figures: README, Lookup benchmark).
  * The embedded database has a few connections in all: it shares the app's pool.
  */
 export function getLookupPool(): Pool {

@@ -11,7 +11,7 @@ export type EmbeddedDb = { url: string; stop: () => Promise<void> };
  * port (lib/db/pglite-server.ts), so the app and the Prisma CLI talk to it exactly as
  * to an external server.
  * Only one process may open a data directory; "memory" keeps nothing.
- * See docs/adr/0001-embedded-postgres.md.
+ * See docs/adr/0013-embedded-postgres-own-server.md.
  */
 export async function startEmbeddedDb(dataDir: string | "memory"): Promise<EmbeddedDb> {
   if (dataDir !== "memory") mkdirSync(dataDir, { recursive: true });

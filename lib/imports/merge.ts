@@ -7,8 +7,8 @@ const MERGE_LOCK = 0x45_58_50_4f; // "EXPO"
  * Staging slices → affected_account, all in one transaction: the batch's rows appear all
  * at once or not at all, and each slice's anti-join sees the slices merged before it.
  * Duplicates (in the file or already stored) are filtered by DISTINCT and the anti-join;
- * the rest go in as a plain INSERT in key order — 10M rows took 25 s this way against
- * 57 s through INSERT … ON CONFLICT, whose speculative insertion costs per row. Merges
+ * the rest go in as a plain INSERT in key order, far cheaper than INSERT … ON CONFLICT,
+ * whose speculative insertion costs per row (figures: README, Import benchmark). Merges
  * take a lock so no other merge inserts between anti-join and insert; anything else that
  * does (the demo seed, a key rotation) makes the plain insert fail, and the merge then
  * redoes every slice through ON CONFLICT.

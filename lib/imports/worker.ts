@@ -21,7 +21,7 @@ const PLAIN = { relax_column_count: true, relax_quotes: true } as const;
 
 /**
  * Parses a piece. When no quoted field spans lines, record i sits on line i, so the
- * cheaper parse without per-record info (3x faster) gives exact line numbers; empty
+ * cheaper parse without per-record info gives exact line numbers; empty
  * lines come back as [""] and are dropped. If the piece is malformed somewhere (an
  * unclosed quote), it is parsed line by line so only the broken lines are rejected.
  */
