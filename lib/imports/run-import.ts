@@ -107,7 +107,6 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
   const pool = new WorkerPool(
     {
       region: ctx.region,
-      keyVersion: ctx.keyring.current.version,
       keys: ctx.keyring.chainBytes(),
       phoneColumn: columns.phone,
       categoryColumn: fixedCategoryId === null ? columns.category : null,
