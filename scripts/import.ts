@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import path from "node:path";
 import cliProgress from "cli-progress";
 import { z } from "zod";
+import { ImportError, importErrorMessage } from "@/lib/imports/errors";
 import { prepareDatabase } from "@/scripts/prepare-db";
 
 const Args = z.object({
@@ -137,6 +138,7 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
+  // An import's own refusals in the catalog's words; anything else as it came.
+  console.error(e instanceof ImportError ? importErrorMessage(e) : e instanceof Error ? e.message : e);
   process.exit(1);
 });

@@ -58,7 +58,7 @@ export async function runningProgress(db: Db, now = new Date()): Promise<Map<num
 /** Undo: removes exactly the batch's rows and keeps its history. */
 export async function undoBatch(db: Db, batchId: number): Promise<number> {
   const batch = await db.importBatch.findUnique({ where: { id: batchId } });
-  if (!batch) throw new ImportError("not_found", `There is no import batch ${batchId}.`);
+  if (!batch) throw new ImportError("not_found", { batch: batchId });
   // Hide the rows first (status), then delete them, so no lookup sees a half-undone batch.
   await db.importBatch.update({ where: { id: batchId }, data: { status: "undone", phase: "undone" } });
   const removed = await db.$executeRaw`DELETE FROM affected_account WHERE batch_id = ${batchId}`;

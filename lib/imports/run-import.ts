@@ -82,14 +82,10 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
   })();
 
   const first = await pieces.next();
-  if (first.done) throw new ImportError("empty_file", "The file is empty.");
+  if (first.done) throw new ImportError("empty_file");
   const hl = headerLength(first.value.buf);
   const columns = readHeader(first.value.buf.subarray(0, hl));
-  if (!columns)
-    throw new ImportError(
-      "no_phone_column",
-      "The file has no phone column (a header such as phone, phone_number or msisdn).",
-    );
+  if (!columns) throw new ImportError("no_phone_column");
   const { fixedCategoryId, categoryIds } = categoryMapping(columns, categories, opts.category);
   const body: Piece = {
     buf: first.value.buf.slice(hl),
@@ -251,9 +247,10 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
     await merge?.abort();
     if (client && batchId !== null) await client.query(dropStagingSql(batchId)).catch(() => {});
     if (batchId !== null) {
-      const message = error instanceof ImportError ? error.message : "The import failed; see the server log.";
+      // The code, not a sentence: the console words it in the reader's language.
+      const code = error instanceof ImportError ? error.code : "failed";
       await ctx.db.importBatch
-        .update({ where: { id: batchId }, data: { status: "failed", error: message } })
+        .update({ where: { id: batchId }, data: { status: "failed", error: code } })
         .catch(() => {});
     }
     throw error;
@@ -268,9 +265,9 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
 
 async function resolveTargets(db: Db, opts: ImportOptions) {
   const incident = await db.incident.findUnique({ where: { slug: opts.incident }, include: { categories: true } });
-  if (!incident) throw new ImportError("unknown_incident", `There is no incident "${opts.incident}".`);
+  if (!incident) throw new ImportError("unknown_incident", { incident: opts.incident });
   if (opts.category && !incident.categories.some((c) => c.slug === opts.category)) {
-    throw new ImportError("unknown_category", `Incident "${opts.incident}" has no category "${opts.category}".`);
+    throw new ImportError("unknown_category", { incident: opts.incident, category: opts.category });
   }
   return { incidentId: incident.id, categories: incident.categories };
 }
@@ -278,7 +275,7 @@ async function resolveTargets(db: Db, opts: ImportOptions) {
 function categoryMapping(columns: Columns, categories: { id: number; slug: string; name: string }[], fixed?: string) {
   if (fixed) return { fixedCategoryId: categories.find((c) => c.slug === fixed)!.id, categoryIds: {} };
   if (columns.category === null) {
-    throw new ImportError("no_category", "Choose a category, or give the file a category column.");
+    throw new ImportError("no_category");
   }
   const categoryIds: Record<string, number> = {};
   for (const c of categories) {
@@ -296,10 +293,7 @@ async function openBatch(
   if (opts.resumeBatchId) {
     const batch = await ctx.db.importBatch.findUnique({ where: { id: opts.resumeBatchId } });
     if (!batch || batch.status === "completed" || batch.status === "undone") {
-      throw new ImportError(
-        "not_resumable",
-        `Batch ${opts.resumeBatchId} cannot be resumed (only running or failed batches can).`,
-      );
+      throw new ImportError("not_resumable", { batch: opts.resumeBatchId });
     }
     await ctx.db.importBatch.update({
       where: { id: batch.id },

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { recordAudit } from "@/lib/audit/record";
 import { requestMeta, requirePermission } from "@/lib/auth/next";
 import { undoBatch } from "@/lib/imports/batches";
+import { ImportError, importErrorMessage } from "@/lib/imports/errors";
 import { launchImport, type LaunchSummary } from "@/lib/imports/launch";
 import { resumeTarget } from "@/lib/imports/resume";
 import { BatchId, ConfirmImport } from "@/lib/imports/schemas";
@@ -27,7 +28,8 @@ export async function confirmImportAction(_prev: ConfirmState | undefined, form:
     try {
       ({ incident, category = "" } = await resumeTarget(getServices().db, resume));
     } catch (e) {
-      return { error: e instanceof Error ? e.message : "failed" };
+      if (!(e instanceof ImportError)) throw e;
+      return { error: importErrorMessage(e) };
     }
   }
   const args = {
