@@ -51,6 +51,23 @@ export class ImportError<C extends ImportErrorCode = ImportErrorCode> extends Er
   }
 }
 
+/** The importer's --json failure line: `{"error": {"code", …params}}`, never a sentence. */
+export function importFailureLine(error: unknown): {
+  error: { code: ImportErrorCode } & Record<string, string | number>;
+} {
+  const e: ImportError = error instanceof ImportError ? error : new ImportError("failed");
+  return { error: { ...e.params, code: e.code } };
+}
+
+/** The error a failure line reports; a code this version does not know is the generic failure. */
+export function importErrorFromLine({
+  code,
+  ...params
+}: { code: string } & Record<string, string | number>): ImportError {
+  if (!isImportErrorCode(code)) return new ImportError("failed");
+  return new (ImportError as new (code: ImportErrorCode, params: object) => ImportError)(code, params);
+}
+
 type T = ReturnType<typeof getTranslator>;
 type Translate = (key: `admin.imports.errors.${ImportErrorCode}`, values: Record<string, string>) => string;
 

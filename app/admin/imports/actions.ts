@@ -6,23 +6,25 @@ import { recordAudit } from "@/lib/audit/record";
 import { requestMeta, requirePermission } from "@/lib/auth/next";
 import { undoBatch } from "@/lib/imports/batches";
 import { ImportError, importErrorMessage } from "@/lib/imports/errors";
+import { getTranslator } from "@/lib/i18n/translator";
 import { launchImport, type LaunchSummary } from "@/lib/imports/launch";
 import { resumeTarget } from "@/lib/imports/resume";
 import { BatchId, ConfirmImport } from "@/lib/imports/schemas";
 import { uploadPath } from "@/lib/imports/uploads";
 import { getServices } from "@/lib/services";
 
+/** `error`: a message in the reader's words. */
 export type ConfirmState = { error?: string; dryRun?: LaunchSummary };
 
 /** Runs a dry run (and shows its figures) or starts the import, then shows the history. */
 export async function confirmImportAction(_prev: ConfirmState | undefined, form: FormData): Promise<ConfirmState> {
   const admin = await requirePermission("imports:run");
   const parsed = ConfirmImport.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { error: "invalid" };
+  if (!parsed.success) return { error: getTranslator()("admin.imports.invalid") };
   const { uploadId, name, mode, resume } = parsed.data;
   let { incident, category } = parsed.data;
   const file = uploadPath(uploadId);
-  if (!existsSync(file)) return { error: "gone" };
+  if (!existsSync(file)) return { error: getTranslator()("admin.imports.gone") };
   if (resume) {
     // A resume goes where the batch went, whatever the form says.
     try {
@@ -47,7 +49,8 @@ export async function confirmImportAction(_prev: ConfirmState | undefined, form:
     try {
       return { dryRun: (await launchImport({ ...args, file: await copyForDryRun(file) }))! };
     } catch (e) {
-      return { error: e instanceof Error ? e.message : "failed" };
+      if (!(e instanceof ImportError)) throw e;
+      return { error: importErrorMessage(e) };
     }
   }
   await launchImport(args);
