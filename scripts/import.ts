@@ -102,22 +102,6 @@ async function main() {
       },
     );
     bar?.stop();
-    if (!summary.dryRun) {
-      // Every load is in the audit log, from the console or the command line.
-      const { recordAudit } = await import("@/lib/audit/record");
-      await recordAudit(getDb(), {
-        actorEmail: args.createdBy ?? "cli",
-        action: "import_completed",
-        target: args.name ?? path.basename(args.file),
-        details: {
-          batchId: summary.batchId,
-          rows: summary.rows,
-          imported: summary.imported,
-          duplicates: summary.duplicates,
-          rejected: summary.rejected,
-        },
-      });
-    }
     const line: z.infer<typeof ImporterSummaryLine> = {
       batchId: summary.batchId,
       rows: summary.rows,

@@ -1,3 +1,5 @@
+import { recordAudit } from "@/lib/audit/record";
+import type { Actor } from "@/lib/auth/users";
 import type { Db } from "@/lib/db/client";
 import { ImportError } from "@/lib/imports/errors";
 import { dropStagingSql } from "@/lib/imports/staging";
@@ -100,8 +102,8 @@ export async function failBatch(db: Db, batchId: number, error: unknown): Promis
   await db.importBatch.update({ where: { id: batchId }, data: { status: "failed", error: code } }).catch(() => {});
 }
 
-/** Undo: removes exactly the batch's rows and keeps its history. */
-export async function undoBatch(db: Db, batchId: number): Promise<number> {
+/** Undo: removes exactly the batch's rows and keeps its history; audited. */
+export async function undoBatch(db: Db, batchId: number, ctx: { actor: Actor; ip?: string }): Promise<number> {
   const batch = await db.importBatch.findUnique({ where: { id: batchId } });
   if (!batch) throw new ImportError("not_found", { batch: batchId });
   // Hide the rows first (status), then delete them, so no lookup sees a half-undone batch.
@@ -109,5 +111,13 @@ export async function undoBatch(db: Db, batchId: number): Promise<number> {
   const removed = await db.$executeRaw`DELETE FROM affected_account WHERE batch_id = ${batchId}`;
   await db.$executeRawUnsafe(dropStagingSql(batchId));
   await db.importRejection.deleteMany({ where: { batchId } });
+  await recordAudit(db, {
+    actorId: ctx.actor.id,
+    actorEmail: ctx.actor.email,
+    action: "import_undone",
+    target: `batch ${batchId}`,
+    details: { removed },
+    ip: ctx.ip,
+  });
   return removed;
 }

@@ -1,4 +1,6 @@
 import type { Client } from "pg";
+import { recordAudit } from "@/lib/audit/record";
+import type { Actor } from "@/lib/auth/users";
 import type { Db } from "@/lib/db/client";
 import type { ImportCounts } from "@/lib/imports/progress";
 import { dropStagingSql, type SlicedStaging } from "@/lib/imports/staging";
@@ -9,13 +11,16 @@ export type Completion = {
   bytesTotal: number;
   /** A resumed batch already held some of its rows: its figure counts them all. */
   resumed: boolean;
+  /** For the audit log: the file's name and who imported it. */
+  source: string;
+  actor: Actor;
 };
 
 /**
  * The end of a real import, once every piece is written: the last slices merged and
  * committed, then the batch marked completed with its figures, which is the moment its
- * rows start to answer lookups; then its staging tables go. Returns how many rows the
- * batch holds for this file.
+ * rows start to answer lookups, and audited with it; then its staging tables go.
+ * Returns how many rows the batch holds for this file.
  */
 export async function completeBatch(
   db: Db,
@@ -31,19 +36,32 @@ export async function completeBatch(
     );
     imported = Number(all.rows[0]!.n);
   }
-  await db.importBatch.update({
-    where: { id: c.batchId },
-    data: {
-      status: "completed",
-      phase: "done",
-      rows: c.counts.rows,
-      imported,
-      duplicates: c.counts.accepted - imported,
-      rejected: c.counts.rejected,
-      bytesRead: BigInt(c.bytesTotal),
-      heartbeatAt: new Date(),
-      finishedAt: new Date(),
-    },
+  const figures = {
+    rows: c.counts.rows,
+    imported,
+    duplicates: c.counts.accepted - imported,
+    rejected: c.counts.rejected,
+  };
+  await db.$transaction(async (tx) => {
+    await tx.importBatch.update({
+      where: { id: c.batchId },
+      data: {
+        status: "completed",
+        phase: "done",
+        ...figures,
+        bytesRead: BigInt(c.bytesTotal),
+        heartbeatAt: new Date(),
+        finishedAt: new Date(),
+      },
+    });
+    // Every load is in the audit log, from the console or the command line.
+    await recordAudit(tx, {
+      actorId: c.actor.id,
+      actorEmail: c.actor.email,
+      action: "import_completed",
+      target: c.source,
+      details: { batchId: c.batchId, ...figures },
+    });
   });
   await client.query(dropStagingSql(c.batchId));
   return imported;

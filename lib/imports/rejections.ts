@@ -1,5 +1,8 @@
 import { stringify } from "csv-stringify/sync";
+import { recordAudit } from "@/lib/audit/record";
+import type { Actor } from "@/lib/auth/users";
 import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import type { Keyring } from "@/lib/hashing/keyring";
 import { sealPhone, unsealPhone } from "@/lib/hashing/seal";
 import type { Rejection } from "@/lib/imports/types";
@@ -69,10 +72,17 @@ export function escapeCell(value: string): string {
 }
 
 /**
- * The batch's rejected rows as CSV (line, reason, value). The values are unsealed for
- * this download only and then wiped: line and reason stay for the history.
+ * The batch's rejected rows as CSV (line, reason, value), audited. The values are
+ * unsealed for this download only and then wiped: line and reason stay for the history.
  */
-export async function downloadRejections(db: Db, keyring: Keyring, batchId: number): Promise<string> {
+export async function downloadRejections(
+  db: Db,
+  keyring: Keyring,
+  batchId: number,
+  ctx: { actor: Actor; ip?: string },
+): Promise<string> {
+  if (!(await db.importBatch.findUnique({ where: { id: batchId }, select: { id: true } })))
+    throw new AppError("not_found");
   const rows = await db.importRejection.findMany({ where: { batchId }, orderBy: { line: "asc" } });
   const material = keyring.keyMaterial();
   const records = rows.map((r) => {
@@ -87,6 +97,13 @@ export async function downloadRejections(db: Db, keyring: Keyring, batchId: numb
     return [String(r.line), r.reason, escapeCell(value)];
   });
   await db.importRejection.updateMany({ where: { batchId }, data: { sealedValue: null } });
+  await recordAudit(db, {
+    actorId: ctx.actor.id,
+    actorEmail: ctx.actor.email,
+    action: "rejections_downloaded",
+    target: `batch ${batchId}`,
+    ip: ctx.ip,
+  });
   return stringify([["line", "reason", "value"], ...records]);
 }
 

@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Client } from "pg";
+import { CLI_ACTOR } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import type { Keyring } from "@/lib/hashing/keyring";
 import { failBatch, openBatch } from "@/lib/imports/batches";
@@ -34,6 +35,7 @@ export type ImportOptions = {
   incident: string;
   category?: string;
   dryRun?: boolean;
+  /** Who imports (an email, or "cli"): on the batch and in the audit log. */
   createdBy?: string;
   /** Resume an interrupted batch: re-reads the file; rows already stored count once. */
   resumeBatchId?: number;
@@ -150,6 +152,8 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
         counts: tally.counts,
         bytesTotal,
         resumed: Boolean(opts.resumeBatchId),
+        source: fileName,
+        actor: { id: null, email: opts.createdBy ?? CLI_ACTOR.email },
       });
     }
     progress.done();

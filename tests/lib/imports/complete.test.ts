@@ -79,6 +79,8 @@ describe("completing an import", () => {
       counts: { rows: 5, accepted: 4, rejected: 1, bytesRead: 80 },
       bytesTotal: 120,
       resumed: false,
+      source: "prepaid-list.csv",
+      actor: { id: null, email: "importer@example.com" },
     });
     expect(imported).toBe(3);
     const batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
@@ -94,6 +96,17 @@ describe("completing an import", () => {
     expect(batch.finishedAt).not.toBeNull();
     for (const n of numbers) expect(await affected(n)).toBe(true);
     expect(await stagingLeft(batchId)).toEqual([]);
+    const entries = await db.auditLog.findMany({
+      where: { action: "import_completed", details: { path: ["batchId"], equals: batchId } },
+    });
+    expect(entries).toMatchObject([
+      {
+        actorId: null,
+        actorEmail: "importer@example.com",
+        target: "prepaid-list.csv",
+        details: { batchId, rows: 5, imported: 3, duplicates: 1, rejected: 1 },
+      },
+    ]);
   });
 
   it("counts every row of a resumed batch, those stored before it was interrupted included", async () => {
@@ -110,6 +123,8 @@ describe("completing an import", () => {
       counts: { rows: 2, accepted: 2, rejected: 0, bytesRead: 40 },
       bytesTotal: 40,
       resumed: true,
+      source: "prepaid-list.csv",
+      actor: { id: null, email: "cli" },
     });
     expect(imported).toBe(2);
     expect(await db.importBatch.findUniqueOrThrow({ where: { id: batchId } })).toMatchObject({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CLI_ACTOR } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { downloadRejections, RejectionStore } from "@/lib/imports/rejections";
 import type { Rejection } from "@/lib/imports/types";
@@ -26,11 +27,9 @@ describe("storing refused rows", () => {
       [3, "empty", true],
     ]);
     expect(Buffer.from(rows[0]!.sealedValue!).includes("555-0142")).toBe(false);
-    expect((await downloadRejections(db, testKeyring(), batch.id)).split("\n").filter(Boolean)).toEqual([
-      "line,reason,value",
-      "2,too_short,555-0142",
-      "3,empty,",
-    ]);
+    expect(
+      (await downloadRejections(db, testKeyring(), batch.id, { actor: CLI_ACTOR })).split("\n").filter(Boolean),
+    ).toEqual(["line,reason,value", "2,too_short,555-0142", "3,empty,"]);
   });
 
   it("waits for enough rows for a statement, and keeps no more than its limit", async () => {
