@@ -2,12 +2,15 @@
 // (the console adds --created-by EMAIL and --delete-file, which removes the upload when
 // the import ends, whatever the outcome)
 // The same pipeline the console uses (lib/imports/run-import.ts). With --json the last
-// line printed is {batchId, rows, imported, duplicates, rejected, seconds}.
+// line printed is {batchId, rows, imported, duplicates, rejected, seconds}, or on failure
+// {"error": {"code", …params}} (lib/imports/schemas.ts), which the console reads.
 import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import path from "node:path";
 import cliProgress from "cli-progress";
 import { z } from "zod";
+import { ImportError, importErrorMessage, importFailureLine } from "@/lib/imports/errors";
+import type { ImporterSummaryLine } from "@/lib/imports/schemas";
 import { prepareDatabase } from "@/scripts/prepare-db";
 
 const Args = z.object({
@@ -99,23 +102,7 @@ async function main() {
       },
     );
     bar?.stop();
-    if (!summary.dryRun) {
-      // Every load is in the audit log, from the console or the command line.
-      const { recordAudit } = await import("@/lib/audit/record");
-      await recordAudit(getDb(), {
-        actorEmail: args.createdBy ?? "cli",
-        action: "import_completed",
-        target: args.name ?? path.basename(args.file),
-        details: {
-          batchId: summary.batchId,
-          rows: summary.rows,
-          imported: summary.imported,
-          duplicates: summary.duplicates,
-          rejected: summary.rejected,
-        },
-      });
-    }
-    const line = {
+    const line: z.infer<typeof ImporterSummaryLine> = {
       batchId: summary.batchId,
       rows: summary.rows,
       imported: summary.imported,
@@ -136,7 +123,12 @@ async function main() {
   }
 }
 
+// Known before the arguments are checked, so even a usage error ends on a JSON line.
+const json = process.argv.slice(2).includes("--json");
+
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
+  // An import's own refusals in the catalog's words; anything else as it came.
+  console.error(e instanceof ImportError ? importErrorMessage(e) : e instanceof Error ? e.message : e);
+  if (json) console.log(JSON.stringify(importFailureLine(e)));
   process.exit(1);
 });

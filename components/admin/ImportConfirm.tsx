@@ -67,7 +67,7 @@ export function ImportConfirm({ action, uploadId, name, incidents, hasCategoryCo
       )}
       {state.error && (
         <p role="alert" className="font-medium text-red-800">
-          {state.error === "gone" ? t("gone") : state.error === "invalid" ? t("invalid") : state.error}
+          {state.error}
         </p>
       )}
       {state.dryRun && (

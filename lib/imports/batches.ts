@@ -1,3 +1,5 @@
+import { recordAudit } from "@/lib/audit/record";
+import type { AuditCtx } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { ImportError } from "@/lib/imports/errors";
 import { dropStagingSql } from "@/lib/imports/staging";
@@ -55,14 +57,67 @@ export async function runningProgress(db: Db, now = new Date()): Promise<Map<num
   );
 }
 
-/** Undo: removes exactly the batch's rows and keeps its history. */
-export async function undoBatch(db: Db, batchId: number): Promise<number> {
+export type NewBatch = {
+  source: string;
+  incidentId: number;
+  /** Null when each row's category comes from a column. */
+  categoryId: number | null;
+  keyVersion: number;
+  createdBy: string | null;
+  bytesTotal: number;
+};
+
+/**
+ * The batch an import writes into: a new one, or (`resumeBatchId`) a running or failed
+ * batch taken up again, whose rows already stored count once.
+ */
+export async function openBatch(db: Db, batch: NewBatch, resumeBatchId?: number): Promise<number> {
+  if (resumeBatchId) {
+    const found = await db.importBatch.findUnique({ where: { id: resumeBatchId } });
+    if (!found || found.status === "completed" || found.status === "undone") {
+      throw new ImportError("not_resumable", { batch: resumeBatchId });
+    }
+    await db.importBatch.update({
+      where: { id: found.id },
+      data: { status: "running", error: null, heartbeatAt: new Date() },
+    });
+    return found.id;
+  }
+  const created = await db.importBatch.create({
+    data: {
+      source: batch.source.slice(0, 200),
+      incidentId: batch.incidentId,
+      categoryId: batch.categoryId,
+      keyVersion: batch.keyVersion,
+      createdBy: batch.createdBy,
+      bytesTotal: BigInt(batch.bytesTotal),
+    },
+  });
+  return created.id;
+}
+
+/** Marks a batch failed, with the error's code (the console words it); never throws. */
+export async function failBatch(db: Db, batchId: number, error: unknown): Promise<void> {
+  const code = error instanceof ImportError ? error.code : "failed";
+  await db.importBatch.update({ where: { id: batchId }, data: { status: "failed", error: code } }).catch(() => {});
+}
+
+/** Undo: removes exactly the batch's rows and keeps its history; audited. */
+export async function undoBatch(db: Db, batchId: number, ctx: AuditCtx): Promise<number> {
   const batch = await db.importBatch.findUnique({ where: { id: batchId } });
-  if (!batch) throw new ImportError("not_found", `There is no import batch ${batchId}.`);
+  if (!batch) throw new ImportError("not_found", { batch: batchId });
   // Hide the rows first (status), then delete them, so no lookup sees a half-undone batch.
   await db.importBatch.update({ where: { id: batchId }, data: { status: "undone", phase: "undone" } });
   const removed = await db.$executeRaw`DELETE FROM affected_account WHERE batch_id = ${batchId}`;
   await db.$executeRawUnsafe(dropStagingSql(batchId));
   await db.importRejection.deleteMany({ where: { batchId } });
+  await recordAudit(db, {
+    actorId: ctx.actor.id,
+    actorEmail: ctx.actor.email,
+    action: "import_undone",
+    target: `batch ${batchId}`,
+    details: { removed },
+    ip: ctx.ip,
+  });
   return removed;
 }

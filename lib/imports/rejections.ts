@@ -1,10 +1,68 @@
 import { stringify } from "csv-stringify/sync";
+import { recordAudit } from "@/lib/audit/record";
+import type { AuditCtx } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import type { Keyring } from "@/lib/hashing/keyring";
-import { unsealPhone } from "@/lib/hashing/seal";
+import { sealPhone, unsealPhone } from "@/lib/hashing/seal";
+import type { Rejection } from "@/lib/imports/types";
 
 /** Rejected values are kept this long at most (or until downloaded). */
 export const REJECTED_VALUES_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** Rejected values kept for the download; beyond this they are only counted. */
+export const MAX_STORED_REJECTIONS = 100_000;
+
+/** A sealed value opens only as the value of its own batch and line. */
+function sealedAs(batchId: number, line: number): string {
+  return `rejection:${batchId}:${line}`;
+}
+
+/**
+ * A batch's refused rows on their way to import_rejection: line and reason, the value
+ * sealed, stored a few thousand at a time. A dry run (no batch) stores nothing, and
+ * past `limit` rows are only counted.
+ */
+export class RejectionStore {
+  private pending: Rejection[] = [];
+  private stored = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly keyring: Keyring,
+    private readonly batchId: number | null,
+    private readonly opts: { limit?: number; flushAt?: number } = {},
+  ) {}
+
+  add(rejections: Rejection[]): void {
+    if (this.batchId !== null) this.pending.push(...rejections);
+  }
+
+  /** Stores what is pending once there is enough of it for one statement. */
+  async flushIfFull(): Promise<void> {
+    if (this.pending.length >= (this.opts.flushAt ?? 5000)) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const batchId = this.batchId;
+    if (batchId === null || this.pending.length === 0) return;
+    const keep = this.pending.slice(0, Math.max(0, (this.opts.limit ?? MAX_STORED_REJECTIONS) - this.stored));
+    this.pending = [];
+    this.stored += keep.length;
+    if (keep.length === 0) return;
+    const material = this.keyring.keyMaterial();
+    await this.db.importRejection.createMany({
+      data: keep.map((r) => ({
+        batchId,
+        line: r.line,
+        reason: r.reason,
+        sealedValue: r.value
+          ? new Uint8Array(sealPhone(material, sealedAs(batchId, r.line), r.value.slice(0, 64)))
+          : null,
+      })),
+    });
+  }
+}
 
 /** Spreadsheets run cells that start with these as formulas (CSV injection). */
 const FORMULA = /^[=+\-@\t\r]/;
@@ -14,17 +72,19 @@ export function escapeCell(value: string): string {
 }
 
 /**
- * The batch's rejected rows as CSV (line, reason, value). The values are unsealed for
- * this download only and then wiped: line and reason stay for the history.
+ * The batch's rejected rows as CSV (line, reason, value), audited. The values are
+ * unsealed for this download only and then wiped: line and reason stay for the history.
  */
-export async function downloadRejections(db: Db, keyring: Keyring, batchId: number): Promise<string> {
+export async function downloadRejections(db: Db, keyring: Keyring, batchId: number, ctx: AuditCtx): Promise<string> {
+  if (!(await db.importBatch.findUnique({ where: { id: batchId }, select: { id: true } })))
+    throw new AppError("not_found");
   const rows = await db.importRejection.findMany({ where: { batchId }, orderBy: { line: "asc" } });
   const material = keyring.keyMaterial();
   const records = rows.map((r) => {
     let value = "";
     if (r.sealedValue) {
       try {
-        value = unsealPhone(material, `rejection:${batchId}:${r.line}`, Buffer.from(r.sealedValue));
+        value = unsealPhone(material, sealedAs(batchId, r.line), Buffer.from(r.sealedValue));
       } catch {
         value = ""; // sealed under a key that has since been rotated away
       }
@@ -32,6 +92,13 @@ export async function downloadRejections(db: Db, keyring: Keyring, batchId: numb
     return [String(r.line), r.reason, escapeCell(value)];
   });
   await db.importRejection.updateMany({ where: { batchId }, data: { sealedValue: null } });
+  await recordAudit(db, {
+    actorId: ctx.actor.id,
+    actorEmail: ctx.actor.email,
+    action: "rejections_downloaded",
+    target: `batch ${batchId}`,
+    ip: ctx.ip,
+  });
   return stringify([["line", "reason", "value"], ...records]);
 }
 

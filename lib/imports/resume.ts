@@ -12,25 +12,21 @@ export type ResumeTarget = { batchId: number; source: string; incident: string; 
  */
 export async function resumeTarget(db: Db, batchId: number, now = new Date()): Promise<ResumeTarget> {
   const batch = await db.importBatch.findUnique({ where: { id: batchId } });
-  if (!batch) throw new ImportError("not_found", `There is no import batch ${batchId}.`);
+  if (!batch) throw new ImportError("not_found", { batch: batchId });
   const interrupted = batch.status === "running" && now.getTime() - batch.heartbeatAt.getTime() > STALE_AFTER_MS;
   if (batch.status !== "failed" && !interrupted) {
-    throw new ImportError(
-      "not_resumable",
-      `Batch ${batchId} cannot be resumed (only failed or interrupted batches can).`,
-    );
+    throw new ImportError("not_resumable", { batch: batchId });
   }
   const incident =
     batch.incidentId === null
       ? null
       : await db.incident.findUnique({ where: { id: batch.incidentId }, select: { slug: true } });
-  if (!incident) throw new ImportError("unknown_incident", `The incident of batch ${batchId} no longer exists.`);
+  if (!incident) throw new ImportError("batch_incident_gone", { batch: batchId });
   const category =
     batch.categoryId === null
       ? null
       : await db.category.findUnique({ where: { id: batch.categoryId }, select: { slug: true } });
-  if (batch.categoryId !== null && !category)
-    throw new ImportError("unknown_category", `The category of batch ${batchId} no longer exists.`);
+  if (batch.categoryId !== null && !category) throw new ImportError("batch_category_gone", { batch: batchId });
   return { batchId: batch.id, source: batch.source, incident: incident.slug, category: category?.slug };
 }
 

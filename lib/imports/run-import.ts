@@ -1,16 +1,21 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Client } from "pg";
+import { CLI_ACTOR } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import type { Keyring } from "@/lib/hashing/keyring";
-import { sealPhone } from "@/lib/hashing/seal";
+import { failBatch, openBatch } from "@/lib/imports/batches";
 import { RecordChunker, type Piece } from "@/lib/imports/chunker";
+import { completeBatch } from "@/lib/imports/complete";
+import { PieceDispatcher } from "@/lib/imports/dispatch";
 import { ImportError } from "@/lib/imports/errors";
 import { headerLength, readHeader, type Columns } from "@/lib/imports/header";
-import type { PieceResult, Rejection } from "@/lib/imports/types";
-import { WorkerPool } from "@/lib/imports/worker-pool";
 import { MergeTransaction } from "@/lib/imports/merge";
+import { ProgressReporter, type ImportProgress } from "@/lib/imports/progress";
+import { RejectionStore } from "@/lib/imports/rejections";
 import { dropStagingSql, SlicedStaging } from "@/lib/imports/staging";
+import { BatchTally } from "@/lib/imports/tally";
+import { WorkerPool } from "@/lib/imports/worker-pool";
 
 export type ImportContext = {
   db: Db;
@@ -30,21 +35,11 @@ export type ImportOptions = {
   incident: string;
   category?: string;
   dryRun?: boolean;
+  /** Who imports (an email, or "cli"): on the batch and in the audit log. */
   createdBy?: string;
   /** Resume an interrupted batch: re-reads the file; rows already stored count once. */
   resumeBatchId?: number;
   onProgress?: (p: ImportProgress) => void;
-};
-
-export type ImportProgress = {
-  batchId: number | null;
-  phase: "reading" | "merging" | "done";
-  bytesRead: number;
-  bytesTotal: number;
-  rows: number;
-  rejected: number;
-  rowsPerSecond: number;
-  etaSeconds: number | null;
 };
 
 export type ImportSummary = {
@@ -57,15 +52,14 @@ export type ImportSummary = {
   dryRun: boolean;
 };
 
-/** Rejected values kept for the download; beyond this they are only counted. */
-export const MAX_STORED_REJECTIONS = 100_000;
-
 /**
- * One import, from file to completed batch: stream → record-aligned pieces → workers
- * (parse, normalize, HMAC) → staging table (COPY) → one INSERT … ON CONFLICT DO NOTHING
- * into affected_account → batch completed. Until that last step the batch's rows answer
- * no lookup, so a crash leaves nothing visible. Memory stays flat: pieces are ~1 MB and
- * at most two per worker are in flight.
+ * One import, from file to completed batch: the file streamed and cut into record-aligned
+ * pieces (~512 kB) → workers parse, normalize and hash them → hashed rows into staging
+ * tables a slice at a time, each full slice merged into affected_account while the next
+ * is read (on the embedded database, every slice at the end), all in one transaction
+ * (SlicedStaging, MergeTransaction) → commit → batch completed. Until that last step
+ * the batch's rows answer no lookup, and a crash rolls the merge back. Memory stays
+ * flat: at most two pieces per worker are in flight (PieceDispatcher).
  */
 export async function runImport(ctx: ImportContext, opts: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
@@ -74,32 +68,24 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
   const fileName = opts.fileName ?? opts.file.split("/").pop()!;
 
   const reader = createReadStream(opts.file, { highWaterMark: 1 << 20 });
-  const chunker = new RecordChunker();
-  const pieces = (async function* () {
-    for await (const chunk of reader) yield* chunker.push(chunk as Buffer);
-    const last = chunker.end();
-    if (last) yield last;
-  })();
-
-  const first = await pieces.next();
-  if (first.done) throw new ImportError("empty_file", "The file is empty.");
-  const hl = headerLength(first.value.buf);
-  const columns = readHeader(first.value.buf.subarray(0, hl));
-  if (!columns)
-    throw new ImportError(
-      "no_phone_column",
-      "The file has no phone column (a header such as phone, phone_number or msisdn).",
-    );
+  const pieces = readPieces(reader);
+  const { columns, body, headerBytes } = await readHeaderPiece(pieces);
   const { fixedCategoryId, categoryIds } = categoryMapping(columns, categories, opts.category);
-  const body: Piece = {
-    buf: first.value.buf.slice(hl),
-    firstLine: first.value.firstLine + countNewlines(first.value.buf.subarray(0, hl)),
-    oneLinePerRecord: first.value.oneLinePerRecord,
-  };
 
   const batchId = opts.dryRun
     ? null
-    : await openBatch(ctx, opts, { incidentId, fixedCategoryId, fileName, bytesTotal });
+    : await openBatch(
+        ctx.db,
+        {
+          source: fileName,
+          incidentId,
+          categoryId: fixedCategoryId,
+          keyVersion: ctx.keyring.current.version,
+          createdBy: opts.createdBy ?? null,
+          bytesTotal,
+        },
+        opts.resumeBatchId,
+      );
   const client = opts.dryRun ? null : new Client({ connectionString: ctx.databaseUrl });
   // The merge runs on its own connection, beside the COPY (see SlicedStaging).
   const mergeClient = opts.dryRun ? null : new Client({ connectionString: ctx.databaseUrl });
@@ -107,7 +93,6 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
   const pool = new WorkerPool(
     {
       region: ctx.region,
-      keyVersion: ctx.keyring.current.version,
       keys: ctx.keyring.chainBytes(),
       phoneColumn: columns.phone,
       categoryColumn: fixedCategoryId === null ? columns.category : null,
@@ -116,150 +101,79 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
     },
     ctx.workers,
   );
-  const totals = { rows: 0, accepted: 0, rejected: 0, bytesRead: 0 };
-  let rejections: Rejection[] = [];
-  let storedRejections = 0;
-  const progress = (phase: ImportProgress["phase"]): ImportProgress => {
-    const secs = (Date.now() - started) / 1000;
-    const rate = secs > 0 ? totals.rows / secs : 0;
-    const bytesRate = secs > 0 ? totals.bytesRead / secs : 0;
-    return {
-      batchId,
-      phase,
-      bytesRead: totals.bytesRead,
-      bytesTotal,
-      rows: totals.rows,
-      rejected: totals.rejected,
-      rowsPerSecond: Math.round(rate),
-      etaSeconds: bytesRate > 0 && phase === "reading" ? Math.round((bytesTotal - totals.bytesRead) / bytesRate) : null,
-    };
-  };
-  const report = async (phase: ImportProgress["phase"]) => {
-    const p = progress(phase);
-    opts.onProgress?.(p);
-    if (batchId !== null) {
-      await ctx.db.importBatch.update({
-        where: { id: batchId },
-        data: { phase, rows: p.rows, rejected: p.rejected, bytesRead: BigInt(p.bytesRead), heartbeatAt: new Date() },
-      });
-    }
-  };
-  const flushRejections = async () => {
-    if (batchId === null || rejections.length === 0) return;
-    const keep = rejections.slice(0, Math.max(0, MAX_STORED_REJECTIONS - storedRejections));
-    rejections = [];
-    storedRejections += keep.length;
-    if (keep.length === 0) return;
-    const material = ctx.keyring.keyMaterial();
-    await ctx.db.importRejection.createMany({
-      data: keep.map((r) => ({
-        batchId,
-        line: r.line,
-        reason: r.reason,
-        sealedValue: r.value
-          ? new Uint8Array(sealPhone(material, `rejection:${batchId}:${r.line}`, r.value.slice(0, 64)))
-          : null,
-      })),
-    });
-  };
 
-  let timer: NodeJS.Timeout | undefined;
+  let progress: ProgressReporter | undefined;
   try {
-    let writer: SlicedStaging | null = null;
+    let staging: SlicedStaging | null = null;
     if (client && mergeClient && batchId !== null) {
       await Promise.all([client.connect(), mergeClient.connect()]);
       await client.query(dropStagingSql(batchId));
       merge = new MergeTransaction(mergeClient, ctx.keyring.current.version, batchId);
       // Two transactions at once need a real server; the embedded one serves one at a time.
-      writer = new SlicedStaging(client, merge, {
+      staging = new SlicedStaging(client, merge, {
         batchId,
         useCopy: ctx.useCopy,
         overlap: ctx.useCopy,
         sliceRows: ctx.sliceRows,
       });
     }
-    let reporting: Promise<void> = Promise.resolve();
-    timer = setInterval(() => (reporting = reporting.then(() => report("reading"))), 500);
+    const tally = new BatchTally(staging, new RejectionStore(ctx.db, ctx.keyring, batchId));
+    progress = new ProgressReporter({
+      db: ctx.db,
+      batchId,
+      bytesTotal,
+      started,
+      counts: tally.counts,
+      onProgress: opts.onProgress,
+    });
+    progress.startTicking();
 
-    // Results are written in completion order; writes are serialized on one chain.
-    let writes: Promise<void> = Promise.resolve();
-    const handle = (r: PieceResult) => {
-      totals.rows += r.rows;
-      totals.accepted += r.accepted;
-      totals.rejected += r.rejections.length;
-      rejections.push(...r.rejections);
-      writes = writes.then(async () => {
-        if (writer && r.tuples.length > 0) await writer.write(r.tuples);
-        if (rejections.length >= 5000) await flushRejections();
-      });
+    const dispatcher = new PieceDispatcher(
+      (piece) => pool.run(piece),
+      (result) => tally.take(result),
+      pool.size * 2,
+    );
+    const feed = async (piece: Piece) => {
+      tally.read(piece.buf.length);
+      await dispatcher.dispatch(piece);
     };
-    const inflight = new Set<Promise<void>>();
-    const dispatch = async (piece: Piece) => {
-      totals.bytesRead += piece.buf.length;
-      const task = pool.run(piece).then(handle);
-      inflight.add(task);
-      void task.finally(() => inflight.delete(task)).catch(() => {});
-      if (inflight.size >= pool.size * 2) await Promise.race(inflight);
-    };
-    totals.bytesRead += hl;
-    if (body.buf.length > 0) await dispatch(body);
-    for await (const piece of pieces) await dispatch(piece);
-    await Promise.all(inflight);
-    await writes;
-    await flushRejections();
-    clearInterval(timer);
-    await reporting;
+    tally.read(headerBytes);
+    if (body.buf.length > 0) await feed(body);
+    for await (const piece of pieces) await feed(piece);
+    await dispatcher.drain();
+    await tally.settle();
+    await progress.stopTicking();
 
     let imported = 0;
-    if (client && writer && batchId !== null) {
-      await report("merging");
-      imported = await writer.finish();
-      if (opts.resumeBatchId) {
-        // A resumed batch already held some of its rows: count them all.
-        const all = await client.query<{ n: string }>(
-          `SELECT count(*)::text AS n FROM affected_account WHERE batch_id = $1`,
-          [batchId],
-        );
-        imported = Number(all.rows[0]!.n);
-      }
-      await ctx.db.importBatch.update({
-        where: { id: batchId },
-        data: {
-          status: "completed",
-          phase: "done",
-          rows: totals.rows,
-          imported,
-          duplicates: totals.accepted - imported,
-          rejected: totals.rejected,
-          bytesRead: BigInt(bytesTotal),
-          heartbeatAt: new Date(),
-          finishedAt: new Date(),
-        },
+    if (client && staging && batchId !== null) {
+      await progress.report("merging");
+      imported = await completeBatch(ctx.db, client, staging, {
+        batchId,
+        counts: tally.counts,
+        bytesTotal,
+        resumed: Boolean(opts.resumeBatchId),
+        source: fileName,
+        actor: { id: null, email: opts.createdBy ?? CLI_ACTOR.email },
       });
-      await client.query(dropStagingSql(batchId));
     }
-    opts.onProgress?.({ ...progress("done"), bytesRead: bytesTotal, etaSeconds: 0 });
+    progress.done();
+    const { rows, accepted, rejected } = tally.counts;
     return {
       batchId,
-      rows: totals.rows,
-      imported: opts.dryRun ? totals.accepted : imported,
-      duplicates: opts.dryRun ? 0 : totals.accepted - imported,
-      rejected: totals.rejected,
+      rows,
+      imported: opts.dryRun ? accepted : imported,
+      duplicates: opts.dryRun ? 0 : accepted - imported,
+      rejected,
       seconds: (Date.now() - started) / 1000,
       dryRun: Boolean(opts.dryRun),
     };
   } catch (error) {
     await merge?.abort();
     if (client && batchId !== null) await client.query(dropStagingSql(batchId)).catch(() => {});
-    if (batchId !== null) {
-      const message = error instanceof ImportError ? error.message : "The import failed; see the server log.";
-      await ctx.db.importBatch
-        .update({ where: { id: batchId }, data: { status: "failed", error: message } })
-        .catch(() => {});
-    }
+    if (batchId !== null) await failBatch(ctx.db, batchId, error);
     throw error;
   } finally {
-    clearInterval(timer);
+    void progress?.stopTicking();
     reader.destroy();
     await pool.close();
     await client?.end().catch(() => {});
@@ -267,58 +181,47 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
   }
 }
 
+/** The file as record-aligned pieces. */
+async function* readPieces(reader: AsyncIterable<unknown>): AsyncGenerator<Piece> {
+  const chunker = new RecordChunker();
+  for await (const chunk of reader) yield* chunker.push(chunk as Buffer);
+  const last = chunker.end();
+  if (last) yield last;
+}
+
+/** The header's columns, and the rest of the first piece as the first piece of rows. */
+async function readHeaderPiece(pieces: AsyncGenerator<Piece>) {
+  const first = await pieces.next();
+  if (first.done) throw new ImportError("empty_file");
+  const headerBytes = headerLength(first.value.buf);
+  const columns = readHeader(first.value.buf.subarray(0, headerBytes));
+  if (!columns) throw new ImportError("no_phone_column");
+  const body: Piece = {
+    buf: first.value.buf.slice(headerBytes),
+    firstLine: first.value.firstLine + countNewlines(first.value.buf.subarray(0, headerBytes)),
+    oneLinePerRecord: first.value.oneLinePerRecord,
+  };
+  return { columns, body, headerBytes };
+}
+
 async function resolveTargets(db: Db, opts: ImportOptions) {
   const incident = await db.incident.findUnique({ where: { slug: opts.incident }, include: { categories: true } });
-  if (!incident) throw new ImportError("unknown_incident", `There is no incident "${opts.incident}".`);
+  if (!incident) throw new ImportError("unknown_incident", { incident: opts.incident });
   if (opts.category && !incident.categories.some((c) => c.slug === opts.category)) {
-    throw new ImportError("unknown_category", `Incident "${opts.incident}" has no category "${opts.category}".`);
+    throw new ImportError("unknown_category", { incident: opts.incident, category: opts.category });
   }
   return { incidentId: incident.id, categories: incident.categories };
 }
 
 function categoryMapping(columns: Columns, categories: { id: number; slug: string; name: string }[], fixed?: string) {
   if (fixed) return { fixedCategoryId: categories.find((c) => c.slug === fixed)!.id, categoryIds: {} };
-  if (columns.category === null) {
-    throw new ImportError("no_category", "Choose a category, or give the file a category column.");
-  }
+  if (columns.category === null) throw new ImportError("no_category");
   const categoryIds: Record<string, number> = {};
   for (const c of categories) {
     categoryIds[c.slug.toLowerCase()] = c.id;
     categoryIds[c.name.toLowerCase()] = c.id;
   }
   return { fixedCategoryId: null, categoryIds };
-}
-
-async function openBatch(
-  ctx: ImportContext,
-  opts: ImportOptions,
-  b: { incidentId: number; fixedCategoryId: number | null; fileName: string; bytesTotal: number },
-): Promise<number> {
-  if (opts.resumeBatchId) {
-    const batch = await ctx.db.importBatch.findUnique({ where: { id: opts.resumeBatchId } });
-    if (!batch || batch.status === "completed" || batch.status === "undone") {
-      throw new ImportError(
-        "not_resumable",
-        `Batch ${opts.resumeBatchId} cannot be resumed (only running or failed batches can).`,
-      );
-    }
-    await ctx.db.importBatch.update({
-      where: { id: batch.id },
-      data: { status: "running", error: null, heartbeatAt: new Date() },
-    });
-    return batch.id;
-  }
-  const batch = await ctx.db.importBatch.create({
-    data: {
-      source: b.fileName.slice(0, 200),
-      incidentId: b.incidentId,
-      categoryId: b.fixedCategoryId,
-      keyVersion: ctx.keyring.current.version,
-      createdBy: opts.createdBy ?? null,
-      bytesTotal: BigInt(b.bytesTotal),
-    },
-  });
-  return batch.id;
 }
 
 function countNewlines(buf: Uint8Array): number {

@@ -12,3 +12,18 @@ export const ConfirmImport = z.object({
   mode: z.enum(["dry-run", "import"]),
   resume: z.union([z.literal(""), BatchId]).optional(),
 });
+
+/** The importer's last line with --json when it succeeds: its figures (scripts/import.ts). */
+export const ImporterSummaryLine = z.object({
+  batchId: z.number().int().nullable(),
+  rows: z.number().int(),
+  imported: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.number().int(),
+  seconds: z.number(),
+});
+
+/** …and when it fails: the ImportError's code and what its message names. */
+export const ImporterFailureLine = z.object({
+  error: z.object({ code: z.string() }).catchall(z.union([z.string(), z.number()])),
+});

@@ -10,7 +10,6 @@ export type RejectReason = PhoneProblem | "unknown_category" | "malformed_row";
 /** What every worker needs to turn rows into hashes. */
 export type WorkerInit = {
   region: string;
-  keyVersion: number;
   /** The lookup keys a stored hash is made by, oldest first (Keyring.chainBytes). */
   keys: KeyBytes[];
   phoneColumn: number;

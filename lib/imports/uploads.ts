@@ -6,9 +6,14 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Transform } from "node:stream";
+import busboy from "busboy";
 import { parse } from "csv-parse/sync";
+import { recordAudit } from "@/lib/audit/record";
+import type { AuditCtx } from "@/lib/audit/record";
+import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { headerLength, readHeader } from "@/lib/imports/header";
+import { BatchId } from "@/lib/imports/schemas";
 import { maskPhone } from "@/lib/phone/mask";
 
 /** Uploads wait here (owner-only) until their import ends; stale ones are swept. */
@@ -48,6 +53,57 @@ export async function saveUpload(file: Readable, limitBytes: number): Promise<{ 
     throw e;
   }
   return { id, bytes };
+}
+
+export type ReceivedUpload = {
+  id: string;
+  bytes: number;
+  /** The file's name as the browser gave it (never its contents). */
+  name: string;
+  /** The batch this file is uploaded again for, to resume it. */
+  resume?: number;
+};
+
+/**
+ * A console upload, `multipart/form-data` with the field "file" and optionally "resume"
+ * (the form puts it before the file): streamed to disk by saveUpload, then audited.
+ */
+export async function receiveUpload(
+  db: Db,
+  body: Readable,
+  contentType: string,
+  limitBytes: number,
+  ctx: AuditCtx,
+): Promise<ReceivedUpload> {
+  let resume: number | undefined;
+  const saved = await new Promise<{ id: string; bytes: number; name: string }>((resolve, reject) => {
+    const bb = busboy({ headers: { "content-type": contentType }, limits: { files: 1, fields: 5, fieldSize: 64 } });
+    let got = false;
+    bb.on("field", (name, value) => {
+      if (name !== "resume" || value === "") return;
+      const id = BatchId.safeParse(value);
+      if (id.success) resume = id.data;
+      else reject(new AppError("invalid_request", { fields: { resume: "errors.batch_invalid" } }));
+    });
+    bb.on("file", (_field, stream, info) => {
+      got = true;
+      saveUpload(stream, limitBytes)
+        .then((r) => resolve({ ...r, name: (info.filename || "upload.csv").slice(0, 200) }))
+        .catch(reject);
+    });
+    bb.on("error", () => reject(new AppError("invalid_request")));
+    bb.on("close", () => !got && reject(new AppError("invalid_request")));
+    body.pipe(bb);
+  });
+  await recordAudit(db, {
+    actorId: ctx.actor.id,
+    actorEmail: ctx.actor.email,
+    action: "import_uploaded",
+    target: saved.name,
+    details: { bytes: saved.bytes },
+    ip: ctx.ip,
+  });
+  return { ...saved, resume };
 }
 
 export type UploadPreview = {

@@ -2,61 +2,36 @@
 
 import { existsSync } from "node:fs";
 import { redirect } from "next/navigation";
-import { recordAudit } from "@/lib/audit/record";
 import { requestMeta, requirePermission } from "@/lib/auth/next";
 import { undoBatch } from "@/lib/imports/batches";
-import { launchImport, type LaunchSummary } from "@/lib/imports/launch";
-import { resumeTarget } from "@/lib/imports/resume";
+import { dryRunImport, startImport } from "@/lib/imports/confirm";
+import { ImportError, importErrorMessage } from "@/lib/imports/errors";
+import type { LaunchSummary } from "@/lib/imports/launch";
 import { BatchId, ConfirmImport } from "@/lib/imports/schemas";
 import { uploadPath } from "@/lib/imports/uploads";
+import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
 
+/** `error`: a message in the reader's words. */
 export type ConfirmState = { error?: string; dryRun?: LaunchSummary };
 
 /** Runs a dry run (and shows its figures) or starts the import, then shows the history. */
 export async function confirmImportAction(_prev: ConfirmState | undefined, form: FormData): Promise<ConfirmState> {
   const admin = await requirePermission("imports:run");
   const parsed = ConfirmImport.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { error: "invalid" };
-  const { uploadId, name, mode, resume } = parsed.data;
-  let { incident, category } = parsed.data;
+  if (!parsed.success) return { error: getTranslator()("admin.imports.invalid") };
+  const { uploadId, name, incident, category, mode, resume } = parsed.data;
   const file = uploadPath(uploadId);
-  if (!existsSync(file)) return { error: "gone" };
-  if (resume) {
-    // A resume goes where the batch went, whatever the form says.
-    try {
-      ({ incident, category = "" } = await resumeTarget(getServices().db, resume));
-    } catch (e) {
-      return { error: e instanceof Error ? e.message : "failed" };
-    }
+  if (!existsSync(file)) return { error: getTranslator()("admin.imports.gone") };
+  const req = { file, fileName: name, incident, category, resume: resume || undefined };
+  const actor = { id: admin.id, email: admin.email };
+  try {
+    if (mode === "dry-run") return { dryRun: await dryRunImport(getServices().db, req, { actor }) };
+    await startImport(getServices().db, req, { actor, ip: (await requestMeta()).ip });
+  } catch (e) {
+    if (!(e instanceof ImportError)) throw e;
+    return { error: importErrorMessage(e) };
   }
-  const args = {
-    file,
-    fileName: name,
-    incident,
-    category: category || undefined,
-    dryRun: mode === "dry-run",
-    createdBy: admin.email,
-    resumeBatchId: mode === "import" && resume ? resume : undefined,
-  };
-  const { ip } = await requestMeta();
-  if (mode === "dry-run") {
-    // The dry run reads a copy's worth of nothing: it keeps the upload for the real run.
-    try {
-      return { dryRun: (await launchImport({ ...args, file: await copyForDryRun(file) }))! };
-    } catch (e) {
-      return { error: e instanceof Error ? e.message : "failed" };
-    }
-  }
-  await launchImport(args);
-  await recordAudit(getServices().db, {
-    actorId: admin.id,
-    actorEmail: admin.email,
-    action: resume ? "import_resumed" : "import_started",
-    target: resume ? `batch ${resume}` : name,
-    details: { incident, category: category || "from column", file: name },
-    ip,
-  });
   redirect("/admin/imports");
 }
 
@@ -65,23 +40,8 @@ export async function undoImportAction(form: FormData): Promise<void> {
   const admin = await requirePermission("imports:run");
   const id = BatchId.safeParse(form.get("batchId"));
   if (id.success) {
-    const removed = await undoBatch(getServices().db, id.data);
     const { ip } = await requestMeta();
-    await recordAudit(getServices().db, {
-      actorId: admin.id,
-      actorEmail: admin.email,
-      action: "import_undone",
-      target: `batch ${id.data}`,
-      details: { removed },
-      ip,
-    });
+    await undoBatch(getServices().db, id.data, { actor: { id: admin.id, email: admin.email }, ip });
   }
   redirect("/admin/imports");
-}
-
-async function copyForDryRun(file: string): Promise<string> {
-  const { copyFile } = await import("node:fs/promises");
-  const copy = `${file}.dry-run`;
-  await copyFile(file, copy);
-  return copy;
 }

@@ -233,6 +233,19 @@ export const en = {
         "Dry run: {rows, number} rows, {imported, number} would be imported, {rejected, number} rejected. Nothing was stored.",
       gone: "This upload is no longer available. Upload the file again.",
       invalid: "Choose an incident and a category.",
+      // ImportError codes (lib/imports/errors.ts); the CLI prints them too.
+      errors: {
+        unknown_incident: 'There is no incident "{incident}".',
+        unknown_category: 'Incident "{incident}" has no category "{category}".',
+        no_phone_column: "The file has no phone column (a header such as phone, phone_number or msisdn).",
+        no_category: "Choose a category, or give the file a category column.",
+        empty_file: "The file is empty.",
+        not_resumable: "Batch {batch} cannot be resumed: only a failed or interrupted batch can.",
+        not_found: "There is no import batch {batch}.",
+        batch_incident_gone: "The incident of batch {batch} no longer exists.",
+        batch_category_gone: "The category of batch {batch} no longer exists.",
+        failed: "The import failed; see the server log.",
+      },
     },
     lookup: {
       title: "Look up a caller's number",

@@ -5,7 +5,7 @@ import { POST as upload } from "@/app/api/admin/imports/route";
 import { setRequestAdapterForTests } from "@/lib/auth/next";
 import { getDb } from "@/lib/db/client";
 import { launchImport } from "@/lib/imports/launch";
-import { uploadPath } from "@/lib/imports/uploads";
+import { deleteUpload, uploadPath } from "@/lib/imports/uploads";
 import { fakeRequest, nextInterrupt, signedIn } from "@/tests/support/admin";
 import { noParams, setEnv } from "@/tests/support/api";
 import { TEST_ENV } from "@/tests/support/test-env";
@@ -118,6 +118,27 @@ describe("resuming a failed import from the console", () => {
       error: { code: "invalid_request", fields: { resume: "Give the number of an import batch." } },
     });
   });
+
+  it("shows why a dry run failed in the reader's words, from the importer's last line", async () => {
+    const res = await upload(multipart(cookie, "phone\n206-555-0315\n", "application/json"), noParams);
+    const { uploadId } = (await res.json()) as { uploadId: string };
+    const confirm = new FormData();
+    for (const [k, v] of Object.entries({
+      uploadId,
+      name: "gold.csv",
+      incident: "2021-08-cyberattack",
+      category: "gold",
+      mode: "dry-run",
+    }))
+      confirm.set(k, v);
+    Object.assign(process.env, TEST_ENV, { IMPORT_MAX_BYTES: "4096", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" });
+    expect(await confirmImportAction(undefined, confirm)).toEqual({
+      error: 'Incident "2021-08-cyberattack" has no category "gold".',
+    });
+    // The dry run ran on a copy: the upload waits for the real run.
+    expect(existsSync(uploadPath(uploadId))).toBe(true);
+    deleteUpload(uploadId);
+  }, 60_000);
 
   it("takes the file again and completes the batch it was for, in that batch's incident and category", async () => {
     const incident = await getDb().incident.findUniqueOrThrow({

@@ -6,9 +6,11 @@ import { listBatches, undoBatch } from "@/lib/imports/batches";
 import { ImportError } from "@/lib/imports/errors";
 import { downloadRejections } from "@/lib/imports/rejections";
 import { previousTestKeyring, testKeyring } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 import { normalizePhone } from "@/lib/phone/normalize";
 import { csvFile, importFile } from "@/tests/support/imports";
 
+const owner = { id: null, email: `owner-${uniqueTag()}@example.com` };
 const lookup = (e164: string) => findExposures(getSql(), testKeyring(), e164);
 const slugs = async (e164: string) => (await lookup(e164)).exposures.map((x) => x.category.slug);
 
@@ -164,33 +166,68 @@ describe("duplicates, re-imports and undo", () => {
   it("undo removes exactly the batch's rows", async () => {
     const keep = await importFile(csvFile("phone\n206-555-0250\n"));
     const undo = await importFile(csvFile("phone\n206-555-0251\n206-555-0252\n"), { category: "prepaid" });
-    expect(await undoBatch(getDb(), undo.batchId!)).toBe(2);
+    expect(await undoBatch(getDb(), undo.batchId!, { actor: owner, ip: "192.0.2.7" })).toBe(2);
     expect((await lookup("+12065550251")).affected).toBe(false);
     expect((await lookup("+12065550252")).affected).toBe(false);
     expect(await slugs("+12065550250")).toEqual(["former"]);
     const history = await listBatches(getDb());
     expect(history.find((b) => b.id === undo.batchId)?.status).toBe("undone");
     expect(history.find((b) => b.id === keep.batchId)?.status).toBe("completed");
+    expect(
+      await getDb().auditLog.findFirst({ where: { action: "import_undone", target: `batch ${undo.batchId}` } }),
+    ).toMatchObject({ actorEmail: owner.email, details: { removed: 2 }, ip: "192.0.2.7" });
+  });
+
+  it("audits a completed import with its figures, under whoever ran it, and never a dry run", async () => {
+    const file = csvFile("phone\n206-555-0253\n206-555-0253\nnope\n");
+    const names = [`audited-${uniqueTag()}.csv`, `dry-${uniqueTag()}.csv`];
+    const s = await importFile(file, { fileName: names[0], createdBy: "importer@example.com" });
+    await importFile(file, { fileName: names[1], dryRun: true });
+    const entries = await getDb().auditLog.findMany({ where: { target: { in: names } } });
+    expect(entries).toMatchObject([
+      {
+        action: "import_completed",
+        actorEmail: "importer@example.com",
+        target: names[0],
+        details: { batchId: s.batchId, rows: 3, imported: 1, duplicates: 1, rejected: 1 },
+      },
+    ]);
   });
 });
 
 describe("rejected rows download", () => {
   it("gives line, reason and value with formulas escaped, then forgets the values", async () => {
     const s = await importFile(csvFile('phone\n=HYPERLINK("x")\n+1-206-555-01\n@SUM(A1)\n206-555-0260\n'));
-    const csv = await downloadRejections(getDb(), testKeyring(), s.batchId!);
+    const csv = await downloadRejections(getDb(), testKeyring(), s.batchId!, { actor: owner, ip: "192.0.2.7" });
     expect(csv.split("\n").filter(Boolean)).toEqual([
       "line,reason,value",
       `2,invalid_characters,"'=HYPERLINK(""x"")"`,
       "3,too_short,'+1-206-555-01",
       "4,invalid_characters,'@SUM(A1)",
     ]);
-    const again = await downloadRejections(getDb(), testKeyring(), s.batchId!);
+    const again = await downloadRejections(getDb(), testKeyring(), s.batchId!, { actor: owner });
     expect(again.split("\n").filter(Boolean)).toEqual([
       "line,reason,value",
       "2,invalid_characters,",
       "3,too_short,",
       "4,invalid_characters,",
     ]);
+    expect(
+      await getDb().auditLog.findMany({
+        where: { action: "rejections_downloaded", target: `batch ${s.batchId}` },
+        orderBy: { id: "asc" },
+        select: { actorEmail: true, ip: true },
+      }),
+    ).toEqual([
+      { actorEmail: owner.email, ip: "192.0.2.7" },
+      { actorEmail: owner.email, ip: null },
+    ]);
+  });
+
+  it("of an unknown batch is not found", async () => {
+    await expect(downloadRejections(getDb(), testKeyring(), 2_000_000_000, { actor: owner })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });
 

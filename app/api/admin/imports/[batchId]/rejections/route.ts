@@ -1,4 +1,3 @@
-import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { downloadRejections } from "@/lib/imports/rejections";
 import { BatchId } from "@/lib/imports/schemas";
@@ -10,16 +9,7 @@ export const GET = route<{ batchId: string }>(
     const id = BatchId.safeParse(params.batchId);
     if (!id.success) throw new AppError("not_found");
     const { db, keyring } = getServices();
-    if (!(await db.importBatch.findUnique({ where: { id: id.data }, select: { id: true } })))
-      throw new AppError("not_found");
-    const csv = await downloadRejections(db, keyring, id.data);
-    await recordAudit(db, {
-      actorId: admin.id,
-      actorEmail: admin.email,
-      action: "rejections_downloaded",
-      target: `batch ${id.data}`,
-      ip,
-    });
+    const csv = await downloadRejections(db, keyring, id.data, { actor: { id: admin.id, email: admin.email }, ip });
     return new Response(csv, {
       headers: {
         "content-type": "text/csv; charset=utf-8",

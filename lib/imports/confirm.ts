@@ -1,0 +1,71 @@
+import { copyFile } from "node:fs/promises";
+import { recordAudit } from "@/lib/audit/record";
+import type { Actor, AuditCtx } from "@/lib/audit/record";
+import type { Db } from "@/lib/db/client";
+import { launchImport, type LaunchSummary } from "@/lib/imports/launch";
+import { resumeTarget } from "@/lib/imports/resume";
+
+/** The console's confirm step, once its form is read and its upload found. */
+export type ConfirmedImport = {
+  /** The upload on disk. */
+  file: string;
+  fileName: string;
+  incident: string;
+  /** A category's slug, or "" for the file's category column. */
+  category: string;
+  /** The batch this upload resumes. */
+  resume?: number;
+};
+
+/** Where the rows go: as chosen, or for a resume where its batch went, whatever the form says. */
+async function destination(db: Db, req: ConfirmedImport): Promise<{ incident: string; category: string }> {
+  if (!req.resume) return { incident: req.incident, category: req.category };
+  const batch = await resumeTarget(db, req.resume);
+  return { incident: batch.incident, category: batch.category ?? "" };
+}
+
+/**
+ * A dry run: its figures, or the ImportError the importer reported. It reads a copy,
+ * since the importer deletes the file it is given and the upload waits for the real run.
+ */
+export async function dryRunImport(
+  db: Db,
+  req: ConfirmedImport,
+  ctx: { actor: Actor },
+  launch = launchImport,
+): Promise<LaunchSummary> {
+  const { incident, category } = await destination(db, req);
+  const copy = `${req.file}.dry-run`;
+  await copyFile(req.file, copy);
+  const summary = await launch({
+    file: copy,
+    fileName: req.fileName,
+    incident,
+    category: category || undefined,
+    dryRun: true,
+    createdBy: ctx.actor.email,
+  });
+  return summary!;
+}
+
+/** Starts the import, or the resume of a batch, in its own process; audited. */
+export async function startImport(db: Db, req: ConfirmedImport, ctx: AuditCtx, launch = launchImport): Promise<void> {
+  const { incident, category } = await destination(db, req);
+  await launch({
+    file: req.file,
+    fileName: req.fileName,
+    incident,
+    category: category || undefined,
+    dryRun: false,
+    createdBy: ctx.actor.email,
+    resumeBatchId: req.resume,
+  });
+  await recordAudit(db, {
+    actorId: ctx.actor.id,
+    actorEmail: ctx.actor.email,
+    action: req.resume ? "import_resumed" : "import_started",
+    target: req.resume ? `batch ${req.resume}` : req.fileName,
+    details: { incident, category: category || "from column", file: req.fileName },
+    ip: ctx.ip,
+  });
+}

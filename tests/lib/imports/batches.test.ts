@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { failBatch, openBatch, type NewBatch } from "@/lib/imports/batches";
+import { ImportError } from "@/lib/imports/errors";
+import { uniqueTag } from "@/tests/support/unique-tag";
+
+const db = getDb();
+
+async function newBatch(overrides: Partial<NewBatch> = {}): Promise<NewBatch> {
+  const incident = await db.incident.findUniqueOrThrow({ where: { slug: "2021-08-cyberattack" } });
+  return {
+    source: `batch-${uniqueTag()}.csv`,
+    incidentId: incident.id,
+    categoryId: null,
+    keyVersion: 2,
+    createdBy: "importer@example.com",
+    bytesTotal: 1234,
+    ...overrides,
+  };
+}
+
+describe("an import's batch row", () => {
+  it("opens as a running batch with the file's name (cut to 200 characters), incident, key version and size", async () => {
+    const batch = await newBatch({ source: `${uniqueTag()}${"x".repeat(300)}.csv` });
+    const id = await openBatch(db, batch);
+    expect(await db.importBatch.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      source: batch.source.slice(0, 200),
+      status: "running",
+      incidentId: batch.incidentId,
+      categoryId: null,
+      keyVersion: 2,
+      createdBy: "importer@example.com",
+      bytesTotal: 1234n,
+      error: null,
+    });
+  });
+
+  it("takes a failed batch up again, running and without its error, and refuses a done or unknown one", async () => {
+    const failed = await openBatch(db, await newBatch());
+    await failBatch(db, failed, new Error("connection reset"));
+    expect(await openBatch(db, await newBatch(), failed)).toBe(failed);
+    const row = await db.importBatch.findUniqueOrThrow({ where: { id: failed } });
+    expect(row).toMatchObject({ status: "running", error: null });
+    expect(Date.now() - row.heartbeatAt.getTime()).toBeLessThan(10_000);
+
+    for (const status of ["completed", "undone"] as const) {
+      const done = await db.importBatch.create({ data: { source: "done.csv", status } });
+      await expect(openBatch(db, await newBatch(), done.id)).rejects.toMatchObject({
+        code: "not_resumable",
+        params: { batch: done.id },
+      });
+    }
+    await expect(openBatch(db, await newBatch(), 2_000_000_000)).rejects.toBeInstanceOf(ImportError);
+  });
+
+  it("fails with the error's code, the generic one for anything unexpected, and never throws", async () => {
+    const a = await openBatch(db, await newBatch());
+    await failBatch(db, a, new ImportError("no_category"));
+    expect(await db.importBatch.findUniqueOrThrow({ where: { id: a } })).toMatchObject({
+      status: "failed",
+      error: "no_category",
+    });
+    const b = await openBatch(db, await newBatch());
+    await failBatch(db, b, new Error("worker out of memory at +12065550100"));
+    expect(await db.importBatch.findUniqueOrThrow({ where: { id: b } })).toMatchObject({
+      status: "failed",
+      error: "failed",
+    });
+    await expect(failBatch(db, 2_000_000_000, new Error("gone"))).resolves.toBeUndefined();
+  });
+});
