@@ -20,6 +20,8 @@ export const ERROR_STATUS = {
   code_expired: 410,
   code_exhausted: 410,
   payload_too_large: 413,
+  /** Valid input this deployment will not serve: the client must send another number. */
+  demo_numbers_only: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

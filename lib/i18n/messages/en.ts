@@ -468,6 +468,8 @@ export const en = {
     code_expired: "This code has expired. Start again to get a new one.",
     code_exhausted: "Too many wrong codes. Start again to get a new one.",
     payload_too_large: "The request is too large.",
+    demo_numbers_only:
+      "This demo sends no text messages, so it only checks the demo numbers (555-0100 to 555-0199, for example (206) 555-0100). Checking a real number needs a real SMS provider.",
     rate_limited:
       "Too many attempts. For your security, please wait {minutes, plural, one {a minute} other {# minutes}} and try again.",
     internal: "Something went wrong on our side. Please try again in a moment.",
