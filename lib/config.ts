@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { isSupportedCountry } from "libphonenumber-js/max";
 import { z } from "zod";
 import { toTwilioConfig, twilioEnv, twilioProblems } from "@/lib/sms/twilio-config";
 
@@ -15,6 +16,20 @@ const limit = (fallback: string) =>
       }
       return { points: Number(m[1]), seconds: Number(m[2]) };
     });
+
+/** "US,CA,PR": libphonenumber region codes; unset means DEFAULT_REGION alone. */
+const regions = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const list = [...new Set(v.split(",").map((r) => r.trim().toUpperCase()))].filter(Boolean);
+    if (list.length === 0 || !list.every((r) => /^[A-Z]{2}$/.test(r) && isSupportedCountry(r))) {
+      ctx.addIssue({ code: "custom", message: "must be region codes separated by commas, such as US,PR" });
+      return z.NEVER;
+    }
+    return list;
+  });
 
 const secret = z.string().min(32, "must be at least 32 characters (use `openssl rand -hex 32`)");
 
@@ -59,6 +74,10 @@ const EnvSchema = z
       .string()
       .regex(/^[A-Z]{2}$/, "must be a two-letter region code such as US")
       .default("US"),
+    /** Where codes may be texted (docs/adr/DRAFT-abuse-resistance.md); unset: DEFAULT_REGION. */
+    SMS_ALLOWED_REGIONS: regions,
+    /** How customers reach the carrier's support, quoted when a number cannot get a code. */
+    SUPPORT_CONTACT: z.string().trim().min(1).max(200).default("our customer support"),
     RATE_LIMITS: z.enum(["on", "off"]).default("on"),
     /** Where rate-limit counters live when set; unset: in the database (docs/adr/0009-shared-state.md). */
     REDIS_URL: z
@@ -164,6 +183,8 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     smsProvider: env.SMS_PROVIDER ?? "outbox",
     twilio: env.SMS_PROVIDER === "twilio" ? toTwilioConfig(env) : undefined,
     defaultRegion: env.DEFAULT_REGION,
+    smsAllowedRegions: env.SMS_ALLOWED_REGIONS ?? [env.DEFAULT_REGION],
+    supportContact: env.SUPPORT_CONTACT,
     rateLimits: {
       enabled: env.RATE_LIMITS === "on",
       redisUrl: env.REDIS_URL,

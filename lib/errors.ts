@@ -21,6 +21,7 @@ export const ERROR_STATUS = {
   code_exhausted: 410,
   payload_too_large: 413,
   /** Valid input this deployment will not serve: the client must send another number. */
+  number_not_supported: 422,
   demo_numbers_only: 422,
   rate_limited: 429,
   internal: 500,

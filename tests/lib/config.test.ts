@@ -181,3 +181,31 @@ describe("parseConfig: the Twilio provider", () => {
     ).toBeUndefined();
   });
 });
+
+describe("parseConfig: where codes may be texted", () => {
+  const base = { ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox" };
+
+  it("allows DEFAULT_REGION alone unless SMS_ALLOWED_REGIONS lists regions", () => {
+    expect(parseConfig(base).smsAllowedRegions).toEqual(["US"]);
+    expect(parseConfig({ ...base, DEFAULT_REGION: "CA" }).smsAllowedRegions).toEqual(["CA"]);
+    expect(parseConfig({ ...base, SMS_ALLOWED_REGIONS: "US,PR, vi" }).smsAllowedRegions).toEqual(["US", "PR", "VI"]);
+  });
+
+  it("refuses anything but libphonenumber region codes, with one line", () => {
+    for (const bad of ["", " , ", "USA", "US;CA", "ZZ", "001", "US,XX"]) {
+      expect(problems({ ...base, SMS_ALLOWED_REGIONS: bad }), bad).toEqual([
+        "SMS_ALLOWED_REGIONS: must be region codes separated by commas, such as US,PR",
+      ]);
+    }
+  });
+
+  it("names the carrier's support contact, with a generic default", () => {
+    expect(parseConfig(base).supportContact).toBe("our customer support");
+    expect(parseConfig({ ...base, SUPPORT_CONTACT: " 611 from your phone " }).supportContact).toBe(
+      "611 from your phone",
+    );
+    expect(problems({ ...base, SUPPORT_CONTACT: "x".repeat(201) })).toEqual([
+      "SUPPORT_CONTACT: must be at most 200 characters",
+    ]);
+  });
+});

@@ -468,6 +468,11 @@ export const en = {
     code_expired: "This code has expired. Start again to get a new one.",
     code_exhausted: "Too many wrong codes. Start again to get a new one.",
     payload_too_large: "The request is too large.",
+    number_not_supported:
+      "We can only text a code to a mobile number on our network. To check any other number, contact our customer support.",
+    // number_not_supported with the configured contact (SUPPORT_CONTACT): see numberNotSupportedMessage().
+    number_not_supported_contact:
+      "We can only text a code to a mobile number on our network. To check any other number, contact {support}.",
     demo_numbers_only:
       "This demo sends no text messages, so it only checks the demo numbers (555-0100 to 555-0199, for example (206) 555-0100). Checking a real number needs a real SMS provider.",
     rate_limited:
