@@ -78,6 +78,14 @@ const EnvSchema = z
     SMS_ALLOWED_REGIONS: regions,
     /** How customers reach the carrier's support, quoted when a number cannot get a code. */
     SUPPORT_CONTACT: z.string().trim().min(1).max(200).default("our customer support"),
+    /** The address customers use; its host ends each code text (@HOST #CODE). Unset: http://localhost:PORT. */
+    PUBLIC_URL: z
+      .url({
+        protocol: /^https?$/,
+        hostname: /./,
+        error: "must be an http:// or https:// URL, such as https://check.example.com",
+      })
+      .optional(),
     RATE_LIMITS: z.enum(["on", "off"]).default("on"),
     /** Where rate-limit counters live when set; unset: in the database (docs/adr/0009-shared-state.md). */
     REDIS_URL: z
@@ -204,6 +212,7 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     trustProxyHops: env.TRUST_PROXY_HOPS,
     logLevel: env.LOG_LEVEL,
     listen: { port: env.PORT, host: env.HOST },
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     // The embedded database is one process serving a few connections: one app process.
     webConcurrency: env.WEB_CONCURRENCY ?? (env.EMBEDDED_DB === "1" ? 1 : availableParallelism()),
   };

@@ -209,3 +209,18 @@ describe("parseConfig: where codes may be texted", () => {
     ]);
   });
 });
+
+describe("parseConfig: PUBLIC_URL", () => {
+  const base = { ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox" };
+
+  it("accepts http and https URLs with a host, and refuses the rest with one line", () => {
+    expect(parseConfig({ ...base, PUBLIC_URL: "https://check.example.com" }).publicUrl).toBe(
+      "https://check.example.com",
+    );
+    for (const bad of ["check.example.com", "ftp://check.example.com", "https://", "javascript:alert(1)"]) {
+      expect(problems({ ...base, PUBLIC_URL: bad }), bad).toEqual([
+        "PUBLIC_URL: must be an http:// or https:// URL, such as https://check.example.com",
+      ]);
+    }
+  });
+});
