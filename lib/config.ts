@@ -91,6 +91,8 @@ const EnvSchema = z
     REDIS_URL: z
       .url({ protocol: /^rediss?$/, hostname: /./, error: "must be a redis:// or rediss:// URL with a host" })
       .optional(),
+    /** Per-client limits count an IPv6 client by this prefix: one host or VM usually holds a /64. */
+    RATE_LIMIT_IPV6_PREFIX: z.coerce.number().int().min(16).max(128).default(64),
     RATE_LIMIT_CHECK_PER_IP: limit("20/900"),
     RATE_LIMIT_VERIFY_PER_IP: limit("30/900"),
     RATE_LIMIT_SEND_PER_NUMBER: limit("3/3600"),
@@ -196,6 +198,7 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     rateLimits: {
       enabled: env.RATE_LIMITS === "on",
       redisUrl: env.REDIS_URL,
+      ipv6PrefixLength: env.RATE_LIMIT_IPV6_PREFIX,
       checkPerIp: env.RATE_LIMIT_CHECK_PER_IP,
       verifyPerIp: env.RATE_LIMIT_VERIFY_PER_IP,
       sendPerNumber: env.RATE_LIMIT_SEND_PER_NUMBER,

@@ -224,3 +224,16 @@ describe("parseConfig: PUBLIC_URL", () => {
     }
   });
 });
+
+describe("parseConfig: RATE_LIMIT_IPV6_PREFIX", () => {
+  const base = { ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox" };
+
+  it("is a prefix length from 16 to 128, 64 by default", () => {
+    expect(parseConfig(base).rateLimits.ipv6PrefixLength).toBe(64);
+    expect(parseConfig({ ...base, RATE_LIMIT_IPV6_PREFIX: "56" }).rateLimits.ipv6PrefixLength).toBe(56);
+    expect(problems({ ...base, RATE_LIMIT_IPV6_PREFIX: "129" })).toEqual([
+      "RATE_LIMIT_IPV6_PREFIX: must be at most 128",
+    ]);
+    expect(problems({ ...base, RATE_LIMIT_IPV6_PREFIX: "8" })).toEqual(["RATE_LIMIT_IPV6_PREFIX: must be at least 16"]);
+  });
+});
