@@ -86,6 +86,12 @@ const EnvSchema = z
         error: "must be an http:// or https:// URL, such as https://check.example.com",
       })
       .optional(),
+    /** Texts in any clock hour, all numbers together; the breaker trips beyond (docs/adr/DRAFT-abuse-resistance.md). */
+    SMS_BUDGET_PER_HOUR: z.coerce.number().int().min(1).default(1_000_000),
+    /** Texts in any clock hour to one number prefix (a NANP area code, else SMS_PREFIX_DIGITS digits). */
+    SMS_BUDGET_PER_PREFIX_PER_HOUR: z.coerce.number().int().min(1).default(20_000),
+    /** Leading E.164 digits (country code included) that make a prefix outside North America. */
+    SMS_PREFIX_DIGITS: z.coerce.number().int().min(2).max(6).default(5),
     RATE_LIMITS: z.enum(["on", "off"]).default("on"),
     /** Where rate-limit counters live when set; unset: in the database (docs/adr/0009-shared-state.md). */
     REDIS_URL: z
@@ -195,6 +201,11 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     defaultRegion: env.DEFAULT_REGION,
     smsAllowedRegions: env.SMS_ALLOWED_REGIONS ?? [env.DEFAULT_REGION],
     supportContact: env.SUPPORT_CONTACT,
+    smsBudget: {
+      perHour: env.SMS_BUDGET_PER_HOUR,
+      perPrefixPerHour: env.SMS_BUDGET_PER_PREFIX_PER_HOUR,
+      prefixDigits: env.SMS_PREFIX_DIGITS,
+    },
     rateLimits: {
       enabled: env.RATE_LIMITS === "on",
       redisUrl: env.REDIS_URL,

@@ -26,6 +26,8 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  /** A send budget is spent or an owner paused texts: no code is sent (with Retry-After). */
+  sms_paused: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

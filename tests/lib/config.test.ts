@@ -237,3 +237,27 @@ describe("parseConfig: RATE_LIMIT_IPV6_PREFIX", () => {
     expect(problems({ ...base, RATE_LIMIT_IPV6_PREFIX: "8" })).toEqual(["RATE_LIMIT_IPV6_PREFIX: must be at least 16"]);
   });
 });
+
+describe("parseConfig: send budgets", () => {
+  const base = { ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox" };
+
+  it("defaults to a large carrier's budgets and takes whole numbers", () => {
+    expect(parseConfig(base).smsBudget).toEqual({ perHour: 1_000_000, perPrefixPerHour: 20_000, prefixDigits: 5 });
+    expect(
+      parseConfig({ ...base, SMS_BUDGET_PER_HOUR: "500", SMS_BUDGET_PER_PREFIX_PER_HOUR: "50", SMS_PREFIX_DIGITS: "4" })
+        .smsBudget,
+    ).toEqual({ perHour: 500, perPrefixPerHour: 50, prefixDigits: 4 });
+    expect(
+      problems({
+        ...base,
+        SMS_BUDGET_PER_HOUR: "0",
+        SMS_BUDGET_PER_PREFIX_PER_HOUR: "lots",
+        SMS_PREFIX_DIGITS: "9",
+      }).sort(),
+    ).toEqual([
+      "SMS_BUDGET_PER_HOUR: must be at least 1",
+      "SMS_BUDGET_PER_PREFIX_PER_HOUR: must be a whole number",
+      "SMS_PREFIX_DIGITS: must be at most 6",
+    ]);
+  });
+});

@@ -479,6 +479,8 @@ export const en = {
       "Too many attempts. For your security, please wait {minutes, plural, one {a minute} other {# minutes}} and try again.",
     internal: "Something went wrong on our side. Please try again in a moment.",
     unavailable: "The service is temporarily unavailable. Please try again in a moment.",
+    sms_paused:
+      "We have paused sending codes for a while because of unusually heavy traffic. Please try again later; nothing was sent.",
   },
   apiDocs: apiDocsEn,
   demo: demoEn,
