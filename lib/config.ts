@@ -92,6 +92,14 @@ const EnvSchema = z
     SMS_BUDGET_PER_PREFIX_PER_HOUR: z.coerce.number().int().min(1).default(20_000),
     /** Leading E.164 digits (country code included) that make a prefix outside North America. */
     SMS_PREFIX_DIGITS: z.coerce.number().int().min(2).max(6).default(5),
+    /** Texts in an hour (per prefix, and in all) from which a low verified share is flagged. */
+    SMS_CONVERSION_MIN_SENT: z.coerce.number().int().min(1).default(200),
+    /** Verified share under which that volume is flagged as possible pumping. */
+    SMS_CONVERSION_MIN_RATIO: z.coerce
+      .number({ error: "must be a number from 0 to 1, such as 0.2" })
+      .min(0)
+      .max(1)
+      .default(0.2),
     RATE_LIMITS: z.enum(["on", "off"]).default("on"),
     /** Where rate-limit counters live when set; unset: in the database (docs/adr/0009-shared-state.md). */
     REDIS_URL: z
@@ -201,6 +209,7 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     defaultRegion: env.DEFAULT_REGION,
     smsAllowedRegions: env.SMS_ALLOWED_REGIONS ?? [env.DEFAULT_REGION],
     supportContact: env.SUPPORT_CONTACT,
+    smsConversion: { minSent: env.SMS_CONVERSION_MIN_SENT, minRatio: env.SMS_CONVERSION_MIN_RATIO },
     smsBudget: {
       perHour: env.SMS_BUDGET_PER_HOUR,
       perPrefixPerHour: env.SMS_BUDGET_PER_PREFIX_PER_HOUR,

@@ -261,3 +261,19 @@ describe("parseConfig: send budgets", () => {
     ]);
   });
 });
+
+describe("parseConfig: conversion watch", () => {
+  const base = { ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox" };
+
+  it("flags from 200 texts an hour under a fifth verified by default", () => {
+    expect(parseConfig(base).smsConversion).toEqual({ minSent: 200, minRatio: 0.2 });
+    expect(
+      parseConfig({ ...base, SMS_CONVERSION_MIN_SENT: "50", SMS_CONVERSION_MIN_RATIO: "0.35" }).smsConversion,
+    ).toEqual({ minSent: 50, minRatio: 0.35 });
+    for (const bad of ["1.5", "-0.1", "a fifth"]) {
+      expect(problems({ ...base, SMS_CONVERSION_MIN_RATIO: bad }), bad).toEqual([
+        "SMS_CONVERSION_MIN_RATIO: must be a number from 0 to 1, such as 0.2",
+      ]);
+    }
+  });
+});
