@@ -110,6 +110,8 @@ const EnvSchema = z
     RATE_LIMIT_CHECK_PER_IP: limit("20/900"),
     RATE_LIMIT_VERIFY_PER_IP: limit("30/900"),
     RATE_LIMIT_SEND_PER_NUMBER: limit("3/3600"),
+    /** Wrong codes for one number, across its checks, after which its verifications answer 429. */
+    RATE_LIMIT_FAILED_CODES_PER_NUMBER: limit("10/86400"),
     RATE_LIMIT_SIGN_IN_PER_IP: limit("10/900"),
     RATE_LIMIT_SIGN_IN_PER_EMAIL: limit("5/900"),
     /** Integration API calls per key: a login page calls once per sign-in; a leaked key gets little. */
@@ -222,6 +224,7 @@ function toConfig(env: z.output<typeof EnvSchema>) {
       checkPerIp: env.RATE_LIMIT_CHECK_PER_IP,
       verifyPerIp: env.RATE_LIMIT_VERIFY_PER_IP,
       sendPerNumber: env.RATE_LIMIT_SEND_PER_NUMBER,
+      failedCodesPerNumber: env.RATE_LIMIT_FAILED_CODES_PER_NUMBER,
       signInPerIp: env.RATE_LIMIT_SIGN_IN_PER_IP,
       signInPerEmail: env.RATE_LIMIT_SIGN_IN_PER_EMAIL,
       apiPerKey: env.RATE_LIMIT_API_PER_KEY,
