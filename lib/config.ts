@@ -100,6 +100,18 @@ const EnvSchema = z
       .min(0)
       .max(1)
       .default(0.2),
+    /** Proof of work before a code is texted (docs/adr/DRAFT-abuse-resistance.md). */
+    CHALLENGE: z.enum(["off", "adaptive", "always"]).default("adaptive"),
+    /** Under CHALLENGE=adaptive: starts a client group makes per window before a challenge is required. */
+    CHALLENGE_FREE_STARTS: limit("3/900"),
+    /** Under CHALLENGE=adaptive: share of a send budget used this hour from which everyone gets a challenge. */
+    CHALLENGE_BUDGET_SHARE: z.coerce
+      .number({ error: "must be a number from 0 to 1, such as 0.5" })
+      .min(0)
+      .max(1)
+      .default(0.5),
+    /** The challenge's difficulty: the solver's counter is drawn from [MAX/2, MAX] (README). */
+    CHALLENGE_MAX_NUMBER: z.coerce.number().int().min(2).max(1_000_000).default(1400),
     RATE_LIMITS: z.enum(["on", "off"]).default("on"),
     /** Where rate-limit counters live when set; unset: in the database (docs/adr/0009-shared-state.md). */
     REDIS_URL: z
@@ -211,6 +223,12 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     defaultRegion: env.DEFAULT_REGION,
     smsAllowedRegions: env.SMS_ALLOWED_REGIONS ?? [env.DEFAULT_REGION],
     supportContact: env.SUPPORT_CONTACT,
+    challenge: {
+      mode: env.CHALLENGE,
+      freeStarts: env.CHALLENGE_FREE_STARTS,
+      budgetShare: env.CHALLENGE_BUDGET_SHARE,
+      maxNumber: env.CHALLENGE_MAX_NUMBER,
+    },
     smsConversion: { minSent: env.SMS_CONVERSION_MIN_SENT, minRatio: env.SMS_CONVERSION_MIN_RATIO },
     smsBudget: {
       perHour: env.SMS_BUDGET_PER_HOUR,

@@ -277,3 +277,33 @@ describe("parseConfig: conversion watch", () => {
     }
   });
 });
+
+describe("parseConfig: the challenge", () => {
+  const base = { ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox" };
+
+  it("takes its mode, free starts, budget share and difficulty, with one line per bad value", () => {
+    expect(
+      parseConfig({
+        ...base,
+        CHALLENGE: "always",
+        CHALLENGE_FREE_STARTS: "5/600",
+        CHALLENGE_BUDGET_SHARE: "0.25",
+        CHALLENGE_MAX_NUMBER: "5000",
+      }).challenge,
+    ).toEqual({ mode: "always", freeStarts: { points: 5, seconds: 600 }, budgetShare: 0.25, maxNumber: 5000 });
+    expect(
+      problems({
+        ...base,
+        CHALLENGE: "sometimes",
+        CHALLENGE_FREE_STARTS: "3",
+        CHALLENGE_BUDGET_SHARE: "2",
+        CHALLENGE_MAX_NUMBER: "1",
+      }).sort(),
+    ).toEqual([
+      "CHALLENGE: must be one of off, adaptive, always",
+      "CHALLENGE_BUDGET_SHARE: must be a number from 0 to 1, such as 0.5",
+      "CHALLENGE_FREE_STARTS: must look like POINTS/SECONDS, e.g. 3/900",
+      "CHALLENGE_MAX_NUMBER: must be at least 2",
+    ]);
+  });
+});

@@ -433,6 +433,8 @@ export const en = {
     api_key_not_found: "This API key no longer exists.",
     api_key_revoke_confirm: "Tick the box to confirm the revocation.",
     forbidden: "Your role does not allow this.",
+    challenge_required:
+      "Before we text a code, your browser must finish a short automatic security check, which needs JavaScript. Please try again.",
     user_exists: "A console user with this email already exists.",
     user_not_found: "This user no longer exists.",
     own_account: "You cannot demote, disable or delete your own account. Ask another owner.",
