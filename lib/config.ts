@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { isSupportedCountry } from "libphonenumber-js/max";
 import { z } from "zod";
 import { toTwilioConfig, twilioEnv, twilioProblems } from "@/lib/config/twilio";
 
@@ -15,6 +16,20 @@ const limit = (fallback: string) =>
       }
       return { points: Number(m[1]), seconds: Number(m[2]) };
     });
+
+/** "US,CA,PR": libphonenumber region codes; unset means DEFAULT_REGION alone. */
+const regions = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const list = [...new Set(v.split(",").map((r) => r.trim().toUpperCase()))].filter(Boolean);
+    if (list.length === 0 || !list.every((r) => /^[A-Z]{2}$/.test(r) && isSupportedCountry(r))) {
+      ctx.addIssue({ code: "custom", message: "must be region codes separated by commas, such as US,PR" });
+      return z.NEVER;
+    }
+    return list;
+  });
 
 const secret = z.string().min(32, "must be at least 32 characters (use `openssl rand -hex 32`)");
 
@@ -59,14 +74,56 @@ const EnvSchema = z
       .string()
       .regex(/^[A-Z]{2}$/, "must be a two-letter region code such as US")
       .default("US"),
+    /** Where codes may be texted (docs/adr/DRAFT-abuse-resistance.md); unset: DEFAULT_REGION. */
+    SMS_ALLOWED_REGIONS: regions,
+    /** How customers reach the carrier's support, quoted when a number cannot get a code. */
+    SUPPORT_CONTACT: z.string().trim().min(1).max(200).default("our customer support"),
+    /** The address customers use; its host ends each code text (@HOST #CODE). Unset: http://localhost:PORT. */
+    PUBLIC_URL: z
+      .url({
+        protocol: /^https?$/,
+        hostname: /./,
+        error: "must be an http:// or https:// URL, such as https://check.example.com",
+      })
+      .optional(),
+    /** Texts in any clock hour, all numbers together; the breaker trips beyond (docs/adr/DRAFT-abuse-resistance.md). */
+    SMS_BUDGET_PER_HOUR: z.coerce.number().int().min(1).default(1_000_000),
+    /** Texts in any clock hour to one number prefix (a NANP area code, else SMS_PREFIX_DIGITS digits). */
+    SMS_BUDGET_PER_PREFIX_PER_HOUR: z.coerce.number().int().min(1).default(20_000),
+    /** Leading E.164 digits (country code included) that make a prefix outside North America. */
+    SMS_PREFIX_DIGITS: z.coerce.number().int().min(2).max(6).default(5),
+    /** Texts in an hour (per prefix, and in all) from which a low verified share is flagged. */
+    SMS_CONVERSION_MIN_SENT: z.coerce.number().int().min(1).default(200),
+    /** Verified share under which that volume is flagged as possible pumping. */
+    SMS_CONVERSION_MIN_RATIO: z.coerce
+      .number({ error: "must be a number from 0 to 1, such as 0.2" })
+      .min(0)
+      .max(1)
+      .default(0.2),
+    /** Proof of work before a code is texted (docs/adr/DRAFT-abuse-resistance.md). */
+    CHALLENGE: z.enum(["off", "adaptive", "always"]).default("adaptive"),
+    /** Under CHALLENGE=adaptive: starts a client group makes per window before a challenge is required. */
+    CHALLENGE_FREE_STARTS: limit("3/900"),
+    /** Under CHALLENGE=adaptive: share of a send budget used this hour from which everyone gets a challenge. */
+    CHALLENGE_BUDGET_SHARE: z.coerce
+      .number({ error: "must be a number from 0 to 1, such as 0.5" })
+      .min(0)
+      .max(1)
+      .default(0.5),
+    /** The challenge's difficulty: the solver's counter is drawn from [MAX/2, MAX] (README). */
+    CHALLENGE_MAX_NUMBER: z.coerce.number().int().min(2).max(1_000_000).default(1400),
     RATE_LIMITS: z.enum(["on", "off"]).default("on"),
     /** Where rate-limit counters live when set; unset: in the database (docs/adr/0009-shared-state.md). */
     REDIS_URL: z
       .url({ protocol: /^rediss?$/, hostname: /./, error: "must be a redis:// or rediss:// URL with a host" })
       .optional(),
+    /** Per-client limits count an IPv6 client by this prefix: one host or VM usually holds a /64. */
+    RATE_LIMIT_IPV6_PREFIX: z.coerce.number().int().min(16).max(128).default(64),
     RATE_LIMIT_CHECK_PER_IP: limit("20/900"),
     RATE_LIMIT_VERIFY_PER_IP: limit("30/900"),
     RATE_LIMIT_SEND_PER_NUMBER: limit("3/3600"),
+    /** Wrong codes for one number, across its checks, after which its verifications answer 429. */
+    RATE_LIMIT_FAILED_CODES_PER_NUMBER: limit("10/86400"),
     RATE_LIMIT_SIGN_IN_PER_IP: limit("10/900"),
     RATE_LIMIT_SIGN_IN_PER_EMAIL: limit("5/900"),
     /** Integration API calls per key: a login page calls once per sign-in; a leaked key gets little. */
@@ -164,12 +221,28 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     smsProvider: env.SMS_PROVIDER ?? "outbox",
     twilio: env.SMS_PROVIDER === "twilio" ? toTwilioConfig(env) : undefined,
     defaultRegion: env.DEFAULT_REGION,
+    smsAllowedRegions: env.SMS_ALLOWED_REGIONS ?? [env.DEFAULT_REGION],
+    supportContact: env.SUPPORT_CONTACT,
+    challenge: {
+      mode: env.CHALLENGE,
+      freeStarts: env.CHALLENGE_FREE_STARTS,
+      budgetShare: env.CHALLENGE_BUDGET_SHARE,
+      maxNumber: env.CHALLENGE_MAX_NUMBER,
+    },
+    smsConversion: { minSent: env.SMS_CONVERSION_MIN_SENT, minRatio: env.SMS_CONVERSION_MIN_RATIO },
+    smsBudget: {
+      perHour: env.SMS_BUDGET_PER_HOUR,
+      perPrefixPerHour: env.SMS_BUDGET_PER_PREFIX_PER_HOUR,
+      prefixDigits: env.SMS_PREFIX_DIGITS,
+    },
     rateLimits: {
       enabled: env.RATE_LIMITS === "on",
       redisUrl: env.REDIS_URL,
+      ipv6PrefixLength: env.RATE_LIMIT_IPV6_PREFIX,
       checkPerIp: env.RATE_LIMIT_CHECK_PER_IP,
       verifyPerIp: env.RATE_LIMIT_VERIFY_PER_IP,
       sendPerNumber: env.RATE_LIMIT_SEND_PER_NUMBER,
+      failedCodesPerNumber: env.RATE_LIMIT_FAILED_CODES_PER_NUMBER,
       signInPerIp: env.RATE_LIMIT_SIGN_IN_PER_IP,
       signInPerEmail: env.RATE_LIMIT_SIGN_IN_PER_EMAIL,
       apiPerKey: env.RATE_LIMIT_API_PER_KEY,
@@ -183,6 +256,7 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     trustProxyHops: env.TRUST_PROXY_HOPS,
     logLevel: env.LOG_LEVEL,
     listen: { port: env.PORT, host: env.HOST },
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     // The embedded database is one process serving a few connections: one app process.
     webConcurrency: env.WEB_CONCURRENCY ?? (env.EMBEDDED_DB === "1" ? 1 : availableParallelism()),
   };

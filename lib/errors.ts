@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   api_key_required: 401,
   invalid_api_key: 401,
   forbidden: 403,
+  /** A start needs a solved proof-of-work challenge: missing, invalid, expired or used. */
+  challenge_required: 403,
   unsupported_media_type: 415,
   check_not_found: 404,
   not_found: 404,
@@ -20,9 +22,14 @@ export const ERROR_STATUS = {
   code_expired: 410,
   code_exhausted: 410,
   payload_too_large: 413,
+  /** Valid input this deployment will not serve: the client must send another number. */
+  number_not_supported: 422,
+  demo_numbers_only: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  /** A send budget is spent or an owner paused texts: no code is sent (with Retry-After). */
+  sms_paused: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

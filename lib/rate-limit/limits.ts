@@ -1,5 +1,7 @@
 import type { Config } from "@/lib/config";
+import type { Keyring } from "@/lib/hashing/keyring";
 import { log } from "@/lib/log";
+import { toFailureCap, uncapped, type FailureCap } from "@/lib/rate-limit/failure-cap";
 import { toLimiter, unlimited, type Limiter, type LimitSpec } from "@/lib/rate-limit/limiter";
 import type { LimiterStore } from "@/lib/rate-limit/stores";
 
@@ -43,4 +45,36 @@ export function createLimits(config: Config, openStore: () => LimiterStore): Lim
   return Object.fromEntries(
     names.map((n) => [n, toLimiter(store.make(LIMITS[n].name, LIMITS[n].spec(config)), store.ready)]),
   ) as Limits;
+}
+
+/**
+ * Limits that count failures only (lib/rate-limit/failure-cap.ts), named like LIMITS and
+ * sharing their key space, so a name must not repeat one of LIMITS'.
+ */
+export const FAILURE_CAPS = {
+  /** Wrong codes per number, across all its checks (keyed by numberKey(), never the number). */
+  verifyFailPerNumber: { name: "verify-fail-number", spec: (c: Config) => c.rateLimits.failedCodesPerNumber },
+} as const satisfies Record<string, { name: string; spec: (c: Config) => LimitSpec }>;
+
+export type FailureCapName = keyof typeof FAILURE_CAPS;
+export type FailureCaps = Record<FailureCapName, FailureCap>;
+
+const capNames = Object.keys(FAILURE_CAPS) as FailureCapName[];
+
+/** The process's failure caps, in the same store as the limits; none under RATE_LIMITS=off. */
+export function createFailureCaps(config: Config, openStore: () => LimiterStore): FailureCaps {
+  if (!config.rateLimits.enabled) return Object.fromEntries(capNames.map((n) => [n, uncapped])) as FailureCaps;
+  const store = openStore();
+  return Object.fromEntries(
+    capNames.map((n) => [n, toFailureCap(store.make(FAILURE_CAPS[n].name, FAILURE_CAPS[n].spec(config)), store.ready)]),
+  ) as FailureCaps;
+}
+
+/**
+ * The key a number is limited under: its keyed digest (the "rate-limit" purpose), never
+ * the number. A check row keeps it (phone_check.limiter_digest) so that verifying, which
+ * has no number until the code is right, can count wrong codes per number.
+ */
+export function numberKey(keyring: Keyring, e164: string): string {
+  return keyring.digest("rate-limit", e164).toString("base64url");
 }

@@ -181,3 +181,129 @@ describe("parseConfig: the Twilio provider", () => {
     ).toBeUndefined();
   });
 });
+
+describe("parseConfig: where codes may be texted", () => {
+  const base = { ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox" };
+
+  it("allows DEFAULT_REGION alone unless SMS_ALLOWED_REGIONS lists regions", () => {
+    expect(parseConfig(base).smsAllowedRegions).toEqual(["US"]);
+    expect(parseConfig({ ...base, DEFAULT_REGION: "CA" }).smsAllowedRegions).toEqual(["CA"]);
+    expect(parseConfig({ ...base, SMS_ALLOWED_REGIONS: "US,PR, vi" }).smsAllowedRegions).toEqual(["US", "PR", "VI"]);
+  });
+
+  it("refuses anything but libphonenumber region codes, with one line", () => {
+    for (const bad of ["", " , ", "USA", "US;CA", "ZZ", "001", "US,XX"]) {
+      expect(problems({ ...base, SMS_ALLOWED_REGIONS: bad }), bad).toEqual([
+        "SMS_ALLOWED_REGIONS: must be region codes separated by commas, such as US,PR",
+      ]);
+    }
+  });
+
+  it("names the carrier's support contact, with a generic default", () => {
+    expect(parseConfig(base).supportContact).toBe("our customer support");
+    expect(parseConfig({ ...base, SUPPORT_CONTACT: " 611 from your phone " }).supportContact).toBe(
+      "611 from your phone",
+    );
+    expect(problems({ ...base, SUPPORT_CONTACT: "x".repeat(201) })).toEqual([
+      "SUPPORT_CONTACT: must be at most 200 characters",
+    ]);
+  });
+});
+
+describe("parseConfig: PUBLIC_URL", () => {
+  const base = { ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox" };
+
+  it("accepts http and https URLs with a host, and refuses the rest with one line", () => {
+    expect(parseConfig({ ...base, PUBLIC_URL: "https://check.example.com" }).publicUrl).toBe(
+      "https://check.example.com",
+    );
+    for (const bad of ["check.example.com", "ftp://check.example.com", "https://", "javascript:alert(1)"]) {
+      expect(problems({ ...base, PUBLIC_URL: bad }), bad).toEqual([
+        "PUBLIC_URL: must be an http:// or https:// URL, such as https://check.example.com",
+      ]);
+    }
+  });
+});
+
+describe("parseConfig: RATE_LIMIT_IPV6_PREFIX", () => {
+  const base = { ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox" };
+
+  it("is a prefix length from 16 to 128, 64 by default", () => {
+    expect(parseConfig(base).rateLimits.ipv6PrefixLength).toBe(64);
+    expect(parseConfig({ ...base, RATE_LIMIT_IPV6_PREFIX: "56" }).rateLimits.ipv6PrefixLength).toBe(56);
+    expect(problems({ ...base, RATE_LIMIT_IPV6_PREFIX: "129" })).toEqual([
+      "RATE_LIMIT_IPV6_PREFIX: must be at most 128",
+    ]);
+    expect(problems({ ...base, RATE_LIMIT_IPV6_PREFIX: "8" })).toEqual(["RATE_LIMIT_IPV6_PREFIX: must be at least 16"]);
+  });
+});
+
+describe("parseConfig: send budgets", () => {
+  const base = { ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox" };
+
+  it("defaults to a large carrier's budgets and takes whole numbers", () => {
+    expect(parseConfig(base).smsBudget).toEqual({ perHour: 1_000_000, perPrefixPerHour: 20_000, prefixDigits: 5 });
+    expect(
+      parseConfig({ ...base, SMS_BUDGET_PER_HOUR: "500", SMS_BUDGET_PER_PREFIX_PER_HOUR: "50", SMS_PREFIX_DIGITS: "4" })
+        .smsBudget,
+    ).toEqual({ perHour: 500, perPrefixPerHour: 50, prefixDigits: 4 });
+    expect(
+      problems({
+        ...base,
+        SMS_BUDGET_PER_HOUR: "0",
+        SMS_BUDGET_PER_PREFIX_PER_HOUR: "lots",
+        SMS_PREFIX_DIGITS: "9",
+      }).sort(),
+    ).toEqual([
+      "SMS_BUDGET_PER_HOUR: must be at least 1",
+      "SMS_BUDGET_PER_PREFIX_PER_HOUR: must be a whole number",
+      "SMS_PREFIX_DIGITS: must be at most 6",
+    ]);
+  });
+});
+
+describe("parseConfig: conversion watch", () => {
+  const base = { ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox" };
+
+  it("flags from 200 texts an hour under a fifth verified by default", () => {
+    expect(parseConfig(base).smsConversion).toEqual({ minSent: 200, minRatio: 0.2 });
+    expect(
+      parseConfig({ ...base, SMS_CONVERSION_MIN_SENT: "50", SMS_CONVERSION_MIN_RATIO: "0.35" }).smsConversion,
+    ).toEqual({ minSent: 50, minRatio: 0.35 });
+    for (const bad of ["1.5", "-0.1", "a fifth"]) {
+      expect(problems({ ...base, SMS_CONVERSION_MIN_RATIO: bad }), bad).toEqual([
+        "SMS_CONVERSION_MIN_RATIO: must be a number from 0 to 1, such as 0.2",
+      ]);
+    }
+  });
+});
+
+describe("parseConfig: the challenge", () => {
+  const base = { ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox" };
+
+  it("takes its mode, free starts, budget share and difficulty, with one line per bad value", () => {
+    expect(
+      parseConfig({
+        ...base,
+        CHALLENGE: "always",
+        CHALLENGE_FREE_STARTS: "5/600",
+        CHALLENGE_BUDGET_SHARE: "0.25",
+        CHALLENGE_MAX_NUMBER: "5000",
+      }).challenge,
+    ).toEqual({ mode: "always", freeStarts: { points: 5, seconds: 600 }, budgetShare: 0.25, maxNumber: 5000 });
+    expect(
+      problems({
+        ...base,
+        CHALLENGE: "sometimes",
+        CHALLENGE_FREE_STARTS: "3",
+        CHALLENGE_BUDGET_SHARE: "2",
+        CHALLENGE_MAX_NUMBER: "1",
+      }).sort(),
+    ).toEqual([
+      "CHALLENGE: must be one of off, adaptive, always",
+      "CHALLENGE_BUDGET_SHARE: must be a number from 0 to 1, such as 0.5",
+      "CHALLENGE_FREE_STARTS: must look like POINTS/SECONDS, e.g. 3/900",
+      "CHALLENGE_MAX_NUMBER: must be at least 2",
+    ]);
+  });
+});

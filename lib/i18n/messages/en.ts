@@ -446,6 +446,8 @@ export const en = {
     api_key_not_found: "This API key no longer exists.",
     api_key_revoke_confirm: "Tick the box to confirm the revocation.",
     forbidden: "Your role does not allow this.",
+    challenge_required:
+      "Before we text a code, your browser must finish a short automatic security check, which needs JavaScript. Please try again.",
     user_exists: "A console user with this email already exists.",
     user_not_found: "This user no longer exists.",
     own_account: "You cannot demote, disable or delete your own account. Ask another owner.",
@@ -481,10 +483,19 @@ export const en = {
     code_expired: "This code has expired. Start again to get a new one.",
     code_exhausted: "Too many wrong codes. Start again to get a new one.",
     payload_too_large: "The request is too large.",
+    number_not_supported:
+      "We can only text a code to a mobile number on our network. To check any other number, contact our customer support.",
+    // number_not_supported with the configured contact (SUPPORT_CONTACT): see numberNotSupportedMessage().
+    number_not_supported_contact:
+      "We can only text a code to a mobile number on our network. To check any other number, contact {support}.",
+    demo_numbers_only:
+      "This demo sends no text messages, so it only checks the demo numbers (555-0100 to 555-0199, for example (206) 555-0100). Checking a real number needs a real SMS provider.",
     rate_limited:
       "Too many attempts. For your security, please wait {minutes, plural, one {a minute} other {# minutes}} and try again.",
     internal: "Something went wrong on our side. Please try again in a moment.",
     unavailable: "The service is temporarily unavailable. Please try again in a moment.",
+    sms_paused:
+      "We have paused sending codes for a while because of unusually heavy traffic. Please try again later; nothing was sent.",
   },
   apiDocs: apiDocsEn,
   demo: demoEn,

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "phone_check" ADD COLUMN     "limiter_digest" VARCHAR(64);

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "@/lib/config";
+import { codeMessage } from "@/lib/sms/code-message";
+
+const base = {
+  DATABASE_URL: "postgresql://app@db.internal:5432/x",
+  LOOKUP_SECRET: "s".repeat(40),
+  SMS_PROVIDER: "outbox",
+};
+
+describe("codeMessage", () => {
+  it("keeps the code text and ends with the origin-bound line @HOST #CODE", () => {
+    expect(codeMessage("123456", "https://check.example.com")).toBe(
+      "Your Exposure Check code is 123456. It expires in 10 minutes. Never share it: we will never call you to ask for it.\n\n@check.example.com #123456",
+    );
+  });
+
+  it("binds the host alone: no scheme, port or path", () => {
+    const lastLine = (url: string) => codeMessage("000042", url).split("\n").at(-1);
+    expect(lastLine("http://localhost:3000")).toBe("@localhost #000042");
+    expect(lastLine("https://Carrier.example:8443/breach-check/")).toBe("@carrier.example #000042");
+  });
+
+  it("holds no link", () => {
+    const text = codeMessage("123456", "https://check.example.com");
+    expect(text).not.toMatch(/https?:|www\.|\/\//i);
+  });
+
+  it("refuses anything but a 6-digit code", () => {
+    expect(() => codeMessage("12345", "https://check.example.com")).toThrow();
+    expect(() => codeMessage("12345a", "https://check.example.com")).toThrow();
+  });
+
+  it("takes its host from PUBLIC_URL, by default http://localhost and the port", () => {
+    expect(parseConfig(base).publicUrl).toBe("http://localhost:3000");
+    expect(parseConfig({ ...base, PORT: "4000" }).publicUrl).toBe("http://localhost:4000");
+    expect(parseConfig({ ...base, PUBLIC_URL: "https://check.example.com/" }).publicUrl).toBe(
+      "https://check.example.com",
+    );
+  });
+});
