@@ -74,7 +74,7 @@ const EnvSchema = z
       .string()
       .regex(/^[A-Z]{2}$/, "must be a two-letter region code such as US")
       .default("US"),
-    /** Where codes may be texted (docs/adr/DRAFT-abuse-resistance.md); unset: DEFAULT_REGION. */
+    /** Where codes may be texted (docs/adr/0017-abuse-resistance.md); unset: DEFAULT_REGION. */
     SMS_ALLOWED_REGIONS: regions,
     /** How customers reach the carrier's support, quoted when a number cannot get a code. */
     SUPPORT_CONTACT: z.string().trim().min(1).max(200).default("our customer support"),
@@ -86,7 +86,7 @@ const EnvSchema = z
         error: "must be an http:// or https:// URL, such as https://check.example.com",
       })
       .optional(),
-    /** Texts in any clock hour, all numbers together; the breaker trips beyond (docs/adr/DRAFT-abuse-resistance.md). */
+    /** Texts in any clock hour, all numbers together; the breaker trips beyond (docs/adr/0017-abuse-resistance.md). */
     SMS_BUDGET_PER_HOUR: z.coerce.number().int().min(1).default(1_000_000),
     /** Texts in any clock hour to one number prefix (a NANP area code, else SMS_PREFIX_DIGITS digits). */
     SMS_BUDGET_PER_PREFIX_PER_HOUR: z.coerce.number().int().min(1).default(20_000),
@@ -100,7 +100,7 @@ const EnvSchema = z
       .min(0)
       .max(1)
       .default(0.2),
-    /** Proof of work before a code is texted (docs/adr/DRAFT-abuse-resistance.md). */
+    /** Proof of work before a code is texted (docs/adr/0017-abuse-resistance.md). */
     CHALLENGE: z.enum(["off", "adaptive", "always"]).default("adaptive"),
     /** Under CHALLENGE=adaptive: starts a client group makes per window before a challenge is required. */
     CHALLENGE_FREE_STARTS: limit("3/900"),

@@ -43,7 +43,7 @@ export type ChallengeGateDeps = {
   now?: () => Date;
 };
 
-/** The adaptive proof-of-work challenge in front of every texted code (docs/adr/DRAFT-abuse-resistance.md). */
+/** The adaptive proof-of-work challenge in front of every texted code (docs/adr/0017-abuse-resistance.md). */
 export function createChallengeGate(deps: ChallengeGateDeps): ChallengeGate {
   const { config, store, budget } = deps;
   const now = deps.now ?? (() => new Date());

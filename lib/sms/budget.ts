@@ -67,7 +67,7 @@ export type SendBudgetDeps = {
 };
 
 /**
- * Send budgets with a circuit breaker (docs/adr/DRAFT-abuse-resistance.md): at most
+ * Send budgets with a circuit breaker (docs/adr/0017-abuse-resistance.md): at most
  * SMS_BUDGET_PER_PREFIX_PER_HOUR texts to one prefix and SMS_BUDGET_PER_HOUR in all,
  * per clock hour, counted in the limits' store. A spent budget refuses further texts
  * until the hour ends, and is logged once, by the node whose refusal spent it.

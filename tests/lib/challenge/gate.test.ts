@@ -8,7 +8,8 @@ import { parseConfig, type Config } from "@/lib/config";
 import { getPool } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { databaseStore } from "@/lib/rate-limit/stores";
-import { testKeyring, uniqueTag } from "@/tests/support/deps";
+import { testKeyring } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 
 const store = databaseStore(getPool());
 afterAll(() => store.close());

@@ -8,7 +8,8 @@ import { AppError } from "@/lib/errors";
 import { memoryFailureCap, toFailureCap, type FailureCap } from "@/lib/rate-limit/failure-cap";
 import { createFailureCaps, FAILURE_CAPS, LIMITS, numberKey } from "@/lib/rate-limit/limits";
 import { databaseStore, redisStore, REDIS_KEY_PREFIX, type LimiterStore } from "@/lib/rate-limit/stores";
-import { testKeyring, uniqueTag } from "@/tests/support/deps";
+import { testKeyring } from "@/tests/support/deps";
+import { uniqueTag } from "@/tests/support/unique-tag";
 import { redisAvailable, redisClient, REDIS_TEST_URL } from "@/tests/support/redis";
 
 const redisUp = await redisAvailable();
