@@ -100,6 +100,11 @@ const EnvSchema = z
     HOST: z.string().min(1).default("0.0.0.0"),
     /** App processes per node; unset: one per core on PostgreSQL, one on the embedded database. */
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+    /** GET /metrics on a listener of its own; unset: no metrics listener. */
+    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+    /** When set, a scrape must send it as a bearer token. */
+    METRICS_TOKEN: z.string().min(16).optional(),
   })
   // `when`: also when some variable is bad, so every problem is listed at once. Fields
   // that failed hold their raw input here, hence the defensive checks.
@@ -144,6 +149,13 @@ const EnvSchema = z
           message: "must not reuse LOOKUP_KEY_VERSION",
         });
       }
+      if (env.METRICS_PORT !== undefined && env.METRICS_PORT === env.PORT) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["METRICS_PORT"],
+          message: "must differ from PORT: metrics are never served on the public listener",
+        });
+      }
       for (const p of twilioProblems(env)) ctx.addIssue({ code: "custom", path: [p.path], message: p.message });
     },
     { when: () => true },
@@ -185,6 +197,10 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     listen: { port: env.PORT, host: env.HOST },
     // The embedded database is one process serving a few connections: one app process.
     webConcurrency: env.WEB_CONCURRENCY ?? (env.EMBEDDED_DB === "1" ? 1 : availableParallelism()),
+    metrics:
+      env.METRICS_PORT === undefined
+        ? null
+        : { port: env.METRICS_PORT, host: env.METRICS_HOST, token: env.METRICS_TOKEN },
   };
 }
 
