@@ -2,9 +2,10 @@
 // (prom-client's defaults), the database pools, and the imports running anywhere
 // (their progress lives in import_batch, written by the importer's own process).
 import { collectDefaultMetrics, Gauge } from "prom-client";
-import { getPool, openPools } from "@/lib/db/client";
+import { getDb, getPool, openPools } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics/registry";
+import { checkReadiness } from "@/lib/ops/readiness";
 
 const STARTED = Symbol.for("exposure-check.metrics.collectors");
 
@@ -30,6 +31,17 @@ export function collectProcessMetrics(): void {
   const registers = [registry];
   // Event-loop delay (nodejs_eventloop_lag_*), heap, GC, handles, CPU and memory.
   collectDefaultMetrics({ register: registry });
+
+  new Gauge({
+    name: "exposure_ready",
+    help: "1 when this node should get traffic, as GET /api/ready answers (database, migrations, not draining).",
+    registers,
+    // Under node:cluster the node is ready only if every app process is.
+    aggregator: "min",
+    async collect() {
+      this.set((await checkReadiness(getDb()).catch(() => ({ ready: false }))).ready ? 1 : 0);
+    },
+  });
 
   const poolGauge = (
     name: string,

@@ -168,6 +168,7 @@ describe("metric labels after a check runs", () => {
     expect(text).toContain(`exposure_import_rows{batch="${batchId}"} 1234`);
     expect(text).toContain(`exposure_import_progress_ratio{batch="${batchId}"} 0.25`);
     expect(text).toMatch(/^exposure_db_pool_connections\{pool="app"\} [1-9]/m);
+    expect(text).toMatch(/^exposure_ready 1$/m);
 
     const values = await labelValues();
     expect(values.length).toBeGreaterThan(50);

@@ -56,6 +56,7 @@ describe("the metrics listener", () => {
       "exposure_import_rows_per_second",
       "exposure_import_progress_ratio",
       "exposure_imports_running",
+      "exposure_ready",
       "nodejs_eventloop_lag_p99_seconds",
     ])
       expect(text).toContain(`# TYPE ${family} `);
