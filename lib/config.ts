@@ -16,6 +16,21 @@ const limit = (fallback: string) =>
       return { points: Number(m[1]), seconds: Number(m[2]) };
     });
 
+/** A whole number in a range, or "off". */
+const offOr = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .default(String(fallback))
+    .transform((v, ctx) => {
+      if (v.trim() === "off") return null;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `must be a whole number from ${min} to ${max}, or off` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
 const secret = z.string().min(32, "must be at least 32 characters (use `openssl rand -hex 32`)");
 
 /** "1:secret,2:secret": older key versions kept while rows are re-hashed. */
@@ -105,6 +120,10 @@ const EnvSchema = z
     METRICS_HOST: z.string().min(1).default("127.0.0.1"),
     /** When set, a scrape must send it as a bearer token. */
     METRICS_TOKEN: z.string().min(16).optional(),
+    /** Shed new requests while the event loop's median delay exceeds this (ms). */
+    SHED_EVENT_LOOP_DELAY_MS: offOr(10, 60_000, 100),
+    /** Shed new requests while this many are in flight in one app process. */
+    SHED_MAX_IN_FLIGHT: offOr(1, 100_000, 128),
   })
   // `when`: also when some variable is bad, so every problem is listed at once. Fields
   // that failed hold their raw input here, hence the defensive checks.
@@ -197,6 +216,7 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     listen: { port: env.PORT, host: env.HOST },
     // The embedded database is one process serving a few connections: one app process.
     webConcurrency: env.WEB_CONCURRENCY ?? (env.EMBEDDED_DB === "1" ? 1 : availableParallelism()),
+    shed: { eventLoopDelayMs: env.SHED_EVENT_LOOP_DELAY_MS, maxInFlight: env.SHED_MAX_IN_FLIGHT },
     metrics:
       env.METRICS_PORT === undefined
         ? null

@@ -14,6 +14,7 @@ import { closeDb } from "@/lib/db/client";
 import { leanExposures } from "@/lib/http/lean-server";
 import { trustedForwardedFor } from "@/lib/http/forwarded";
 import { logRequest } from "@/lib/http/request-log";
+import { createShedder } from "@/lib/http/shed";
 import { log } from "@/lib/log";
 import { startMetrics } from "@/lib/metrics/listener";
 import { isDraining, markDraining } from "@/lib/ops/draining";
@@ -105,9 +106,13 @@ async function serve(config: Config) {
     trustProxyHops: config.trustProxyHops,
   });
 
+  // Not under `next dev`, whose on-demand compiles hold the event loop.
+  const shed = createShedder(dev ? null : config.shed, { production: config.env === "production" });
+
   const inFlight = new Set<ServerResponse>();
   const server = createServer((req, res) => {
     logRequest(req, res, log);
+    if (shed(req, res)) return;
     inFlight.add(res);
     res.once("close", () => inFlight.delete(res));
     // While draining, each response is the connection's last.

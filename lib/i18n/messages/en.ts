@@ -472,6 +472,8 @@ export const en = {
       "Too many attempts. For your security, please wait {minutes, plural, one {a minute} other {# minutes}} and try again.",
     internal: "Something went wrong on our side. Please try again in a moment.",
     unavailable: "The service is temporarily unavailable. Please try again in a moment.",
+    overloaded: "Many people are checking right now. Please try again in a few seconds.",
+    overloaded_title: "Busy right now",
   },
   apiDocs: apiDocsEn,
   demo: demoEn,
