@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { errorAnswer } from "@/lib/http/respond";
 import securityHeaders from "@/lib/http/security-headers.json";
 import { DEFAULT_LOCALE, getTranslator } from "@/lib/i18n/translator";
+import { log } from "@/lib/log";
 import { countShed, type ShedReason } from "@/lib/metrics/registry";
 
 /** SHED_EVENT_LOOP_DELAY_MS and SHED_MAX_IN_FLIGHT; null: that test is off. */
@@ -119,10 +120,18 @@ export function createShedder(
   const delayMs = options.delayMs ?? monitor?.ms ?? (() => 0);
   const made = on ? answers(options.production) : null;
   const done = () => inFlight--;
+  // One log line when shedding starts and one when it ends, not one per request.
+  let shedding: ShedReason | null = null;
 
   const shed = ((req: IncomingMessage, res: ServerResponse): boolean => {
     if (!made || isExempt(req.url)) return false;
-    const reason = shedReason({ delayMs: delayMs(), inFlight }, settings!);
+    const state = { delayMs: delayMs(), inFlight };
+    const reason = shedReason(state, settings!);
+    if (reason !== shedding) {
+      if (reason) log.warn({ reason, ...state }, "past capacity: answering new requests 503");
+      else log.info(state, "capacity again: no longer shedding");
+      shedding = reason;
+    }
     if (reason === null) {
       inFlight++;
       res.once("close", done);
