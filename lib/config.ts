@@ -31,6 +31,21 @@ const regions = z
     return list;
   });
 
+/** A whole number in a range, or "off". */
+const offOr = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .default(String(fallback))
+    .transform((v, ctx) => {
+      if (v.trim() === "off") return null;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `must be a whole number from ${min} to ${max}, or off` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
 const secret = z.string().min(32, "must be at least 32 characters (use `openssl rand -hex 32`)");
 
 /** "1:secret,2:secret": older key versions kept while rows are re-hashed. */
@@ -157,6 +172,15 @@ const EnvSchema = z
     HOST: z.string().min(1).default("0.0.0.0"),
     /** App processes per node; unset: one per core on PostgreSQL, one on the embedded database. */
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+    /** GET /metrics on a listener of its own; unset: no metrics listener. */
+    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+    /** When set, a scrape must send it as a bearer token. */
+    METRICS_TOKEN: z.string().min(16).optional(),
+    /** Shed new requests while the event loop's median delay exceeds this (ms). */
+    SHED_EVENT_LOOP_DELAY_MS: offOr(10, 60_000, 100),
+    /** Shed new requests while this many are in flight in one app process. */
+    SHED_MAX_IN_FLIGHT: offOr(1, 100_000, 128),
   })
   // `when`: also when some variable is bad, so every problem is listed at once. Fields
   // that failed hold their raw input here, hence the defensive checks.
@@ -199,6 +223,13 @@ const EnvSchema = z
           code: "custom",
           path: ["LOOKUP_PREVIOUS_SECRETS"],
           message: "must not reuse LOOKUP_KEY_VERSION",
+        });
+      }
+      if (env.METRICS_PORT !== undefined && env.METRICS_PORT === env.PORT) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["METRICS_PORT"],
+          message: "must differ from PORT: metrics are never served on the public listener",
         });
       }
       for (const p of twilioProblems(env)) ctx.addIssue({ code: "custom", path: [p.path], message: p.message });
@@ -259,6 +290,11 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     // The embedded database is one process serving a few connections: one app process.
     webConcurrency: env.WEB_CONCURRENCY ?? (env.EMBEDDED_DB === "1" ? 1 : availableParallelism()),
+    shed: { eventLoopDelayMs: env.SHED_EVENT_LOOP_DELAY_MS, maxInFlight: env.SHED_MAX_IN_FLIGHT },
+    metrics:
+      env.METRICS_PORT === undefined
+        ? null
+        : { port: env.METRICS_PORT, host: env.METRICS_HOST, token: env.METRICS_TOKEN },
   };
 }
 

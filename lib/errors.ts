@@ -30,6 +30,8 @@ export const ERROR_STATUS = {
   unavailable: 503,
   /** A send budget is spent or an owner paused texts: no code is sent (with Retry-After). */
   sms_paused: 503,
+  /** Shed past capacity (lib/http/shed.ts), with Retry-After. */
+  overloaded: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -10,6 +10,7 @@ import { once } from "node:events";
 import { createHmac, randomBytes } from "node:crypto";
 import { Client, Pool } from "pg";
 import { normalizePhone } from "@/lib/phone/normalize";
+import { parserYardstick } from "@/scripts/bench-parsers";
 
 const root = path.resolve(__dirname, "..");
 const rows = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 10_000_000);
@@ -70,6 +71,7 @@ async function main() {
     await generate(file, rows);
   }
   console.log(`Input: ${(statSync(file).size / 1e6).toFixed(0)} MB, ${rows.toLocaleString("en-US")} rows`);
+  parserYardstick(file, Math.min(rows, 1_000_000));
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -15,7 +15,9 @@ import { exposuresAnswer } from "@/lib/http/exposures-endpoint";
 import { leanExposures } from "@/lib/http/lean-server";
 import { trustedForwardedFor } from "@/lib/http/forwarded";
 import { logRequest } from "@/lib/http/request-log";
+import { createShedder } from "@/lib/http/shed";
 import { log } from "@/lib/log";
+import { startMetrics } from "@/lib/metrics/listener";
 import { isDraining, markDraining } from "@/lib/ops/draining";
 
 const root = path.resolve(__dirname, "..");
@@ -40,15 +42,22 @@ function loadConfig(): Config {
 async function main() {
   const config = loadConfig();
   const processes = dev ? 1 : config.webConcurrency;
-  if (processes > 1 && cluster.isPrimary) return supervise(processes);
+  if (processes > 1 && cluster.isPrimary) return supervise(processes, config);
   return serve(config);
+}
+
+/** METRICS_PORT that cannot be listened on stops the start, as PORT does. */
+function metricsFailed(err: unknown) {
+  log.fatal({ err }, "cannot serve metrics");
+  process.exit(1);
 }
 
 /**
  * The primary of WEB_CONCURRENCY app processes sharing the port: it serves nothing,
  * replaces a process that dies, and on SIGTERM/SIGINT lets each one drain, then exits.
  */
-function supervise(processes: number) {
+function supervise(processes: number, config: Config) {
+  startMetrics(config.metrics, "primary").catch(metricsFailed);
   let stopping = false;
   const started = new Map<number, number>();
   const fork = () => started.set(cluster.fork().id, Date.now());
@@ -87,6 +96,7 @@ function supervise(processes: number) {
 
 async function serve(config: Config) {
   const { port, host } = config.listen;
+  await startMetrics(config.metrics, cluster.isWorker ? "worker" : "single").catch(metricsFailed);
   const app = next({ dev, dir: root, hostname: host, port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -97,9 +107,13 @@ async function serve(config: Config) {
     trustProxyHops: config.trustProxyHops,
   });
 
+  // Not under `next dev`, whose on-demand compiles hold the event loop.
+  const shed = createShedder(dev ? null : config.shed, { production: config.env === "production" });
+
   const inFlight = new Set<ServerResponse>();
   const server = createServer((req, res) => {
     logRequest(req, res, log);
+    if (shed(req, res)) return;
     inFlight.add(res);
     res.once("close", () => inFlight.delete(res));
     // While draining, each response is the connection's last.

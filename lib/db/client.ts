@@ -60,6 +60,15 @@ export function getLookupPool(): Pool {
   return globalForDb.exposureLookupPool;
 }
 
+/** The pools this process has opened, by name, for metrics (lib/metrics/collectors.ts). */
+export function openPools(): { name: "app" | "lookup"; pool: Pool }[] {
+  const { exposurePool: app, exposureLookupPool: lookup } = globalForDb;
+  return [
+    ...(app ? [{ name: "app" as const, pool: app }] : []),
+    ...(lookup ? [{ name: "lookup" as const, pool: lookup }] : []),
+  ];
+}
+
 export async function closeDb(): Promise<void> {
   // Prisma leaves a pool it was given open: end it here, after Prisma lets go of it.
   await globalForDb.exposureDb?.$disconnect();

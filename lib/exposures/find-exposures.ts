@@ -2,6 +2,7 @@ import type { Sql } from "@/lib/db/sql";
 import type { Keyring } from "@/lib/hashing/keyring";
 import type { ExposureResult } from "@/lib/exposures/types";
 import { remediationPath } from "@/lib/incidents/paths";
+import { lookupBatchTimer } from "@/lib/metrics/registry";
 
 /** Looks a number (E.164) up: every exposure recorded for it. */
 export type FindExposures = (e164: string) => Promise<ExposureResult>;
@@ -50,7 +51,9 @@ export async function findExposuresOf(sql: Sql, keyring: Keyring, numbers: strin
       owners.push(n);
     }
   });
+  const observed = lookupBatchTimer(numbers.length);
   const rows = await sql<Row>(EXPOSURES, [hashes, versions, owners]);
+  observed();
   const results: ExposureResult[] = numbers.map((phone) => ({ phone, affected: false, exposures: [] }));
   for (const r of rows) {
     const result = results[r.n]!;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
+import { observeRequest } from "@/lib/metrics/registry";
 
 // A load balancer's request id is kept when it is a plain token, so lines can be joined.
 const GIVEN_ID = /^[\w.:-]{1,128}$/;
@@ -38,6 +39,7 @@ export function logRequest(req: IncomingMessage, res: ServerResponse, logger: Lo
       ms: Math.round((performance.now() - started) * 10) / 10,
       ...(res.writableFinished ? {} : { aborted: true }),
     };
+    observeRequest(req.method, path, res.statusCode, line.ms / 1000);
     if (QUIET.test(path) && res.statusCode < 500) logger.debug(line, "request");
     else logger.info(line, "request");
   });

@@ -1,8 +1,8 @@
 // Import worker: parses a piece of CSV, normalizes and hashes each number, and hands
 // back binary COPY tuples. Raw values leave this thread only for rejected rows.
 import { parentPort, workerData } from "node:worker_threads";
-import { parse } from "csv-parse/sync";
 import { importKeys, storedHash } from "@/lib/hashing/keyring";
+import { parsePiece } from "@/lib/imports/parse-piece";
 import { fastNormalizer } from "@/lib/phone/fast-normalize";
 import { TUPLE_BYTES, type PieceResult, type Rejection, type WorkerInit } from "@/lib/imports/types";
 
@@ -14,42 +14,6 @@ parentPort!.on("message", (msg: { id: number; buf: Uint8Array; firstLine: number
   const result = processPiece(msg.id, msg.buf, msg.firstLine, msg.oneLinePerRecord);
   parentPort!.postMessage(result, [result.tuples.buffer as ArrayBuffer]);
 });
-
-type Parsed = { record: string[]; info: { lines: number } }[];
-const OPTIONS = { info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true } as const;
-const PLAIN = { relax_column_count: true, relax_quotes: true } as const;
-
-/**
- * Parses a piece. When no quoted field spans lines, record i sits on line i, so the
- * cheaper parse without per-record info gives exact line numbers; empty
- * lines come back as [""] and are dropped. If the piece is malformed somewhere (an
- * unclosed quote), it is parsed line by line so only the broken lines are rejected.
- */
-function parsePiece(buf: Buffer, rejections: Rejection[], firstLine: number, oneLinePerRecord: boolean): Parsed {
-  try {
-    if (!oneLinePerRecord) return parse(buf, OPTIONS) as unknown as Parsed;
-    const out: Parsed = [];
-    (parse(buf, PLAIN) as string[][]).forEach((record, i) => {
-      if (record.length > 1 || record[0] !== "") out.push({ record, info: { lines: i + 1 } });
-    });
-    return out;
-  } catch {
-    const out: Parsed = [];
-    buf
-      .toString("utf8")
-      .split("\n")
-      .forEach((text, i) => {
-        if (text.trim() === "") return;
-        try {
-          for (const r of parse(text, OPTIONS) as unknown as Parsed)
-            out.push({ record: r.record, info: { lines: i + 1 } });
-        } catch {
-          rejections.push({ line: firstLine + i, reason: "malformed_row", value: text.slice(0, 64) });
-        }
-      });
-    return out;
-  }
-}
 
 function processPiece(id: number, buf: Uint8Array, firstLine: number, oneLinePerRecord: boolean): PieceResult {
   const rejections: Rejection[] = [];

@@ -496,6 +496,8 @@ export const en = {
     unavailable: "The service is temporarily unavailable. Please try again in a moment.",
     sms_paused:
       "We have paused sending codes for a while because of unusually heavy traffic. Please try again later; nothing was sent.",
+    overloaded: "Many people are checking right now. Please try again in a few seconds.",
+    overloaded_title: "Busy right now",
   },
   apiDocs: apiDocsEn,
   demo: demoEn,

@@ -1,0 +1,67 @@
+// Request metrics are labelled by the route pattern, never by the path a client sent:
+// a path can hold a phone number (/api/v1/exposures/{phone}) or an id, and unbounded
+// label values would grow the series without end. tests/lib/metrics/routes.test.ts
+// checks that every page and route under app/ is listed here.
+const PATTERNS = [
+  "/",
+  "/outbox",
+  "/demo/account",
+  "/docs/api",
+  "/remediation/[incident]/[category]",
+  "/admin",
+  "/admin/account",
+  "/admin/api-keys",
+  "/admin/audit",
+  "/admin/dashboard",
+  "/admin/imports",
+  "/admin/imports/upload/[id]",
+  "/admin/incidents",
+  "/admin/incidents/new",
+  "/admin/incidents/[slug]",
+  "/admin/lookup",
+  "/admin/sign-in",
+  "/admin/users",
+  "/api/health",
+  "/api/ready",
+  "/api/admin/audit",
+  "/api/admin/imports",
+  "/api/admin/imports/[batchId]/rejections",
+  "/api/dev/outbox",
+  "/api/v1/checks",
+  "/api/v1/checks/[checkId]/verify",
+  "/api/v1/exposures/[phone]",
+  "/api/v1/openapi.json",
+  "/icon.svg",
+  "/favicon.ico",
+];
+
+/** The framework's assets: anything under a prefix counts as one route. */
+const PREFIXES: [prefix: string, route: string][] = [
+  ["/_next/static/", "/_next/static/[file]"],
+  ["/_next/image", "/_next/image"],
+];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|\\]/g, "\\$&");
+
+// Static segments first, so /admin/incidents/new is not taken for [slug].
+const MATCHERS = PATTERNS.map((pattern) => ({
+  pattern,
+  dynamic: pattern.includes("["),
+  re: new RegExp(
+    `^${pattern
+      .split("/")
+      .map((s) => (/^\[\w+\]$/.test(s) ? "[^/]+" : escape(s)))
+      .join("/")}$`,
+  ),
+})).sort((a, b) => Number(a.dynamic) - Number(b.dynamic));
+
+/** The route pattern a path belongs to ("/api/v1/exposures/[phone]"), or "other". */
+export function routePattern(path: string): string {
+  const p = path.split(/[?#]/, 1)[0]!;
+  for (const [prefix, route] of PREFIXES) if (p.startsWith(prefix)) return route;
+  for (const m of MATCHERS) if (m.re.test(p)) return m.pattern;
+  return "other";
+}
+
+/** Every pattern routePattern can answer, for tests and dashboards. */
+export const ROUTE_PATTERNS: readonly string[] = [...PATTERNS, ...PREFIXES.map(([, route]) => route), "other"];
