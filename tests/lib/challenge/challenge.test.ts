@@ -3,7 +3,6 @@
 // database store and in Redis. Small difficulties keep the solves quick.
 import { solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
-import { Pool } from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   CHALLENGE_ALGORITHM,
@@ -16,32 +15,15 @@ import {
   type Challenge,
 } from "@/lib/challenge/challenge";
 import { Keyring } from "@/lib/hashing/keyring";
-import { databaseStore, redisStore, type LimiterStore } from "@/lib/rate-limit/stores";
 import { testKeyring } from "@/tests/support/deps";
-import { redisAvailable, REDIS_TEST_URL } from "@/tests/support/redis";
+import { closeStores, databaseStoreOfItsOwn, redisAvailable, redisStoreOfItsOwn } from "@/tests/support/redis";
 
 const redisUp = await redisAvailable();
-const pools: Pool[] = [];
-const stores: LimiterStore[] = [];
 
-afterAll(async () => {
-  await Promise.all(stores.map((s) => s.close()));
-  await Promise.all(pools.map((p) => p.end()));
-});
+afterAll(closeStores);
 
-function dbStore(): LimiterStore {
-  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
-  pools.push(pool);
-  const store = databaseStore(pool);
-  stores.push(store);
-  return store;
-}
-
-function redis(): LimiterStore {
-  const store = redisStore(REDIS_TEST_URL, dbStore());
-  stores.push(store);
-  return store;
-}
+const dbStore = databaseStoreOfItsOwn;
+const redis = redisStoreOfItsOwn;
 
 const keys = challengeKeys(testKeyring());
 

@@ -1,39 +1,28 @@
 // Failure caps in each store, seen from two "processes" (two stores on their own
 // connections): failures counted through one refuse attempts on the other.
-import { Pool } from "pg";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { parseConfig } from "@/lib/config";
 import { getDb, getPool } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { memoryFailureCap, toFailureCap, type FailureCap } from "@/lib/rate-limit/failure-cap";
 import { createFailureCaps, FAILURE_CAPS, LIMITS, numberKey } from "@/lib/rate-limit/limits";
-import { databaseStore, redisStore, REDIS_KEY_PREFIX, type LimiterStore } from "@/lib/rate-limit/stores";
+import { databaseStore, REDIS_KEY_PREFIX, type LimiterStore } from "@/lib/rate-limit/stores";
 import { testKeyring } from "@/tests/support/deps";
 import { uniqueTag } from "@/tests/support/unique-tag";
-import { redisAvailable, redisClient, REDIS_TEST_URL } from "@/tests/support/redis";
+import {
+  closeStores,
+  databaseStoreOfItsOwn,
+  redisAvailable,
+  redisClient,
+  redisStoreOfItsOwn,
+} from "@/tests/support/redis";
 
 const redisUp = await redisAvailable();
-const pools: Pool[] = [];
-const stores: LimiterStore[] = [];
 
-afterAll(async () => {
-  await Promise.all(stores.map((s) => s.close()));
-  await Promise.all(pools.map((p) => p.end()));
-});
+afterAll(closeStores);
 
-function dbStore(): LimiterStore {
-  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
-  pools.push(pool);
-  const store = databaseStore(pool);
-  stores.push(store);
-  return store;
-}
-
-function redis(): LimiterStore {
-  const store = redisStore(REDIS_TEST_URL, dbStore());
-  stores.push(store);
-  return store;
-}
+const dbStore = databaseStoreOfItsOwn;
+const redis = redisStoreOfItsOwn;
 
 async function refusal(cap: FailureCap, key: string): Promise<AppError | null> {
   return cap.check(key).then(

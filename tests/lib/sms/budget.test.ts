@@ -4,40 +4,29 @@
 import { randomInt } from "node:crypto";
 import type { Logger } from "pino";
 import { Pool } from "pg";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { getDb } from "@/lib/db/client";
+import { afterAll, afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
+import { getDb, getPool } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { databaseStore, redisStore, REDIS_KEY_PREFIX, type LimiterStore } from "@/lib/rate-limit/stores";
+import { databaseStore, REDIS_KEY_PREFIX, type LimiterStore } from "@/lib/rate-limit/stores";
 import { BUDGET_LIMITS, createSendBudget, PAUSED_RETRY_SECONDS, type SendBudget } from "@/lib/sms/budget";
 import { clearPause } from "@/lib/sms/pause";
 import { testClock } from "@/tests/support/deps";
-import { redisAvailable, redisClient, REDIS_TEST_URL } from "@/tests/support/redis";
+import {
+  closeStores,
+  databaseStoreOfItsOwn,
+  redisAvailable,
+  redisClient,
+  redisStoreOfItsOwn,
+} from "@/tests/support/redis";
 
 const redisUp = await redisAvailable();
 const HOUR = 3_600_000;
-const pools: Pool[] = [];
-const stores: LimiterStore[] = [];
 
-afterAll(async () => {
-  await Promise.all(stores.map((s) => s.close()));
-  await Promise.all(pools.map((p) => p.end()));
-});
+afterAll(closeStores);
 afterEach(async () => void (await clearPause(getDb())));
 
-/** A store on connections of its own, as another app process would have. */
-function dbStore(): LimiterStore {
-  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
-  pools.push(pool);
-  const store = databaseStore(pool);
-  stores.push(store);
-  return store;
-}
-
-function redis(): LimiterStore {
-  const store = redisStore(REDIS_TEST_URL, dbStore());
-  stores.push(store);
-  return store;
-}
+const dbStore = databaseStoreOfItsOwn;
+const redis = redisStoreOfItsOwn;
 
 /** Half past an hour of this test's own. */
 function ownHour() {
@@ -146,7 +135,7 @@ describe("counts per prefix, never per number", () => {
   it("keeps the prefix, not the number, in the database's keys", async () => {
     const { a } = nodes(dbStore, { perHour: 10, perPrefixPerHour: 10 });
     await a.budget.reserve("+12065550142");
-    const { rows } = await pools[0]!.query<{ key: string }>("SELECT key FROM rate_limit WHERE key LIKE $1", [
+    const { rows } = await getPool().query<{ key: string }>("SELECT key FROM rate_limit WHERE key LIKE $1", [
       `${BUDGET_LIMITS.prefix}:%`,
     ]);
     expect(rows.length).toBeGreaterThan(0);
@@ -218,7 +207,7 @@ describe("reserveOrThrow", () => {
       connectionString: "postgresql://postgres@127.0.0.1:1/none",
       connectionTimeoutMillis: 500,
     });
-    pools.push(nowhere);
+    onTestFinished(() => nowhere.end());
     const budget = createSendBudget({
       db: getDb(),
       store: databaseStore(nowhere),
