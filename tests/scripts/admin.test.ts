@@ -1,30 +1,11 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { adminCli } from "@/tests/support/cli";
 import { signIn } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db/client";
 import { authDeps } from "@/tests/support/admin";
 import { uniqueTag } from "@/tests/support/unique-tag";
-import { TEST_ENV } from "@/tests/support/test-env";
 
-const root = path.resolve(__dirname, "../..");
-
-/** Runs `npm run admin -- …` against the unit project's database, password on stdin. */
-function admin(args: string[], stdin: string): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/admin.ts", ...args], {
-      cwd: root,
-      env: { ...process.env, ...TEST_ENV, DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: "silent" },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    child.on("exit", (code) => resolve({ code: code ?? 1, out, err }));
-    child.stdin.end(stdin);
-  });
-}
+const admin = adminCli;
 
 describe("npm run admin -- create-user", () => {
   it("creates an owner whose password (from stdin) then signs in, audited as done by the cli", async () => {

@@ -1,29 +1,11 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { adminCli } from "@/tests/support/cli";
 import { GET as exposuresRoute } from "@/app/api/v1/exposures/[phone]/route";
 import { getDb } from "@/lib/db/client";
 import { ctx, setEnv } from "@/tests/support/api";
 import { uniqueTag } from "@/tests/support/unique-tag";
-import { TEST_ENV } from "@/tests/support/test-env";
 
-const root = path.resolve(__dirname, "../..");
-
-/** Runs `npm run admin -- …` against the unit project's database. */
-function admin(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/admin.ts", ...args], {
-      cwd: root,
-      env: { ...process.env, ...TEST_ENV, DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: "silent" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    child.on("exit", (code) => resolve({ code: code ?? 1, out, err }));
-  });
-}
+const admin = adminCli;
 
 describe("npm run admin -- create-api-key", () => {
   it("prints a working key once, on its last line, stores only its hash and audits it as the cli", async () => {

@@ -1,26 +1,8 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { importCli } from "@/tests/support/cli";
 import { csvFile } from "@/tests/support/imports";
-import { TEST_ENV } from "@/tests/support/test-env";
 
-const root = path.resolve(__dirname, "../..");
-
-/** Runs `npm run import -- …` against the unit project's database. */
-function importer(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], {
-      cwd: root,
-      env: { ...process.env, ...TEST_ENV, DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: "silent" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    child.on("exit", (code) => resolve({ code: code ?? 1, out, err }));
-  });
-}
+const importer = importCli;
 
 const lastLine = (text: string) => text.trimEnd().split("\n").at(-1)!;
 

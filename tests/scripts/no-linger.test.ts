@@ -1,10 +1,6 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { csvFile } from "@/tests/support/imports";
-import { TEST_ENV } from "@/tests/support/test-env";
-
-const root = path.resolve(__dirname, "../..");
+import { runCli as run } from "@/tests/support/cli";
 
 /**
  * What a lingering process looks like: its work is done and printed, then an idle pool,
@@ -12,25 +8,6 @@ const root = path.resolve(__dirname, "../..");
  * is half that, far above a normal exit; it catches a hold, it measures no speed.
  */
 const LINGER_MS = 5_000;
-
-type Run = { code: number; out: string; err: string; idleAfterOutputMs: number };
-
-/** Runs a CLI the way its npm script does and notes how long it stayed after its last output. */
-function run(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, {
-      cwd: root,
-      env: { ...process.env, ...TEST_ENV, DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: "silent" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    let last = Date.now();
-    child.stdout.on("data", (d: Buffer) => ((out += d.toString()), (last = Date.now())));
-    child.stderr.on("data", (d: Buffer) => ((err += d.toString()), (last = Date.now())));
-    child.on("exit", (code) => resolve({ code: code ?? 1, out, err, idleAfterOutputMs: Date.now() - last }));
-  });
-}
 
 describe("CLIs exit as soon as their work is done", () => {
   it("npm run db:migrate", async () => {
