@@ -1,7 +1,7 @@
 import "server-only";
 import { getConfig, type Config } from "@/lib/config";
 import { getDb, getPool, type Db } from "@/lib/db/client";
-import { createLimits, type Limits } from "@/lib/rate-limit/limits";
+import { createFailureCaps, createLimits, type Limits } from "@/lib/rate-limit/limits";
 import { openLimiterStore } from "@/lib/rate-limit/stores";
 import { outboxProvider } from "@/lib/sms/outbox";
 import type { SmsProvider } from "@/lib/sms/provider";
@@ -24,9 +24,11 @@ export function getServices(): Services {
     const config = getConfig();
     const db = getDb();
     const keyring = keyringOf(config);
-    const limits = createLimits(config, () => openLimiterStore(config.rateLimits.redisUrl, getPool()));
+    const store = openLimiterStore(config.rateLimits.redisUrl, getPool());
+    const limits = createLimits(config, () => store);
+    const caps = createFailureCaps(config, () => store);
     const now = () => new Date();
-    const api = createApiDeps(config, { keyring, limits });
+    const api = createApiDeps(config, { keyring, limits, caps });
     globalForServices.exposureServices = {
       config,
       db,
