@@ -2,6 +2,9 @@ import type { Sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { bearerToken, hashApiKey, isWellFormedApiKey } from "@/lib/api-keys/keys";
 
+/** A limit on refused keys around a key check: asked before a lookup, told of each refusal. */
+export type KeyGuard = { check(): Promise<void>; fail(): Promise<void> };
+
 /** Who is calling the integration API: a key, never its secret. */
 export type ApiKeyPrincipal = { id: string; name: string; prefix: string };
 
@@ -94,9 +97,16 @@ export function forgetCheckedKeys(): void {
 /**
  * The key of an `Authorization: Bearer …` header, or a 401: `api_key_required` without
  * one, `invalid_api_key` for a malformed, unknown or revoked key (the same answer for
- * all three, so a caller learns nothing about which keys exist).
+ * all three, so a caller learns nothing about which keys exist). `guard`, when given, is
+ * asked before a well-formed key this process does not trust yet is looked up (it may
+ * throw, e.g. 429), and told of each unknown or revoked key: a valid cached key costs it
+ * nothing, and a malformed one is refused for free.
  */
-export async function authenticateApiKey(deps: ApiKeyAuthDeps, authorization: string | null): Promise<ApiKeyPrincipal> {
+export async function authenticateApiKey(
+  deps: ApiKeyAuthDeps,
+  authorization: string | null,
+  guard?: KeyGuard,
+): Promise<ApiKeyPrincipal> {
   const token = bearerToken(authorization);
   if (!token) throw new AppError(authorization ? "invalid_api_key" : "api_key_required");
   // A malformed key costs no query.
@@ -106,7 +116,8 @@ export async function authenticateApiKey(deps: ApiKeyAuthDeps, authorization: st
   const cacheKey = hash.toString("base64");
   const cached = deps.keyCache?.get(cacheKey, now.getTime());
   if (cached) return cached;
-  if (deps.keyCache?.isRefused(cacheKey, now.getTime())) throw new AppError("invalid_api_key");
+  await guard?.check();
+  if (deps.keyCache?.isRefused(cacheKey, now.getTime())) return refuse(guard);
 
   const at = now.toISOString();
   const [row] = await deps.sql<{ id: string; name: string; prefix: string; revoked: boolean; stale: boolean }>(FIND, [
@@ -116,10 +127,15 @@ export async function authenticateApiKey(deps: ApiKeyAuthDeps, authorization: st
   ]);
   if (!row || row.revoked) {
     deps.keyCache?.setRefused(cacheKey, now.getTime());
-    throw new AppError("invalid_api_key");
+    return refuse(guard);
   }
   if (row.stale) await deps.sql(TOUCH, [row.id, at, LAST_USED_RESOLUTION_MS]);
   const key = { id: row.id, name: row.name, prefix: row.prefix };
   deps.keyCache?.set(cacheKey, key, now.getTime());
   return key;
+}
+
+async function refuse(guard: KeyGuard | undefined): Promise<never> {
+  await guard?.fail();
+  throw new AppError("invalid_api_key");
 }

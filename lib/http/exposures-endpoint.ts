@@ -1,6 +1,5 @@
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/api-keys/authenticate";
 import type { ApiDeps } from "@/lib/api-keys/deps";
-import { isAppError } from "@/lib/errors";
 import { apiExposureLookup } from "@/lib/exposures/integration-lookup";
 import { clientGroup } from "@/lib/http/client-group";
 import { errorAnswer, okAnswer, type Answer } from "@/lib/http/respond";
@@ -33,11 +32,12 @@ export async function exposuresAnswer(deps: ApiDeps, req: ExposureRequest): Prom
 }
 
 /**
- * The key of an integration call, within its limits: 429 once the caller's client group
- * has had too many keys refused (before any key is looked at, so a flood of made-up keys
- * never reaches the database), 401 (api_key_required / invalid_api_key, with
- * WWW-Authenticate) without a valid, unrevoked key, counting a refused key against the
- * group, then 429 when the key's own limit is used up.
+ * The key of an integration call, within its limits: 401 (api_key_required /
+ * invalid_api_key, with WWW-Authenticate) without a valid, unrevoked key; 429 once the
+ * caller's client group has had too many keys refused, checked before any key this
+ * process does not trust yet is looked up, so a flood of made-up keys never reaches the
+ * database (a cached valid key skips it: a login page's calls cost no extra store read);
+ * then 429 when the key's own limit is used up.
  */
 export async function authorizeApiKey(
   deps: ApiDeps,
@@ -45,14 +45,11 @@ export async function authorizeApiKey(
   ip: string,
 ): Promise<ApiKeyPrincipal> {
   const group = clientGroup(ip, deps.ipv6PrefixLength);
-  await deps.caps.apiKeyFailPerIp.check(group);
-  let key: ApiKeyPrincipal;
-  try {
-    key = await authenticateApiKey(deps, authorization);
-  } catch (error) {
-    if (isAppError(error) && error.code === "invalid_api_key") await deps.caps.apiKeyFailPerIp.fail(group);
-    throw error;
-  }
+  const cap = deps.caps.apiKeyFailPerIp;
+  const key = await authenticateApiKey(deps, authorization, {
+    check: () => cap.check(group),
+    fail: () => cap.fail(group),
+  });
   await deps.limits.apiPerKey.consume(key.id);
   return key;
 }

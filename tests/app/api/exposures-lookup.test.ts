@@ -115,10 +115,12 @@ describe("refused API keys per client address", () => {
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(await code(res)).toBe("rate_limited");
     }
-    // A good key from another address still works, and a missing key does not count.
+    // A good key from another address still works; a missing or malformed key costs no query and does not count.
     expect((await lookup({ phone: "+12065550103" }, `Bearer ${good.key}`, "198.51.100.88")).status).toBe(200);
-    for (let i = 0; i < 5; i++)
+    for (let i = 0; i < 5; i++) {
       expect((await lookup({ phone: "+12065550103" }, undefined, "198.51.100.89")).status).toBe(401);
+      expect((await lookup({ phone: "+12065550103" }, "Bearer ek_live_short", "198.51.100.89")).status).toBe(401);
+    }
     expect((await lookup({ phone: "+12065550103" }, `Bearer ${good.key}`, "198.51.100.89")).status).toBe(200);
   });
 
