@@ -143,6 +143,14 @@ const EnvSchema = z
     RATE_LIMIT_SIGN_IN_PER_EMAIL: limit("5/900"),
     /** Integration API calls per key: a login page calls once per sign-in; a leaked key gets little. */
     RATE_LIMIT_API_PER_KEY: limit("600/60"),
+    /** Refused API keys per client group: a flood of made-up keys stops before the database. */
+    RATE_LIMIT_API_KEY_FAILURES_PER_IP: limit("20/300"),
+    /** How long a pool waits for a connection before the request fails, instead of queueing without end. */
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+    /** The app pool's statement_timeout (console, checks). Imports use their own connections. */
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    /** The hot paths' statement_timeout (integration lookup, key checks): each statement takes milliseconds. */
+    DB_LOOKUP_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
     /** Console sessions end this many seconds after sign-in, used or not. */
     ADMIN_SESSION_MAX_AGE: z.coerce
       .number()
@@ -244,6 +252,11 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     env: env.NODE_ENV,
     databaseUrl: env.DATABASE_URL,
     embeddedDb: env.EMBEDDED_DB === "1",
+    dbTimeouts: {
+      connectMs: env.DB_CONNECT_TIMEOUT_MS,
+      statementMs: env.DB_STATEMENT_TIMEOUT_MS,
+      lookupStatementMs: env.DB_LOOKUP_STATEMENT_TIMEOUT_MS,
+    },
     keys: {
       current: { version: env.LOOKUP_KEY_VERSION, secret: env.LOOKUP_SECRET! },
       previous: env.LOOKUP_PREVIOUS_SECRETS,
@@ -277,6 +290,7 @@ function toConfig(env: z.output<typeof EnvSchema>) {
       signInPerIp: env.RATE_LIMIT_SIGN_IN_PER_IP,
       signInPerEmail: env.RATE_LIMIT_SIGN_IN_PER_EMAIL,
       apiPerKey: env.RATE_LIMIT_API_PER_KEY,
+      apiKeyFailuresPerIp: env.RATE_LIMIT_API_KEY_FAILURES_PER_IP,
     },
     admin: {
       sessionMaxAgeSeconds: env.ADMIN_SESSION_MAX_AGE,

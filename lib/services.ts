@@ -1,7 +1,7 @@
 import "server-only";
 import { getConfig, type Config } from "@/lib/config";
 import { getDb, getPool, type Db } from "@/lib/db/client";
-import { createLimits, type Limits } from "@/lib/rate-limit/limits";
+import { createFailureCaps, createLimits, type Limits } from "@/lib/rate-limit/limits";
 import { openLimiterStore } from "@/lib/rate-limit/stores";
 import { outboxProvider } from "@/lib/sms/outbox";
 import type { SmsProvider } from "@/lib/sms/provider";
@@ -13,8 +13,18 @@ import type { AuthDeps } from "@/lib/auth/deps";
 import type { Permission } from "@/lib/auth/permissions";
 import { authorizeAdmin } from "@/lib/auth/session";
 import { createRoute } from "@/lib/http/route";
+import { createSendBudget, type SendBudget } from "@/lib/sms/budget";
+import { createConversionWatch, type ConversionWatch } from "@/lib/sms/conversion";
 
-export type Services = CheckDeps & { config: Config; admin: AuthDeps; api: ApiDeps };
+export type Services = CheckDeps & {
+  config: Config;
+  admin: AuthDeps;
+  api: ApiDeps;
+  /** The hour's send budgets and the owners' pause (docs/adr/0017-abuse-resistance.md). */
+  smsBudget: SendBudget;
+  /** Texts sent against codes verified, per hour and prefix. */
+  smsConversion: ConversionWatch;
+};
 
 const globalForServices = globalThis as unknown as { exposureServices?: Services };
 
@@ -24,9 +34,11 @@ export function getServices(): Services {
     const config = getConfig();
     const db = getDb();
     const keyring = keyringOf(config);
-    const limits = createLimits(config, () => openLimiterStore(config.rateLimits.redisUrl, getPool()));
+    const store = openLimiterStore(config.rateLimits.redisUrl, getPool());
+    const limits = createLimits(config, () => store);
+    const caps = createFailureCaps(config, () => store);
     const now = () => new Date();
-    const api = createApiDeps(config, { keyring, limits });
+    const api = createApiDeps(config, { keyring, limits, caps });
     globalForServices.exposureServices = {
       config,
       db,
@@ -35,6 +47,11 @@ export function getServices(): Services {
       keyring,
       limits,
       sms: smsProvider(config, db),
+      smsBudget: createSendBudget({ db, store, config: config.smsBudget }),
+      smsConversion: createConversionWatch({
+        db,
+        config: { ...config.smsConversion, prefixDigits: config.smsBudget.prefixDigits },
+      }),
       mode: config.lookupMode,
       region: config.defaultRegion,
       now,

@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
   "api_key_revoked",
   "api_lookup",
   "key_rotated",
+  "sms_paused",
+  "sms_resumed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

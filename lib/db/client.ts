@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { Pool } from "pg";
+import { Pool, type PoolConfig } from "pg";
 import { PrismaClient } from "@/generated/prisma/client.ts";
-import { getConfig } from "@/lib/config";
+import { getConfig, type Config } from "@/lib/config";
 import { log } from "@/lib/log";
 
 export type Db = PrismaClient;
@@ -29,7 +29,7 @@ export function getDb(): PrismaClient {
 export function getPool(): Pool {
   if (!globalForDb.exposurePool) {
     const config = getConfig();
-    const pool = new Pool({ connectionString: config.databaseUrl, max: config.embeddedDb ? 4 : 10 });
+    const pool = new Pool(poolConfig(config, "app"));
     // An idle connection the server dropped must not crash the process (pg's default for an
     // unheard "error"); the next query opens a fresh one.
     pool.on("error", (err) => log.warn({ err }, "database connection lost"));
@@ -49,11 +49,7 @@ export function getLookupPool(): Pool {
   const config = getConfig();
   if (config.embeddedDb) return getPool();
   if (!globalForDb.exposureLookupPool) {
-    const pool = new Pool({
-      connectionString: config.databaseUrl,
-      max: 10,
-      options: "-c plan_cache_mode=force_generic_plan",
-    });
+    const pool = new Pool(poolConfig(config, "lookup"));
     pool.on("error", (err) => log.warn({ err }, "database connection lost"));
     globalForDb.exposureLookupPool = pool;
   }
@@ -67,6 +63,30 @@ export function openPools(): { name: "app" | "lookup"; pool: Pool }[] {
     ...(app ? [{ name: "app" as const, pool: app }] : []),
     ...(lookup ? [{ name: "lookup" as const, pool: lookup }] : []),
   ];
+}
+
+/**
+ * A pool's settings. Both pools wait at most DB_CONNECT_TIMEOUT_MS for a connection and
+ * cap each statement, so a flood on one path fails fast instead of queueing without end
+ * and holding connections the other path needs (a login page's lookup must not wait
+ * behind a console query, nor a console behind a flood of API calls). The embedded
+ * database gets no statement_timeout: its one session is shared by every connection
+ * (lib/rate-limit/stores.ts), so a session setting would not be per pool, and a single
+ * in-process server has no second path to protect.
+ */
+export function poolConfig(config: Config, kind: "app" | "lookup"): PoolConfig {
+  const base: PoolConfig = {
+    connectionString: config.databaseUrl,
+    max: config.embeddedDb ? 4 : 10,
+    connectionTimeoutMillis: config.dbTimeouts.connectMs,
+  };
+  if (config.embeddedDb) return base;
+  if (kind === "app") return { ...base, statement_timeout: config.dbTimeouts.statementMs };
+  return {
+    ...base,
+    statement_timeout: config.dbTimeouts.lookupStatementMs,
+    options: "-c plan_cache_mode=force_generic_plan",
+  };
 }
 
 export async function closeDb(): Promise<void> {

@@ -17,16 +17,18 @@ export type CallerKey = { id: string; name: string; prefix: string };
  * number input, lookup and result as the check. Every answered or refused call is
  * audited with the key and the caller's address only: no number, no digits of it, and
  * not whether it was affected (a key and a time would tie that to a carrier's sign-in).
+ * `input` gives the `{ phone }` input (from the path or a JSON body); its refusals, a
+ * body's included, are audited like the number's.
  */
 export async function apiExposureLookup(
   deps: ApiLookupDeps,
   key: CallerKey,
-  phone: string,
+  input: () => unknown,
   ip?: string,
 ): Promise<ExposureResult> {
   let e164: string;
   try {
-    e164 = parsePhoneInput(lookupSchema(deps.region), { phone }).phone;
+    e164 = parsePhoneInput(lookupSchema(deps.region), await input()).phone;
   } catch (e) {
     if (isAppError(e)) audit(deps.audit, key, e.code, ip);
     throw e;

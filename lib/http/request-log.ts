@@ -5,8 +5,8 @@ import { observeRequest } from "@/lib/metrics/registry";
 
 // A load balancer's request id is kept when it is a plain token, so lines can be joined.
 const GIVEN_ID = /^[\w.:-]{1,128}$/;
-// GET /api/v1/exposures/{phone}: the segment is a phone number.
-const PHONE_PATH = /^(\/api\/v1\/exposures)\/.+$/i;
+// GET /api/v1/exposures/{phone}: the segment is a phone number (the POST's path, /lookup, is not).
+const PHONE_PATH = /^(\/api\/v1\/exposures)\/(?!lookup$).+$/i;
 // Probes and static files: one line each at debug, not info.
 const QUIET = /^\/(api\/(health|ready)$|_next\/static\/|favicon\.ico$)/;
 

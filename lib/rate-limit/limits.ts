@@ -54,6 +54,8 @@ export function createLimits(config: Config, openStore: () => LimiterStore): Lim
 export const FAILURE_CAPS = {
   /** Wrong codes per number, across all its checks (keyed by numberKey(), never the number). */
   verifyFailPerNumber: { name: "verify-fail-number", spec: (c: Config) => c.rateLimits.failedCodesPerNumber },
+  /** Refused integration API keys per client group (keyed by clientGroup()): a flood of made-up keys gets 429. */
+  apiKeyFailPerIp: { name: "api-key-fail-ip", spec: (c: Config) => c.rateLimits.apiKeyFailuresPerIp },
 } as const satisfies Record<string, { name: string; spec: (c: Config) => LimitSpec }>;
 
 export type FailureCapName = keyof typeof FAILURE_CAPS;

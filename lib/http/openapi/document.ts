@@ -34,6 +34,7 @@ type Operation = {
   requestBody?: { schema: string; example: unknown };
   responses: Record<string, Response>;
   apiKey?: boolean;
+  deprecated?: boolean;
 };
 
 const REF = (id: string) => `#/components/schemas/${id}`;
@@ -43,6 +44,7 @@ function components(region: string): Record<string, JsonSchema> {
   const requests = z.registry<{ id: string }>();
   requests.add(startCheckSchema(region), { id: "StartCheckRequest" });
   requests.add(verifyCheckSchema, { id: "VerifyCheckRequest" });
+  requests.add(lookupSchema(region), { id: "LookupRequest" });
   const responses = z.registry<{ id: string }>();
   responses.add(ExposureResultSchema, { id: "ExposureResult" });
   responses.add(CheckCodeSentSchema, { id: "CheckCodeSent" });
@@ -78,6 +80,24 @@ const limited = error("Too many requests; retry after `Retry-After` seconds.", [
 
 function operations(region: string): Record<string, Record<string, Operation>> {
   const phone = bare(z.toJSONSchema(lookupSchema(region).shape.phone, { io: "input" }) as JsonSchema);
+  const lookupResponses: Record<string, Response> = {
+    "200": {
+      description: "The result, exactly as the check API gives it.",
+      schema: "ExposureResult",
+      examples: { affected: affectedExample, not_affected: notAffectedExample },
+    },
+    "400": invalidPhone,
+    "401": {
+      ...error("No API key, or one that is not valid or was revoked.", ["api_key_required"], ["invalid_api_key"]),
+      headers: {
+        "WWW-Authenticate": {
+          description: 'Bearer realm="exposure-check" (with error="invalid_token" for a refused key)',
+          schema: { type: "string" },
+        },
+      },
+    },
+    "429": limited,
+  };
   return {
     "/api/v1/checks": {
       post: {
@@ -134,11 +154,27 @@ function operations(region: string): Record<string, Record<string, Operation>> {
         },
       },
     },
-    "/api/v1/exposures/{phone}": {
-      get: {
+    "/api/v1/exposures/lookup": {
+      post: {
         summary: "Look a signed-in customer's number up (integration API)",
         description:
-          "For the carrier's own servers, e.g. its account login page once the customer has signed in: the result at once, without a one-time code (the carrier has authenticated the customer). Needs an API key created by an owner in the console. Every call is recorded in the audit log, without the number. Rate-limited per key.",
+          "For the carrier's own servers, e.g. its account login page once the customer has signed in: the result at once, without a one-time code (the carrier has authenticated the customer). The number goes in the body, so it stays out of URLs and the logs of proxies on the way. Needs an API key created by an owner in the console. Every call is recorded in the audit log, without the number. Rate-limited per key; refused keys are limited per client address.",
+        tags: ["Integration"],
+        apiKey: true,
+        requestBody: { schema: "LookupRequest", example: { phone: "+12065550100" } },
+        responses: {
+          ...lookupResponses,
+          "413": error("The body is over 16 kB.", ["payload_too_large"]),
+          "415": error("The body is not JSON.", ["unsupported_media_type"]),
+        },
+      },
+    },
+    "/api/v1/exposures/{phone}": {
+      get: {
+        summary: "Look a number up by its URL (deprecated: use POST /api/v1/exposures/lookup)",
+        description:
+          "The same key check, result and audit as POST /api/v1/exposures/lookup, with the number in the path, where proxies, CDNs and WAFs log it beside the response. Kept for existing integrations; new ones use the POST.",
+        deprecated: true,
         tags: ["Integration"],
         apiKey: true,
         parameters: [
@@ -150,24 +186,7 @@ function operations(region: string): Record<string, Record<string, Operation>> {
             example: "+12065550100",
           },
         ],
-        responses: {
-          "200": {
-            description: "The result, exactly as the check API gives it.",
-            schema: "ExposureResult",
-            examples: { affected: affectedExample, not_affected: notAffectedExample },
-          },
-          "400": invalidPhone,
-          "401": {
-            ...error("No API key, or one that is not valid or was revoked.", ["api_key_required"], ["invalid_api_key"]),
-            headers: {
-              "WWW-Authenticate": {
-                description: 'Bearer realm="exposure-check" (with error="invalid_token" for a refused key)',
-                schema: { type: "string" },
-              },
-            },
-          },
-          "429": limited,
-        },
+        responses: lookupResponses,
       },
     },
     "/api/health": {
@@ -198,6 +217,7 @@ function toOpenApi(op: Operation): Record<string, unknown> {
     description: op.description,
     tags: op.tags,
     security: op.apiKey ? [{ apiKey: [] }] : [],
+    ...(op.deprecated ? { deprecated: true } : {}),
     ...(op.parameters ? { parameters: op.parameters.map((p) => ({ ...p, required: true })) } : {}),
     ...(op.requestBody
       ? {

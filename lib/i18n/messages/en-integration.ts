@@ -3,7 +3,7 @@
 export const apiKeysEn = {
   title: "API keys",
   intro:
-    "Keys for the integration API (GET /api/v1/exposures/'{phone}'). The carrier's own servers, such as its account login page, use one to show a customer they have already signed in whether the account was affected. A key answers for any number without a one-time code: give it only to servers you control, and revoke it if it may have leaked. Every call is recorded in the audit log, without the number.",
+    "Keys for the integration API (POST /api/v1/exposures/lookup). The carrier's own servers, such as its account login page, use one to show a customer they have already signed in whether the account was affected. A key answers for any number without a one-time code: give it only to servers you control, and revoke it if it may have leaked. Every call is recorded in the audit log, without the number.",
   docs: "API documentation",
   createHeading: "Create a key",
   name: "Name",

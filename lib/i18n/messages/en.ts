@@ -1,4 +1,5 @@
 import { apiDocsEn, apiKeysEn, demoEn } from "@/lib/i18n/messages/en-integration";
+import { smsPanelEn } from "@/lib/i18n/messages/en-sms";
 
 /** English strings. Every user-facing sentence lives here (Spanish comes later). */
 export const en = {
@@ -185,6 +186,7 @@ export const en = {
         affected: "Found affected",
         legend: "Series",
       },
+      sms: smsPanelEn,
     },
     imports: {
       title: "Imports",
@@ -365,6 +367,8 @@ export const en = {
       api_key_revoked: "API key revoked",
       api_lookup: "Integration API lookup",
       key_rotated: "Lookup key rotated",
+      sms_paused: "All texts paused",
+      sms_resumed: "Texts resumed",
     },
     incidents: {
       title: "Incidents",
@@ -445,6 +449,7 @@ export const en = {
     api_key_name_taken: "An active key already has this name. Choose another one.",
     api_key_not_found: "This API key no longer exists.",
     api_key_revoke_confirm: "Tick the box to confirm the revocation.",
+    sms_pause_confirm: "Tick the box to confirm that every text stops until an owner resumes.",
     forbidden: "Your role does not allow this.",
     challenge_required:
       "Before we text a code, your browser must finish a short automatic security check, which needs JavaScript. Please try again.",

@@ -13,6 +13,8 @@ type Access = Permission | "signed-in" | "public";
 const ACCESS: Record<string, Access> = {
   "app/admin/page.tsx": "signed-in",
   "app/admin/dashboard/page.tsx": "dashboard:view",
+  "app/admin/dashboard/actions.ts#pauseTextsAction": "settings:manage",
+  "app/admin/dashboard/actions.ts#resumeTextsAction": "settings:manage",
   "app/admin/sign-in/page.tsx": "public",
   "app/admin/audit/page.tsx": "audit:view",
   "app/admin/actions.ts#signOutAction": "signed-in",

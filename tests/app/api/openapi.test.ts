@@ -49,6 +49,7 @@ describe("GET /api/v1/openapi.json", () => {
       "/api/health",
       "/api/v1/checks",
       "/api/v1/checks/{checkId}/verify",
+      "/api/v1/exposures/lookup",
       "/api/v1/exposures/{phone}",
     ]);
     const ops = doc.paths as unknown as Record<
@@ -71,6 +72,36 @@ describe("GET /api/v1/openapi.json", () => {
     });
     for (const status of ["400", "401", "429"])
       expect(exposures[status]!.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Error" });
+  });
+
+  it("offers the lookup as a POST with the number in the body and marks the GET deprecated", async () => {
+    const doc = await served();
+    const ops = doc.paths as unknown as Record<
+      string,
+      Record<
+        string,
+        {
+          deprecated?: boolean;
+          security: unknown[];
+          parameters?: unknown[];
+          requestBody?: { content: { "application/json": { schema: { $ref: string } } } };
+          responses: Record<string, unknown>;
+        }
+      >
+    >;
+    const post = ops["/api/v1/exposures/lookup"]!.post!;
+    const get = ops["/api/v1/exposures/{phone}"]!.get!;
+    expect(get.deprecated).toBe(true);
+    expect(post.deprecated).toBeUndefined();
+    expect(ops["/api/v1/checks"]!.post!.deprecated).toBeUndefined();
+    expect(post.security).toEqual([{ apiKey: [] }]);
+    expect(post.parameters).toBeUndefined();
+    expect(post.requestBody!.content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/LookupRequest",
+    });
+    expect(doc.components.schemas.LookupRequest).toEqual(bare(z.toJSONSchema(lookupSchema("US"), { io: "input" })));
+    expect(Object.keys(post.responses)).toEqual(["200", "400", "401", "413", "415", "429"]);
+    expect(post.responses["200"]).toEqual(get.responses["200"]);
   });
 
   it("takes its schemas from zod", async () => {

@@ -1,12 +1,18 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { authenticateApiKey, KEY_CACHE_MS, KeyCache, LAST_USED_RESOLUTION_MS } from "@/lib/api-keys/authenticate";
+import {
+  authenticateApiKey,
+  KEY_CACHE_MS,
+  KeyCache,
+  LAST_USED_RESOLUTION_MS,
+  REFUSED_KEY_CACHE_MS,
+} from "@/lib/api-keys/authenticate";
 import { bearerToken, isWellFormedApiKey, newApiKey } from "@/lib/api-keys/keys";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/api-keys/manage";
 import { CreateApiKeyInput } from "@/lib/api-keys/schemas";
 import { CLI_ACTOR } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
-import { getSql } from "@/lib/db/sql";
+import { getSql, type Sql } from "@/lib/db/sql";
 import { testClock } from "@/tests/support/deps";
 import { uniqueTag } from "@/tests/support/unique-tag";
 
@@ -131,7 +137,7 @@ describe("API keys", () => {
     await expect(authenticateApiKey(deps, `Bearer ${key.key}`)).resolves.toMatchObject({ id: key.id });
     clock.advance(1);
     await expect(authenticateApiKey(deps, `Bearer ${key.key}`)).rejects.toMatchObject({ code: "invalid_api_key" });
-    // An unknown key is never cached.
+    // An unknown key is refused.
     await expect(authenticateApiKey(deps, `Bearer ${newApiKey().key}`)).rejects.toMatchObject({
       code: "invalid_api_key",
     });
@@ -141,6 +147,44 @@ describe("API keys", () => {
     await expect(authenticateApiKey(deps, `Bearer ${other.key}`)).resolves.toMatchObject({ id: other.id });
     await revokeApiKey(getDb(), { keyId: other.id, confirm: "yes" }, { actor: owner });
     await expect(authenticateApiKey(deps, `Bearer ${other.key}`)).rejects.toMatchObject({ code: "invalid_api_key" });
+  });
+
+  it("remember a refused key for REFUSED_KEY_CACHE_MS: a flood repeating it costs one query per window", async () => {
+    const clock = testClock();
+    let queries = 0;
+    const sql: Sql = (statement, values) => {
+      queries++;
+      return getSql()(statement, values);
+    };
+    const deps = { sql, now: clock.now, keyCache: new KeyCache() };
+    const unknown = `Bearer ${newApiKey().key}`;
+    await expect(authenticateApiKey(deps, unknown)).rejects.toMatchObject({ code: "invalid_api_key" });
+    expect(queries).toBe(1);
+    for (let i = 0; i < 5; i++)
+      await expect(authenticateApiKey(deps, unknown)).rejects.toMatchObject({ code: "invalid_api_key" });
+    clock.advance(REFUSED_KEY_CACHE_MS - 1);
+    await expect(authenticateApiKey(deps, unknown)).rejects.toMatchObject({ code: "invalid_api_key" });
+    expect(queries).toBe(1);
+    // After the window it is asked again; another unknown key is asked at once.
+    clock.advance(1);
+    await expect(authenticateApiKey(deps, unknown)).rejects.toMatchObject({ code: "invalid_api_key" });
+    expect(queries).toBe(2);
+    await expect(authenticateApiKey(deps, `Bearer ${newApiKey().key}`)).rejects.toMatchObject({
+      code: "invalid_api_key",
+    });
+    expect(queries).toBe(3);
+    // A valid key is unaffected by the refusals around it.
+    const key = await create();
+    await expect(authenticateApiKey(deps, `Bearer ${key.key}`)).resolves.toMatchObject({ id: key.id });
+  });
+
+  it("keep at most 10,000 refused keys, starting over rather than growing", () => {
+    const cache = new KeyCache();
+    for (let i = 0; i < 10_000; i++) cache.setRefused(`k${i}`, 0);
+    expect(cache.isRefused("k0", 1)).toBe(true);
+    cache.setRefused("one more", 0);
+    expect(cache.isRefused("k0", 1)).toBe(false);
+    expect(cache.isRefused("one more", 1)).toBe(true);
   });
 
   it("are listed active first, then revoked, with who created them", async () => {

@@ -5,6 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as appRoute } from "@/app/api/v1/exposures/[phone]/route";
+import { POST as appLookupRoute } from "@/app/api/v1/exposures/lookup/route";
 import { createApiKey } from "@/lib/api-keys/manage";
 import { CLI_ACTOR } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
@@ -59,6 +60,37 @@ describe("leanExposures", () => {
     }
   });
 
+  it("answers POST /api/v1/exposures/lookup exactly as the app's route does, the body's refusals included", async () => {
+    const { key } = await createApiKey(getDb(), { name: `lean post ${uniqueTag()}` }, { actor: CLI_ACTOR });
+    const bodies: [string, string][] = [
+      ...["(206) 555-0103", "+1 206 555 0199", "206-555-77"].map((p): [string, string] => [
+        "application/json",
+        JSON.stringify({ phone: p }),
+      ]),
+      ["application/json", "{not json"],
+      ["application/json", "{}"],
+      ["text/plain", "+12065550103"],
+      ["application/json", JSON.stringify({ phone: "+12065550103", pad: "x".repeat(17 * 1024) })],
+    ];
+    for (const [type, body] of bodies) {
+      const headers = { authorization: `Bearer ${key}`, "content-type": type };
+      const lean = await fetch(`${base}/api/v1/exposures/lookup`, { method: "POST", headers, body });
+      const viaApp = await appLookupRoute(
+        new Request("http://localhost/api/v1/exposures/lookup", {
+          method: "POST",
+          headers: { ...headers, "x-forwarded-for": "198.51.100.20" },
+          body,
+        }),
+        ctx({}),
+      );
+      const label = body.slice(0, 40);
+      expect([label, lean.status]).toEqual([label, viaApp.status]);
+      expect(await lean.json()).toEqual(await viaApp.json());
+      for (const { key: name, value } of [...securityHeaders.always, ...securityHeaders.production])
+        expect(lean.headers.get(name)).toBe(value);
+    }
+  });
+
   it("answers 401 with WWW-Authenticate without a key or with a bad one", async () => {
     const none = await fetch(`${base}/api/v1/exposures/%2B12065550103`);
     expect([none.status, none.headers.get("www-authenticate")]).toEqual([401, 'Bearer realm="exposure-check"']);
@@ -85,11 +117,17 @@ describe("leanExposures", () => {
   it("leaves other methods and paths to the framework", async () => {
     fellThrough.length = 0;
     await fetch(`${base}/api/v1/exposures/%2B12065550103`, { method: "POST" });
+    await fetch(`${base}/api/v1/exposures/lookup`);
+    await fetch(`${base}/api/v1/exposures/lookup`, { method: "PUT" });
+    await fetch(`${base}/api/v1/exposures/lookup/`, { method: "POST" });
     await fetch(`${base}/api/v1/exposures/%2B12065550103/`);
     await fetch(`${base}/api/v1/exposures/`);
     await fetch(`${base}/api/v1/exposuresX/1`);
     expect(fellThrough).toEqual([
       "POST /api/v1/exposures/%2B12065550103",
+      "GET /api/v1/exposures/lookup",
+      "PUT /api/v1/exposures/lookup",
+      "POST /api/v1/exposures/lookup/",
       "GET /api/v1/exposures/%2B12065550103/",
       "GET /api/v1/exposures/",
       "GET /api/v1/exposuresX/1",

@@ -59,6 +59,9 @@ describe("request logging", () => {
     const { raw } = await logged("/admin/lookup?phone=2065550142");
     expect(raw).not.toMatch(/2065550142/);
     expect(loggedPath("//api/v1/exposures/+12065550142")).toBe("/api/v1/exposures/[redacted]");
+    // The POST's path holds no number: it is logged as it is, anything longer is not.
+    expect(loggedPath("/api/v1/exposures/lookup")).toBe("/api/v1/exposures/lookup");
+    expect(loggedPath("/api/v1/exposures/lookup2065550142")).toBe("/api/v1/exposures/[redacted]");
   });
 
   it("logs probes and static files at debug", async () => {

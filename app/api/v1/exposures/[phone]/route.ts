@@ -3,7 +3,8 @@ import { toResponse } from "@/lib/http/respond";
 import { getServices, route } from "@/lib/services";
 
 /**
- * GET /api/v1/exposures/{phone}: the integration API (lib/http/exposures-endpoint.ts).
+ * GET /api/v1/exposures/{phone}: the integration API (lib/http/exposures-endpoint.ts),
+ * deprecated for POST /api/v1/exposures/lookup, which keeps the number out of the URL.
  * `npm start` answers it ahead of Next.js (lib/http/lean-server.ts); this route serves it
  * wherever the app runs without that server.
  */
