@@ -28,11 +28,13 @@ const storeFree = [
   "tests/lib/hashing/keyring.test.ts",
   "tests/lib/http/client-ip.test.ts",
   "tests/lib/http/forwarded.test.ts",
+  "tests/lib/http/lookup-only.test.ts",
   "tests/lib/http/respond.test.ts",
   "tests/lib/http/route.test.ts",
   "tests/lib/imports/chunker.test.ts",
   "tests/lib/imports/merge.test.ts", // a PostgreSQL scratch database of its own
   "tests/lib/layers.test.ts",
+  "tests/lib/ops/priority.test.ts",
   "tests/lib/phone/fast-normalize.test.ts",
   "tests/lib/phone/mask-text.test.ts",
   "tests/lib/phone/normalize.test.ts",

@@ -189,6 +189,12 @@ const EnvSchema = z
     SHED_EVENT_LOOP_DELAY_MS: offOr(10, 60_000, 100),
     /** Shed new requests while this many are in flight in one app process. */
     SHED_MAX_IN_FLIGHT: offOr(1, 100_000, 128),
+    /** Processes of their own serve the integration lookup on this port (docs/adr/0021-lookup-isolation.md). */
+    LOOKUP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** How many lookup-only processes, when LOOKUP_PORT is set. */
+    LOOKUP_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+    /** Niceness the page processes take when LOOKUP_PORT is set, so lookups win the CPU; 0: none. */
+    PAGE_NICENESS: z.coerce.number().int().min(0).max(19).default(10),
   })
   // `when`: also when some variable is bad, so every problem is listed at once. Fields
   // that failed hold their raw input here, hence the defensive checks.
@@ -238,6 +244,13 @@ const EnvSchema = z
           code: "custom",
           path: ["METRICS_PORT"],
           message: "must differ from PORT: metrics are never served on the public listener",
+        });
+      }
+      if (env.LOOKUP_PORT !== undefined && (env.LOOKUP_PORT === env.PORT || env.LOOKUP_PORT === env.METRICS_PORT)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["LOOKUP_PORT"],
+          message: "must differ from PORT and METRICS_PORT",
         });
       }
       for (const p of twilioProblems(env)) ctx.addIssue({ code: "custom", path: [p.path], message: p.message });
@@ -305,6 +318,10 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     // The embedded database is one process serving a few connections: one app process.
     webConcurrency: env.WEB_CONCURRENCY ?? (env.EMBEDDED_DB === "1" ? 1 : availableParallelism()),
     shed: { eventLoopDelayMs: env.SHED_EVENT_LOOP_DELAY_MS, maxInFlight: env.SHED_MAX_IN_FLIGHT },
+    lookupIsolation:
+      env.LOOKUP_PORT === undefined
+        ? null
+        : { port: env.LOOKUP_PORT, processes: env.LOOKUP_PROCESSES, pageNiceness: env.PAGE_NICENESS },
     metrics:
       env.METRICS_PORT === undefined
         ? null

@@ -1,43 +1,36 @@
-// `npm run bench:lookup -- [--embedded] [--rows N] [--seconds S]`: builds for production,
-// starts the app on a fresh database holding N affected rows (10M on the PostgreSQL at
-// 127.0.0.1:5432, 1M on the embedded store), creates an API key with the admin CLI, then
-// drives GET /api/v1/exposures/{phone} (with the key) and GET /api/health with autocannon
-// at 50 connections each from loopback, each alone and then side by side, and prints rps,
-// p50 and p99. WEB_CONCURRENCY sets the app processes (default: one per core on PostgreSQL).
-import { spawn, type ChildProcess } from "node:child_process";
+// `npm run bench:lookup -- [--embedded] [--rows N] [--seconds S] [--isolated]`: builds for
+// production, starts the app on a fresh database holding N affected rows (10M on the
+// PostgreSQL at 127.0.0.1:5432, 1M on the embedded store), creates an API key with the
+// admin CLI, then drives GET /api/v1/exposures/{phone} (with the key), GET /api/health and
+// GET / (the check page) with autocannon from loopback, each alone and then the lookups side
+// by side with each of the others, and prints rps, p50 and p99 against the isolation target.
+// --isolated serves the lookups from processes of their own (LOOKUP_PORT, ADR 21).
+// WEB_CONCURRENCY sets the app processes (default: one per core on PostgreSQL).
 import { createHmac } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
-import path from "node:path";
-import autocannon from "autocannon";
 import { Client } from "pg";
-import { runningEmbeddedUrl } from "@/lib/db/embedded";
 import { normalizePhone } from "@/lib/phone/normalize";
+import {
+  BENCH_SECRET,
+  drive,
+  freePort,
+  loadAverage,
+  numberOption,
+  printFigures,
+  runScript,
+  startApp,
+  type Figures,
+  type Target,
+} from "@/scripts/bench-support";
 
-const root = path.resolve(__dirname, "..");
 const argv = process.argv.slice(2);
 const embedded = argv.includes("--embedded");
-const option = (name: string) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? Number(argv[i + 1]) : undefined;
-};
-const rows = option("--rows") ?? (embedded ? 1_000_000 : 10_000_000);
-const seconds = option("--seconds") ?? 15;
-const adminUrl = process.env.BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
-const CONNECTIONS = 50;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
+const isolated = argv.includes("--isolated");
+const rows = numberOption("--rows") ?? (embedded ? 1_000_000 : 10_000_000);
+const seconds = numberOption("--seconds") ?? 15;
+/** Side by side, the lookups keep this share of their alone rps, with p99 under P99_TARGET_MS. */
+const SHARE_TARGET = 0.5;
+const P99_TARGET_MS = 50;
 
 /** Valid numbers to look up: half of them stored (affected), half not. */
 function queryNumbers(count: number): string[] {
@@ -47,19 +40,6 @@ function queryNumbers(count: number): string[] {
     if (normalizePhone(n, "US").ok) out.push(n);
   }
   return out;
-}
-
-async function waitForHealth(base: string, child: ChildProcess) {
-  for (let i = 0; i < 900; i++) {
-    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error("the app did not become healthy in 15 minutes");
 }
 
 /** Fills affected_account: N-ish synthetic hashes (sha256 of a counter, in SQL) plus the query numbers' real ones. */
@@ -88,7 +68,7 @@ async function load(url: string, affectedNumbers: string[]) {
         [categoryId, batchId, from, to],
       );
     }
-    const hashes = affectedNumbers.map((n) => createHmac("sha256", SECRET).update(n).digest());
+    const hashes = affectedNumbers.map((n) => createHmac("sha256", BENCH_SECRET).update(n).digest());
     await db.query(
       `INSERT INTO affected_account (phone_hash, key_version, category_id, batch_id) SELECT h, 1, $2, $3 FROM unnest($1::bytea[]) h ON CONFLICT DO NOTHING`,
       [hashes, categoryId, batchId],
@@ -100,115 +80,60 @@ async function load(url: string, affectedNumbers: string[]) {
   }
 }
 
-function run(cmd: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, cmd, { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd.join(" ")} exited with ${code}`))));
-  });
-}
-
-type Target = { name: string; paths: string[]; headers?: Record<string, string> };
-
-/** Drives each target with its own autocannon at CONNECTIONS connections, all at once. */
-async function drive(base: string, targets: Target[]) {
-  const runs = targets.map((t) => {
-    let i = 0;
-    return {
-      url: base,
-      connections: CONNECTIONS,
-      headers: t.headers ?? {},
-      requests: [
-        {
-          method: "GET" as const,
-          setupRequest: (req: { path?: string }) => ({ ...req, path: t.paths[i++ % t.paths.length] }),
-        },
-      ],
-    };
-  });
-  await Promise.all(runs.map((opts) => autocannon({ ...opts, duration: 3 }))); // warm-up
-  const results = await Promise.all(runs.map((opts) => autocannon({ ...opts, duration: seconds })));
-  results.forEach((r, k) => {
-    const failed = r.non2xx + r.errors + r.timeouts;
-    console.log(
-      `${targets[k]!.name.padEnd(34)} ${Math.round(r.requests.average).toLocaleString("en-US").padStart(7)} rps   p50 ${r.latency.p50.toFixed(1).padStart(5)} ms   p99 ${r.latency.p99.toFixed(1).padStart(5)} ms${failed ? `   (${failed} non-2xx/errors)` : ""}`,
-    );
-  });
+/** The lookups side by side with `other`, against the target. */
+function verdict(alone: Figures, beside: Figures) {
+  const share = beside.rps / alone.rps;
+  const met = share >= SHARE_TARGET && beside.p99 < P99_TARGET_MS;
+  return `   ${share.toFixed(2)} of alone ${met ? "(target met)" : `(target: ${SHARE_TARGET}, p99 < ${P99_TARGET_MS} ms)`}`;
 }
 
 async function main() {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    LOOKUP_SECRET: SECRET,
-    LOOKUP_KEY_VERSION: "1",
-    SMS_PROVIDER: "outbox",
-    RATE_LIMITS: "off",
-    LOG_LEVEL: "warn",
-    PORT: String(port),
-  };
-  let dataDir: string | undefined;
-  if (embedded) {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "exposure-bench-lookup-"));
-    env.DATA_DIR = dataDir;
-    delete env.DATABASE_URL;
-  } else {
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query("DROP DATABASE IF EXISTS exposure_bench_lookup WITH (FORCE)");
-    await admin.query("CREATE DATABASE exposure_bench_lookup");
-    await admin.end();
-    env.DATABASE_URL = adminUrl.replace(/\/[^/]*$/, "/exposure_bench_lookup");
-  }
-
-  console.log(
-    `Building (if needed) and starting the app on ${embedded ? "the embedded database" : "PostgreSQL 15 at 127.0.0.1:5432"}…`,
-  );
-  const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    cwd: root,
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
+  const lookupPort = isolated ? await freePort() : undefined;
+  const app = await startApp({
+    database: "exposure_bench_lookup",
+    embedded,
+    env: lookupPort ? { LOOKUP_PORT: String(lookupPort) } : {},
   });
   try {
-    await waitForHealth(base, app);
-    const databaseUrl = embedded ? runningEmbeddedUrl(dataDir!) : env.DATABASE_URL!;
-    if (!databaseUrl) throw new Error("cannot find the embedded database's address");
     const numbers = queryNumbers(1000);
     await load(
-      databaseUrl,
+      app.databaseUrl,
       numbers.filter((_, i) => i % 2 === 0),
     );
-    const key = (await run(["--import", "tsx", "scripts/admin.ts", "create-api-key", "--name", `bench-${port}`], env))
+    const port = new URL(app.base).port;
+    const key = (
+      await runScript(["--import", "tsx", "scripts/admin.ts", "create-api-key", "--name", `bench-${port}`], app.env)
+    )
       .trim()
       .split("\n")
       .pop()!;
 
-    const health: Target = { name: "GET /api/health", paths: ["/api/health"] };
+    const health: Target = { name: "GET /api/health", paths: ["/api/health"], connections: 50 };
+    const page: Target = { name: "GET / (the check page)", paths: ["/"], connections: 100 };
     const lookups: Target = {
-      name: "GET /api/v1/exposures/{phone}",
+      name: `GET /api/v1/exposures/{phone}${lookupPort ? " (LOOKUP_PORT)" : ""}`,
+      base: lookupPort ? `http://127.0.0.1:${lookupPort}` : undefined,
       paths: numbers.map((n) => `/api/v1/exposures/${encodeURIComponent(n)}`),
       headers: { authorization: `Bearer ${key}` },
+      connections: 50,
     };
-    const processes = env.WEB_CONCURRENCY ?? (embedded ? "1" : String(os.availableParallelism()));
+    const processes = app.env.WEB_CONCURRENCY ?? (embedded ? "1" : String(os.availableParallelism()));
     console.log(
-      `\n${CONNECTIONS} connections per target, ${seconds} s, ${os.availableParallelism()} cores, ${processes} app process(es); server, database and load generator on this machine.`,
+      `\n${seconds} s per run, ${os.availableParallelism()} cores, ${processes} app process(es)${lookupPort ? ` + ${app.env.LOOKUP_PROCESSES ?? 1} lookup-only` : ""}; server, database and load generator on this machine; load average ${loadAverage()}.`,
     );
     console.log("Each alone:");
-    await drive(base, [health]);
-    await drive(base, [lookups]);
-    console.log("Side by side:");
-    await drive(base, [lookups, health]);
-  } finally {
-    try {
-      process.kill(-app.pid!, "SIGTERM");
-    } catch {
-      /* gone */
+    const [alone] = await drive(app.base, [lookups], seconds);
+    printFigures(alone!);
+    for (const other of [health, page]) printFigures((await drive(app.base, [other], seconds))[0]!);
+    for (const other of [health, page]) {
+      console.log(`Side by side with ${other.name} at ${other.connections} connections:`);
+      const [beside, load] = await drive(app.base, [lookups, other], seconds);
+      printFigures(beside!, verdict(alone!, beside!));
+      printFigures(load!);
     }
-    await new Promise((r) => setTimeout(r, 3000));
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    console.log(`Load average after: ${loadAverage()}.`);
+  } finally {
+    await app.stop();
   }
 }
 

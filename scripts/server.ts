@@ -1,10 +1,11 @@
 // The HTTP server: Next.js behind a thin Node server that owns X-Forwarded-For, so
 // per-IP rate limits see the real client address (see lib/http/forwarded.ts). It also
 // logs every request, answers the integration lookup itself (lib/http/lean-server.ts),
-// runs WEB_CONCURRENCY processes (node:cluster) and shuts down gracefully on SIGTERM/SIGINT.
+// runs WEB_CONCURRENCY processes (node:cluster), with LOOKUP_PORT lookup-only processes
+// beside them (docs/adr/0021-lookup-isolation.md), and shuts down gracefully on SIGTERM/SIGINT.
 import "@/scripts/server-process";
 import cluster from "node:cluster";
-import { createServer, type ServerResponse } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
 import { createApiDeps } from "@/lib/api-keys/deps";
@@ -14,16 +15,21 @@ import { closeDb } from "@/lib/db/client";
 import { exposuresAnswer } from "@/lib/http/exposures-endpoint";
 import { leanExposures } from "@/lib/http/lean-server";
 import { trustedForwardedFor } from "@/lib/http/forwarded";
+import { lookupOnly } from "@/lib/http/lookup-only";
 import { logRequest } from "@/lib/http/request-log";
 import { createShedder } from "@/lib/http/shed";
 import { log } from "@/lib/log";
 import { startMetrics } from "@/lib/metrics/listener";
 import { isDraining, markDraining } from "@/lib/ops/draining";
+import { lowerPriority } from "@/lib/ops/priority";
 
 const root = path.resolve(__dirname, "..");
 const dev = process.argv.includes("--dev");
 /** How long requests in flight may take to finish after SIGTERM before they are cut. */
 const DRAIN_TIMEOUT_MS = 10_000;
+/** Set by the primary on the processes it forks to serve LOOKUP_PORT only. */
+const ROLE = "EXPOSURE_CHECK_PROCESS_ROLE";
+type Role = "app" | "lookup";
 
 function loadConfig(): Config {
   try {
@@ -42,7 +48,9 @@ function loadConfig(): Config {
 async function main() {
   const config = loadConfig();
   const processes = dev ? 1 : config.webConcurrency;
-  if (processes > 1 && cluster.isPrimary) return supervise(processes, config);
+  const lookups = dev ? null : config.lookupIsolation;
+  if (cluster.isPrimary && (processes > 1 || lookups)) return supervise(processes, lookups?.processes ?? 0, config);
+  if (process.env[ROLE] === "lookup") return serveLookups(config);
   return serve(config);
 }
 
@@ -53,19 +61,22 @@ function metricsFailed(err: unknown) {
 }
 
 /**
- * The primary of WEB_CONCURRENCY app processes sharing the port: it serves nothing,
- * replaces a process that dies, and on SIGTERM/SIGINT lets each one drain, then exits.
+ * The primary of WEB_CONCURRENCY app processes sharing the port, and of `lookups`
+ * lookup-only processes sharing LOOKUP_PORT: it serves nothing, replaces a process that
+ * dies, and on SIGTERM/SIGINT lets each one drain, then exits.
  */
-function supervise(processes: number, config: Config) {
+function supervise(processes: number, lookups: number, config: Config) {
   startMetrics(config.metrics, "primary").catch(metricsFailed);
   let stopping = false;
-  const started = new Map<number, number>();
-  const fork = () => started.set(cluster.fork().id, Date.now());
-  for (let i = 0; i < processes; i++) fork();
-  log.info({ processes }, "app processes started");
+  const started = new Map<number, { at: number; role: Role }>();
+  const fork = (role: Role) => started.set(cluster.fork({ [ROLE]: role }).id, { at: Date.now(), role });
+  for (let i = 0; i < lookups; i++) fork("lookup");
+  for (let i = 0; i < processes; i++) fork("app");
+  log.info({ processes, lookups }, "app processes started");
 
   cluster.on("exit", (worker, code, signal) => {
-    const uptime = Date.now() - (started.get(worker.id) ?? 0);
+    const { at, role } = started.get(worker.id) ?? { at: 0, role: "app" as const };
+    const uptime = Date.now() - at;
     started.delete(worker.id);
     if (code) process.exitCode = code;
     if (stopping) {
@@ -81,8 +92,8 @@ function supervise(processes: number, config: Config) {
       if (started.size === 0) process.exit();
       return;
     }
-    log.error({ code, signal }, "an app process died; starting another");
-    fork();
+    log.error({ code, signal, role }, "an app process died; starting another");
+    fork(role);
   });
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -94,8 +105,36 @@ function supervise(processes: number, config: Config) {
   process.on("SIGINT", () => stop("SIGINT"));
 }
 
+/** The integration lookup alone, on LOOKUP_PORT: no Next.js in this process. */
+async function serveLookups(config: Config) {
+  const { port } = config.lookupIsolation!;
+  const { host } = config.listen;
+  await startMetrics(config.metrics, "worker").catch(metricsFailed);
+  const api = createApiDeps(config);
+  const production = config.env === "production";
+  const handle = lookupOnly(
+    leanExposures((req) => exposuresAnswer(api, req), { production, trustProxyHops: config.trustProxyHops }),
+    { production },
+  );
+  const inFlight = new Set<ServerResponse>();
+  const server = createServer((req, res) => {
+    logRequest(req, res, log);
+    inFlight.add(res);
+    res.once("close", () => inFlight.delete(res));
+    if (isDraining()) res.setHeader("connection", "close");
+    handle(req, res);
+  });
+  listen(server, port, host, "Exposure Check lookups ready");
+  onStop(server, inFlight, async () => {});
+}
+
 async function serve(config: Config) {
   const { port, host } = config.listen;
+  // First, so the threads started from here on inherit it.
+  if (config.lookupIsolation && cluster.isWorker) {
+    const priority = lowerPriority(config.lookupIsolation.pageNiceness);
+    if ("error" in priority) log.warn({ err: priority.error }, "cannot lower the page processes' priority");
+  }
   await startMetrics(config.metrics, cluster.isWorker ? "worker" : "single").catch(metricsFailed);
   const app = next({ dev, dir: root, hostname: host, port });
   const handle = app.getRequestHandler();
@@ -125,17 +164,23 @@ async function serve(config: Config) {
     );
     if (!lean(req, res)) void handle(req, res);
   });
+  listen(server, port, host, "Exposure Check ready", {
+    mode: config.lookupMode,
+    database: config.embeddedDb ? "embedded" : "external",
+  });
+  onStop(server, inFlight, () => app.close());
+}
+
+function listen(server: Server, port: number, host: string, ready: string, fields: object = {}) {
   server.on("error", (err) => {
     log.fatal({ err }, `cannot listen on ${host}:${port}`);
     process.exit(1);
   });
-  server.listen(port, host, () => {
-    log.info(
-      { port, host, mode: config.lookupMode, database: config.embeddedDb ? "embedded" : "external" },
-      `Exposure Check ready on http://localhost:${port}`,
-    );
-  });
+  server.listen(port, host, () => log.info({ port, host, ...fields }, `${ready} on http://localhost:${port}`));
+}
 
+/** On SIGTERM/SIGINT: no new connections, requests in flight finish (bounded), then exit. */
+function onStop(server: Server, inFlight: Set<ServerResponse>, closeApp: () => Promise<void>) {
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
     // The launcher forwards the signal the terminal already sent to the whole group.
@@ -168,7 +213,7 @@ async function serve(config: Config) {
       });
       server.closeIdleConnections();
     });
-    await app.close().catch((err: unknown) => log.warn({ err }, "next did not close cleanly"));
+    await closeApp().catch((err: unknown) => log.warn({ err }, "next did not close cleanly"));
     await flushAuditSinks();
     await closeDb();
     log.info({ drained }, "stopped");

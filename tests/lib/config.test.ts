@@ -238,6 +238,35 @@ describe("parseConfig: RATE_LIMIT_IPV6_PREFIX", () => {
   });
 });
 
+describe("parseConfig: lookup isolation", () => {
+  const base = { ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox" };
+
+  it("is off without LOOKUP_PORT, and takes its processes and the pages' niceness with it", () => {
+    expect(parseConfig(base).lookupIsolation).toBeNull();
+    expect(parseConfig({ ...base, LOOKUP_PORT: "3001" }).lookupIsolation).toEqual({
+      port: 3001,
+      processes: 1,
+      pageNiceness: 10,
+    });
+    expect(
+      parseConfig({ ...base, LOOKUP_PORT: "3001", LOOKUP_PROCESSES: "2", PAGE_NICENESS: "0" }).lookupIsolation,
+    ).toEqual({ port: 3001, processes: 2, pageNiceness: 0 });
+  });
+
+  it("refuses a port shared with the pages or the metrics, and niceness past 19", () => {
+    expect(problems({ ...base, PORT: "3000", LOOKUP_PORT: "3000" })).toEqual([
+      "LOOKUP_PORT: must differ from PORT and METRICS_PORT",
+    ]);
+    expect(problems({ ...base, METRICS_PORT: "9100", LOOKUP_PORT: "9100" })).toEqual([
+      "LOOKUP_PORT: must differ from PORT and METRICS_PORT",
+    ]);
+    expect(problems({ ...base, LOOKUP_PORT: "3001", PAGE_NICENESS: "20", LOOKUP_PROCESSES: "0" }).sort()).toEqual([
+      "LOOKUP_PROCESSES: must be at least 1",
+      "PAGE_NICENESS: must be at most 19",
+    ]);
+  });
+});
+
 describe("parseConfig: send budgets", () => {
   const base = { ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox" };
 
