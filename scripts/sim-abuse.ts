@@ -17,7 +17,7 @@ import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import { Redis } from "ioredis";
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { Client } from "pg";
-import { startTwilioStub } from "@/scripts/sim/twilio-stub";
+import { startTwilioStub } from "@/scripts/twilio-stub";
 
 const root = path.resolve(__dirname, "..");
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -197,7 +197,7 @@ async function freshRedis(): Promise<string | undefined> {
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(xs.length * 0.95) - 1)] ?? NaN;
 
 async function main() {
-  const stub = await startTwilioStub();
+  const stub = await startTwilioStub({ delayMs: 0, keepTexts: true });
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query("DROP DATABASE IF EXISTS exposure_sim_abuse WITH (FORCE)");
