@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   "import_completed",
   "import_undone",
   "rejections_downloaded",
+  "rejections_wiped",
   "incident_created",
   "incident_edited",
   "category_created",
