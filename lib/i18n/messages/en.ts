@@ -448,6 +448,7 @@ export const en = {
     api_key_not_found: "This API key no longer exists.",
     api_key_revoke_confirm: "Tick the box to confirm the revocation.",
     forbidden: "Your role does not allow this.",
+    cross_site_request: "This request came from another site. Use the console's own pages.",
     challenge_required:
       "Before we text a code, your browser must finish a short automatic security check, which needs JavaScript. Please try again.",
     user_exists: "A console user with this email already exists.",
