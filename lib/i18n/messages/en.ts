@@ -102,7 +102,8 @@ export const en = {
     account: {
       title: "Your password",
       intro:
-        "Change the password you sign in with. Your other sessions end; this one goes on. A password an owner generated for you should be changed here the first time you sign in.",
+        "Change the password you sign in with. Your other sessions end; this one goes on. A password an owner generated for you must be changed here the first time you sign in.",
+      mustChange: "You signed in with a one-time password. Choose your own to reach the rest of the console.",
       current: "Current password",
       currentHint: "The password you signed in with.",
       new: "New password",
@@ -477,6 +478,14 @@ export const en = {
     password_too_long: "The password must have at most 128 characters.",
     password_mismatch: "The two new passwords are not the same.",
     password_unchanged: "Choose a new password that differs from the current one.",
+    password_weak: "This password is too easy to guess. Try a few unrelated words.",
+    password_weak_email: "This password is too close to your email address. Try a few unrelated words.",
+    password_weak_common: "This password is one of the most used ones, or close to one. Try a few unrelated words.",
+    password_weak_words: "A single word or name is easy to guess. Add a few unrelated words.",
+    password_weak_pattern:
+      "Keyboard rows, repeats and sequences (qwerty, aaa, abc) are easy to guess. Try a few unrelated words.",
+    password_weak_dates: "Dates and years are easy to guess. Try a few unrelated words.",
+    password_change_required: "Change your one-time password first, on the Your password page.",
     current_password_wrong: "This is not your current password.",
     date_invalid: "Enter a date as YYYY-MM-DD.",
     date_range: "The start date must not be after the end date.",

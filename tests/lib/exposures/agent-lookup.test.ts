@@ -12,6 +12,7 @@ const agent = {
   role: "agent" as const,
   sessionId: "s",
   expiresAt: new Date(),
+  mustChangePassword: false,
 };
 
 describe("agentLookup", () => {
