@@ -128,6 +128,9 @@ const EnvSchema = z
     RATE_LIMIT_SIGN_IN_PER_EMAIL: limit("5/900"),
     /** Integration API calls per key: a login page calls once per sign-in; a leaked key gets little. */
     RATE_LIMIT_API_PER_KEY: limit("600/60"),
+    /** Agent lookups per agent in an hour and in a day: an agent answers callers, one at a time. */
+    RATE_LIMIT_AGENT_LOOKUP_PER_HOUR: z.coerce.number().int().min(1).default(60),
+    RATE_LIMIT_AGENT_LOOKUP_PER_DAY: z.coerce.number().int().min(1).default(300),
     /** Console sessions end this many seconds after sign-in, used or not. */
     ADMIN_SESSION_MAX_AGE: z.coerce
       .number()
@@ -246,6 +249,8 @@ function toConfig(env: z.output<typeof EnvSchema>) {
       signInPerIp: env.RATE_LIMIT_SIGN_IN_PER_IP,
       signInPerEmail: env.RATE_LIMIT_SIGN_IN_PER_EMAIL,
       apiPerKey: env.RATE_LIMIT_API_PER_KEY,
+      agentLookupPerHour: { points: env.RATE_LIMIT_AGENT_LOOKUP_PER_HOUR, seconds: 3600 },
+      agentLookupPerDay: { points: env.RATE_LIMIT_AGENT_LOOKUP_PER_DAY, seconds: 86_400 },
     },
     admin: {
       sessionMaxAgeSeconds: env.ADMIN_SESSION_MAX_AGE,

@@ -1,6 +1,7 @@
 import { AffectedChart, ChecksChart, ImportsChart } from "@/components/admin/DashboardCharts";
 import { requirePermission } from "@/lib/auth/next";
 import { DEFAULT_DAYS, lastDays } from "@/lib/dashboard/days";
+import { agentsWatched, agentWatchThreshold } from "@/lib/exposures/agent-lookup";
 import { affectedByCategory, checksPerDay, importsPerDay } from "@/lib/dashboard/stats";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
@@ -9,18 +10,40 @@ import { getServices } from "@/lib/services";
 export default async function DashboardPage() {
   await requirePermission("dashboard:view");
   const t = getTranslator();
-  const db = getServices().db;
+  const { db, config } = getServices();
   const range = lastDays(new Date(), DEFAULT_DAYS);
-  const [affected, imports, checks] = await Promise.all([
+  const perDay = config.rateLimits.agentLookupPerDay.points;
+  const [affected, imports, checks, watched] = await Promise.all([
     affectedByCategory(db),
     importsPerDay(db, range),
     checksPerDay(db, range),
+    agentsWatched(db, perDay),
   ]);
 
   return (
     <>
       <h1 className="text-3xl font-bold text-slate-900">{t("admin.dashboard.title")}</h1>
       <p className="text-slate-800">{t("admin.dashboard.intro", { days: DEFAULT_DAYS })}</p>
+
+      {watched.length > 0 && (
+        <section
+          aria-labelledby="agents-heading"
+          role="alert"
+          className="space-y-2 rounded-md border-2 border-red-800 p-4"
+        >
+          <h2 id="agents-heading" className="text-xl font-bold text-red-900">
+            {t("admin.dashboard.agents.heading")}
+          </h2>
+          <p className="text-slate-800">
+            {t("admin.dashboard.agents.intro", { threshold: agentWatchThreshold(perDay), limit: perDay })}
+          </p>
+          <ul className="list-disc pl-6">
+            {watched.map((a) => (
+              <li key={a.email}>{t("admin.dashboard.agents.item", { email: a.email, lookups: a.lookups })}</li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="affected-heading" className="space-y-3">
         <h2 id="affected-heading" className="text-xl font-bold text-slate-900">

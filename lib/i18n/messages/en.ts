@@ -156,6 +156,12 @@ export const en = {
       figures: "Show the figures",
       back: "Back to the console",
       day: "Day (UTC)",
+      agents: {
+        heading: "Agents looking up many numbers",
+        intro:
+          "These agents made {threshold, number} or more lookups in the last 24 hours (the daily limit is {limit, number}). Check with them: a stolen agent account is used to go through numbers.",
+        item: "{email}: {lookups, number} lookups",
+      },
       affected: {
         heading: "Affected accounts per group",
         intro: "Accounts in completed imports, per group, grouped by incident.",
