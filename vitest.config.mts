@@ -20,6 +20,8 @@ const unitInclude = [
 // Files that never open the project's database (pure logic, or a database of their own):
 // they run once, in `unit`. Everything else runs on both stores.
 const storeFree = [
+  "tests/app/admin/access-doors.test.ts",
+  "tests/lib/auth/password-strength.test.ts",
   "tests/lib/auth/password.test.ts",
   "tests/lib/auth/permissions.test.ts",
   "tests/lib/config.test.ts",

@@ -151,6 +151,9 @@ const EnvSchema = z
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     /** The hot paths' statement_timeout (integration lookup, key checks): each statement takes milliseconds. */
     DB_LOOKUP_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
+    /** Agent lookups per agent in an hour and in a day: an agent answers callers, one at a time. */
+    RATE_LIMIT_AGENT_LOOKUP_PER_HOUR: z.coerce.number().int().min(1).default(60),
+    RATE_LIMIT_AGENT_LOOKUP_PER_DAY: z.coerce.number().int().min(1).default(300),
     /** Console sessions end this many seconds after sign-in, used or not. */
     ADMIN_SESSION_MAX_AGE: z.coerce
       .number()
@@ -304,6 +307,8 @@ function toConfig(env: z.output<typeof EnvSchema>) {
       signInPerEmail: env.RATE_LIMIT_SIGN_IN_PER_EMAIL,
       apiPerKey: env.RATE_LIMIT_API_PER_KEY,
       apiKeyFailuresPerIp: env.RATE_LIMIT_API_KEY_FAILURES_PER_IP,
+      agentLookupPerHour: { points: env.RATE_LIMIT_AGENT_LOOKUP_PER_HOUR, seconds: 3600 },
+      agentLookupPerDay: { points: env.RATE_LIMIT_AGENT_LOOKUP_PER_DAY, seconds: 86_400 },
     },
     admin: {
       sessionMaxAgeSeconds: env.ADMIN_SESSION_MAX_AGE,

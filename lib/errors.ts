@@ -8,6 +8,10 @@ export const ERROR_STATUS = {
   api_key_required: 401,
   invalid_api_key: 401,
   forbidden: 403,
+  /** A console write a browser sent from another site (Origin, Sec-Fetch-Site). */
+  cross_site_request: 403,
+  /** A user with a generated one-time password, before changing it (only /admin/account serves them). */
+  password_change_required: 403,
   /** A start needs a solved proof-of-work challenge: missing, invalid, expired or used. */
   challenge_required: 403,
   unsupported_media_type: 415,

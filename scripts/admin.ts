@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
-import { Email, MIN_PASSWORD_LENGTH, Password } from "@/lib/auth/user-schemas";
+import { Email, MIN_PASSWORD_LENGTH, Password, StrongPassword } from "@/lib/auth/user-schemas";
 import { translateKey } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
 import { prepareDatabase } from "@/scripts/prepare-db";
@@ -48,6 +48,8 @@ async function main() {
   // The same policy as the console's (lib/auth/user-schemas.ts), checked before the database starts.
   const checked = Password.safeParse(password);
   if (!checked.success) throw new Error(translateKey(getTranslator(), checked.error.issues[0]!.message));
+  const strong = await StrongPassword.safeParseAsync({ password, email: args.email });
+  if (!strong.success) throw new Error(translateKey(getTranslator(), strong.error.issues[0]!.message));
 
   const { stop } = await prepareDatabase({ nodeEnv: "production", serve: false, quiet: true });
   const { getDb, closeDb } = await import("@/lib/db/client");

@@ -5,6 +5,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { parseConfig, type Config } from "@/lib/config";
 import {
+  embeddedDbPassword,
   embeddedSecret,
   embeddedUrlFile,
   runningEmbeddedUrl,
@@ -33,7 +34,7 @@ export async function prepareDatabase(opts: { nodeEnv: string; serve: boolean; q
     if (shared) {
       env.DATABASE_URL = shared;
     } else {
-      embedded = await startEmbeddedDb(path.join(dataDir, "pgdata"));
+      embedded = await startEmbeddedDb(path.join(dataDir, "pgdata"), { password: embeddedDbPassword(dataDir) });
       env.DATABASE_URL = embedded.url;
       if (opts.serve) writeEmbeddedUrl(dataDir, embedded.url);
       if (!opts.quiet) log.info({ dataDir: path.relative(root, dataDir) || "." }, "embedded database ready");

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   "import_completed",
   "import_undone",
   "rejections_downloaded",
+  "rejections_wiped",
   "incident_created",
   "incident_edited",
   "category_created",
@@ -83,19 +84,14 @@ export function auditRow(entry: AuditEntry) {
 }
 
 /** An agent's lookup for a caller: recorded with the masked number only. */
-export function recordAgentLookup(
-  db: Db,
-  actor: Actor,
-  e164: string,
-  outcome: { affected: boolean },
-  ip?: string,
-): Promise<void> {
+export function recordAgentLookup(db: Db, actor: Actor, e164: string, ip?: string): Promise<void> {
+  // Who, when and the last four digits; not the answer: the log would otherwise list
+  // which numbers were affected, for anyone who can read it.
   return recordAudit(db, {
     actorId: actor.id,
     actorEmail: actor.email,
     action: "agent_lookup",
     target: maskPhone(e164),
-    details: { affected: outcome.affected },
     ip,
   });
 }

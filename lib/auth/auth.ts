@@ -50,6 +50,8 @@ export function createAuth(opts: AuthOptions) {
         role: { type: "string", required: true, input: false },
         // Read with every session (lib/auth/session.ts refuses a disabled user's).
         disabledAt: { type: "date", required: false, input: false },
+        // Read with every session (lib/auth/session.ts: a generated password not yet changed).
+        mustChangePassword: { type: "boolean", required: false, input: false },
       },
     },
     databaseHooks: {

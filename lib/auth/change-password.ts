@@ -1,11 +1,22 @@
 import type { AuthDeps } from "@/lib/auth/deps";
 import type { Admin, RequestMeta } from "@/lib/auth/types";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { ChangePasswordInput } from "@/lib/auth/user-schemas";
+import { ChangePasswordInput, StrongPassword } from "@/lib/auth/user-schemas";
 import { recordAudit } from "@/lib/audit/record";
 import { countPasswordAttempt } from "@/lib/auth/sign-in";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse-input";
+import { parseInput, parseInputAsync } from "@/lib/validation/parse-input";
+
+/** StrongPassword, its refusal on the form's newPassword field. */
+async function strongNewPassword(password: string, email: string): Promise<void> {
+  try {
+    await parseInputAsync(StrongPassword, { password, email });
+  } catch (e) {
+    if (e instanceof AppError && e.details.fields?.password)
+      throw new AppError("invalid_request", { fields: { newPassword: e.details.fields.password } });
+    throw e;
+  }
+}
 
 export type PasswordChanged = { sessionsEnded: number };
 
@@ -17,6 +28,7 @@ const wrongPassword = () =>
  * for again (a session left open on a shared screen is not enough), under sign-in's
  * limits, since a wrong one is a guess. The new hash is stored, every other session of
  * the user ends, and the change is audited, in one transaction; this session goes on.
+ * A generated password's must-change flag is cleared with it.
  */
 export async function changeOwnPassword(
   deps: AuthDeps,
@@ -25,6 +37,7 @@ export async function changeOwnPassword(
   meta: RequestMeta,
 ): Promise<PasswordChanged> {
   const { currentPassword, newPassword } = parseInput(ChangePasswordInput, input);
+  await strongNewPassword(newPassword, admin.email);
   const refused = (reason: string) =>
     recordAudit(deps.db, {
       actorId: admin.id,
@@ -52,6 +65,10 @@ export async function changeOwnPassword(
       data: { password: hash },
     });
     if (updated.count !== 1) throw wrongPassword();
+    await tx.adminUser.updateMany({
+      where: { id: admin.id, mustChangePassword: true },
+      data: { mustChangePassword: false },
+    });
     const { count } = await tx.adminSession.deleteMany({ where: { userId: admin.id, id: { not: admin.sessionId } } });
     await recordAudit(tx, {
       actorId: admin.id,

@@ -49,6 +49,7 @@ export async function createUser(db: Db, input: unknown, ctx: AuditCtx): Promise
     { email: data.email, role: data.role, password: generated ?? data.password },
     ctx,
     { initialPassword: generated ? "generated" : "set by owner" },
+    { generated: generated !== null },
   );
   return generated ? { ...user, password: generated } : user;
 }

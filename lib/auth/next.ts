@@ -4,13 +4,14 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import type { Admin, RequestMeta } from "@/lib/auth/types";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { currentAdmin } from "@/lib/auth/session";
+import { currentAdmin, passwordChangePending } from "@/lib/auth/session";
 import { clientIp } from "@/lib/http/client-ip";
 import { getServices } from "@/lib/services";
 
 // Next.js glue for pages and server actions; the rules themselves are in lib/auth.
 
 export const SIGN_IN_PATH = "/admin/sign-in";
+export const ACCOUNT_PATH = "/admin/account";
 
 /** How a page or action reads its request and sets cookies: Next's by default, a fake in tests. */
 export type RequestAdapter = {
@@ -55,10 +56,25 @@ export async function getAdmin(): Promise<Admin | null> {
   return currentAdmin(getServices().admin, cookie);
 }
 
-/** For every console page and action: no session → the sign-in page. */
-export async function requireAdmin(): Promise<Admin> {
+/**
+ * Only for the doors a user with a generated password still needs: changing it
+ * (/admin/account) and signing out. No session → the sign-in page.
+ */
+export async function requireSignedIn(): Promise<Admin> {
   const admin = await getAdmin();
   if (!admin) redirect(SIGN_IN_PATH);
+  return admin;
+}
+
+/** The first-sign-in gate: a generated password not yet changed → /admin/account. */
+function requirePasswordChanged(admin: Admin): void {
+  if (passwordChangePending(admin)) redirect(ACCOUNT_PATH);
+}
+
+/** For every other console page and action: no session → the sign-in page. */
+export async function requireAdmin(): Promise<Admin> {
+  const admin = await requireSignedIn();
+  requirePasswordChanged(admin);
   return admin;
 }
 

@@ -33,12 +33,30 @@ export async function currentAdmin(deps: AuthDeps, cookieHeader: string | null |
   if (now - lastSeen > TOUCH_EVERY_MS) {
     await deps.db.adminSession.updateMany({ where: { id: session.id }, data: { updatedAt: new Date(now) } });
   }
-  return { id: user.id, email: user.email, role: user.role, sessionId: session.id, expiresAt };
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    sessionId: session.id,
+    expiresAt,
+    mustChangePassword: user.mustChangePassword === true,
+  };
+}
+
+/**
+ * The first-sign-in gate: a user holding a generated one-time password may only change
+ * it (/admin/account) or sign out until they do. One small check, beside any other gate
+ * a session must pass; pages and actions apply it through lib/auth/next.ts, API routes
+ * through authorizeAdmin.
+ */
+export function passwordChangePending(admin: Admin): boolean {
+  return admin.mustChangePassword;
 }
 
 /**
  * The console user behind a request's Cookie header if their role has the permission:
- * 401 (unauthorized) without a valid session, 403 (forbidden) for a role without it.
+ * 401 (unauthorized) without a valid session, 403 (forbidden) for a role without it,
+ * and 403 (password_change_required) until a generated password is changed.
  */
 export async function authorizeAdmin(
   deps: AuthDeps,
@@ -47,6 +65,7 @@ export async function authorizeAdmin(
 ): Promise<Admin> {
   const admin = await currentAdmin(deps, cookieHeader);
   if (!admin) throw new AppError("unauthorized");
+  if (passwordChangePending(admin)) throw new AppError("password_change_required");
   if (!can(admin.role, permission)) throw new AppError("forbidden");
   return admin;
 }

@@ -55,7 +55,14 @@ export async function signIn(deps: AuthDeps, input: unknown, meta: RequestMeta):
   await deps.db.adminUser.updateMany({ where: { id: user.id }, data: { lastSignInAt: session.createdAt } });
   await recordAudit(deps.db, { actorId: user.id, actorEmail: user.email, action: "sign_in", ip: meta.ip });
   return {
-    admin: { id: user.id, email: user.email, role: user.role, sessionId: session.id, expiresAt: session.expiresAt },
+    admin: {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      sessionId: session.id,
+      expiresAt: session.expiresAt,
+      mustChangePassword: user.mustChangePassword === true,
+    },
     setCookie: res.headers.getSetCookie(),
   };
 }

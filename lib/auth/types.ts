@@ -7,6 +7,8 @@ export type Admin = {
   role: Role;
   sessionId: string;
   expiresAt: Date;
+  /** Signed in with a generated one-time password not yet changed (passwordChangePending). */
+  mustChangePassword: boolean;
 };
 
 /** Where a request came from, for limits, sessions and the audit log. */

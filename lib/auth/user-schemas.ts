@@ -24,6 +24,55 @@ export const Password = z
   .min(MIN_PASSWORD_LENGTH, "errors.password_too_short")
   .max(MAX_PASSWORD_LENGTH, "errors.password_too_long");
 
+/** The lowest zxcvbn score (0 to 4) a new password may have: 3 is "safely unguessable". */
+export const MIN_PASSWORD_SCORE = 3;
+
+/** zxcvbn's warnings (its translation keys) → our reasons; any other → errors.password_weak. */
+const WEAK_REASONS: Record<string, string> = {
+  userInputs: "errors.password_weak_email",
+  topTen: "errors.password_weak_common",
+  topHundred: "errors.password_weak_common",
+  common: "errors.password_weak_common",
+  similarToCommon: "errors.password_weak_common",
+  pwned: "errors.password_weak_common",
+  commonNames: "errors.password_weak_words",
+  namesByThemselves: "errors.password_weak_words",
+  wordByItself: "errors.password_weak_words",
+  straightRow: "errors.password_weak_pattern",
+  keyPattern: "errors.password_weak_pattern",
+  simpleRepeat: "errors.password_weak_pattern",
+  extendedRepeat: "errors.password_weak_pattern",
+  sequences: "errors.password_weak_pattern",
+  recentYears: "errors.password_weak_dates",
+  dates: "errors.password_weak_dates",
+};
+
+/** The words of an email zxcvbn should treat as guessable: the address and its parts. */
+function emailWords(email: string): string[] {
+  const lower = email.toLowerCase();
+  return [lower, ...lower.split(/[^a-z0-9]+/).filter((w) => w.length >= 3)];
+}
+
+/**
+ * The strength half of the password policy (the length half is Password, which the
+ * forms check before posting): zxcvbn must score a new password at least
+ * MIN_PASSWORD_SCORE, knowing the words of the user's email; else the issue (on
+ * `password`) says why, in our words. Async: zxcvbn loads on the first check only
+ * (lib/auth/password-strength.ts), so no page ships its dictionaries.
+ */
+export const StrongPassword = z
+  .object({ password: z.string(), email: z.string() })
+  .superRefine(async ({ password, email }, ctx) => {
+    const { ratePassword } = await import("@/lib/auth/password-strength");
+    const { score, warning } = await ratePassword(password, emailWords(email));
+    if (score >= MIN_PASSWORD_SCORE) return;
+    ctx.addIssue({
+      code: "custom",
+      path: ["password"],
+      message: (warning && WEAK_REASONS[warning]) || "errors.password_weak",
+    });
+  });
+
 /**
  * The longest password we look at when one is typed to be checked: longer than any valid
  * password is simply wrong, and the cap keeps hashing bounded.

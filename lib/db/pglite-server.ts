@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import { createServer, type Server, type Socket } from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
 
@@ -6,6 +7,22 @@ const CANCEL_REQUEST = 80877102;
 const PROTOCOL_V3 = 196608;
 /** Message types that end a unit of work: Sync, simple Query, Terminate. */
 const UNIT_END = new Set([0x53, 0x51, 0x58]);
+const PASSWORD_MESSAGE = 0x70;
+
+/** AuthenticationCleartextPassword: the client sends the password (over loopback only). */
+const ASK_PASSWORD = Buffer.from([0x52, 0, 0, 0, 8, 0, 0, 0, 3]);
+
+function fatal(code: string, message: string): Buffer {
+  const fields = Buffer.from(`SFATAL\0VFATAL\0C${code}\0M${message}\0\0`, "utf8");
+  const head = Buffer.alloc(5);
+  head[0] = 0x45;
+  head.writeInt32BE(4 + fields.length, 1);
+  return Buffer.concat([head, fields]);
+}
+
+function samePassword(given: Buffer, expected: Buffer): boolean {
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
 
 /**
  * Serves one PGlite over the PostgreSQL wire protocol to several connections.
@@ -16,13 +33,24 @@ const UNIT_END = new Set([0x53, 0x51, 0x58]);
  * connection's messages run as whole units — everything up to a Sync or a simple
  * Query — and a connection that leaves PGlite inside a transaction keeps it until the
  * transaction ends, so every client sees a session of its own.
+ *
+ * With a `password`, a connection must send it (cleartext, asked for after the startup
+ * message, as PostgreSQL's `password` method does) before PGlite sees anything: any
+ * local user could otherwise connect to the loopback port and write an owner or an API
+ * key. A wrong or missing password gets PostgreSQL's 28P01 and the connection closes.
  */
 export class PgliteServer {
   private server: Server | undefined;
   private owner: Conn | null = null;
   private readonly waiting: (() => void)[] = [];
+  readonly password: Buffer | null;
 
-  constructor(private readonly db: PGlite) {}
+  constructor(
+    private readonly db: PGlite,
+    opts: { password?: string } = {},
+  ) {
+    this.password = opts.password ? Buffer.from(opts.password, "utf8") : null;
+  }
 
   async listen(host = "127.0.0.1", port = 0): Promise<number> {
     await this.db.waitReady;
@@ -66,6 +94,8 @@ class Conn {
   private buffer = Buffer.alloc(0);
   private unit: Buffer[] = [];
   private started = false;
+  /** The startup message, held until the password is right. */
+  private startup: Uint8Array | null = null;
   private chain: Promise<void> = Promise.resolve();
 
   constructor(
@@ -99,8 +129,28 @@ class Conn {
         else if (code === CANCEL_REQUEST) this.socket.end();
         else if (code === PROTOCOL_V3) {
           this.started = true;
-          await this.exec(msg);
+          if (this.server.password) {
+            this.startup = new Uint8Array(msg);
+            this.socket.write(ASK_PASSWORD);
+          } else await this.exec(msg);
         } else this.socket.destroy();
+        continue;
+      }
+      if (this.startup) {
+        if (this.buffer.length < 5) return;
+        const len = 1 + this.buffer.readInt32BE(1);
+        if (this.buffer.length < len) return;
+        const type = this.buffer[0];
+        const given = this.buffer.subarray(5, len - 1); // the password, less its NUL
+        this.buffer = this.buffer.subarray(len);
+        if (type !== PASSWORD_MESSAGE || !samePassword(given, this.server.password!)) {
+          this.socket.end(fatal("28P01", 'password authentication failed for user "postgres"'));
+          this.buffer = Buffer.alloc(0);
+          return;
+        }
+        const startup = this.startup;
+        this.startup = null;
+        await this.exec(startup);
         continue;
       }
       if (this.buffer.length < 5) return;

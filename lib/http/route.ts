@@ -1,6 +1,8 @@
 import { clientIp } from "@/lib/http/client-ip";
 import { errorResponse } from "@/lib/http/respond";
+import { AppError } from "@/lib/errors";
 import { readJson } from "@/lib/http/read-json";
+import { isCrossSiteWrite } from "@/lib/http/same-origin";
 
 export type RouteContext<P, A = null> = {
   req: Request;
@@ -30,7 +32,9 @@ type NextHandler<P> = (req: Request, context: NextContext<P>) => Promise<Respons
  * Makes the one wrapper around every API route: client address, body limits and error
  * mapping (AppError → 4xx JSON, anything else → logged 500). With { permission } it is
  * also where console routes are guarded: `authorize` refuses (401 without a valid
- * session, 403 for a role without the permission) before the handler runs. (The
+ * session, 403 for a role without the permission) before the handler runs, and a
+ * state-changing request a browser sent from another site is refused with 403
+ * `cross_site_request` before the session is even read (lib/http/same-origin.ts). (The
  * integration API's key check is `authorizeApiKey`, called by its one endpoint:
  * lib/http/exposures-endpoint.ts.)
  */
@@ -48,6 +52,7 @@ export function createRoute<Permission, Principal>(deps: RouteDeps<Permission, P
       try {
         const params = (await context?.params) ?? ({} as P);
         const ip = clientIp(req.headers, deps.trustProxyHops());
+        if (options && isCrossSiteWrite(req)) throw new AppError("cross_site_request");
         const admin = options ? await deps.authorize(req, options.permission) : null;
         // admin is set exactly when a permission was given: the overloads tie them.
         return await handler({ req, params, ip, body: () => readJson(req), admin } as RouteContext<P, never>);

@@ -72,8 +72,9 @@ export function escapeCell(value: string): string {
 }
 
 /**
- * The batch's rejected rows as CSV (line, reason, value), audited. The values are
- * unsealed for this download only and then wiped: line and reason stay for the history.
+ * The batch's rejected rows as CSV (line, reason, value), audited. It only reads: the
+ * download is a GET, and a GET that destroyed data could be set off by any page linking
+ * to it (the session cookie is SameSite=Lax). Wiping is wipeRejectedValues, a POST.
  */
 export async function downloadRejections(db: Db, keyring: Keyring, batchId: number, ctx: AuditCtx): Promise<string> {
   if (!(await db.importBatch.findUnique({ where: { id: batchId }, select: { id: true } })))
@@ -91,7 +92,6 @@ export async function downloadRejections(db: Db, keyring: Keyring, batchId: numb
     }
     return [String(r.line), r.reason, escapeCell(value)];
   });
-  await db.importRejection.updateMany({ where: { batchId }, data: { sealedValue: null } });
   await recordAudit(db, {
     actorId: ctx.actor.id,
     actorEmail: ctx.actor.email,
@@ -100,6 +100,25 @@ export async function downloadRejections(db: Db, keyring: Keyring, batchId: numb
     ip: ctx.ip,
   });
   return stringify([["line", "reason", "value"], ...records]);
+}
+
+/** Wipes the batch's stored rejected values now (line and reason stay), audited. */
+export async function wipeRejectedValues(db: Db, batchId: number, ctx: AuditCtx): Promise<number> {
+  if (!(await db.importBatch.findUnique({ where: { id: batchId }, select: { id: true } })))
+    throw new AppError("not_found");
+  const { count } = await db.importRejection.updateMany({
+    where: { batchId, sealedValue: { not: null } },
+    data: { sealedValue: null },
+  });
+  await recordAudit(db, {
+    actorId: ctx.actor.id,
+    actorEmail: ctx.actor.email,
+    action: "rejections_wiped",
+    target: `batch ${batchId}`,
+    details: { values: count },
+    ip: ctx.ip,
+  });
+  return count;
 }
 
 /** Wipes rejected values older than a day (run on a schedule and at start). */

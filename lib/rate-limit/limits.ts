@@ -22,6 +22,10 @@ export const LIMITS = {
   signInPerEmail: { name: "sign-in-email", spec: (c: Config) => c.rateLimits.signInPerEmail },
   /** Integration API calls per API key (keyed by the key's id). */
   apiPerKey: { name: "api-key", spec: (c: Config) => c.rateLimits.apiPerKey },
+  /** Agent lookups per console user, in an hour (keyed by the user's id). */
+  agentLookupPerHour: { name: "agent-lookup-hour", spec: (c: Config) => c.rateLimits.agentLookupPerHour },
+  /** Agent lookups per console user, in a day. */
+  agentLookupPerDay: { name: "agent-lookup-day", spec: (c: Config) => c.rateLimits.agentLookupPerDay },
 } as const satisfies Record<string, { name: string; spec: (c: Config) => LimitSpec }>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -13,3 +13,10 @@ export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.out
   const fields = issueMessages(parsed.error.issues);
   throw new AppError("invalid_request", { fields });
 }
+
+/** parseInput for schemas with async refinements (a password's strength). */
+export async function parseInputAsync<S extends z.ZodType>(schema: S, data: unknown): Promise<z.output<S>> {
+  const parsed = await schema.safeParseAsync(data);
+  if (parsed.success) return parsed.data;
+  throw new AppError("invalid_request", { fields: issueMessages(parsed.error.issues) });
+}

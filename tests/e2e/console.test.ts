@@ -108,6 +108,18 @@ describe.skipIf(!hasChromium && !inCi)("console imports in a browser", () => {
     ]);
     const body = readFileSync((await download.path())!, "utf8");
     expect(body.trim().split(/\r?\n/)).toEqual(["line,reason,value", "4,scientific_notation,2.06555E+09"]);
+    // The download only reads; the values go when the importer wipes them (a POST).
+    await row.getByRole("button", { name: "Wipe rejected values" }).click();
+    await page.waitForURL(/\/admin\/imports$/);
+    const [after] = await Promise.all([
+      page.waitForEvent("download"),
+      row.getByRole("link", { name: "Download rejected rows" }).click(),
+    ]);
+    expect(
+      readFileSync((await after.path())!, "utf8")
+        .trim()
+        .split(/\r?\n/),
+    ).toEqual(["line,reason,value", "4,scientific_notation,"]);
 
     await row.getByRole("button", { name: "Undo" }).click();
     // Same URL after the action: wait for the row itself to change.

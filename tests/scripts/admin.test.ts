@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { adminCli } from "@/tests/support/cli";
 import { signIn } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db/client";
+import { en } from "@/lib/i18n/messages/en";
 import { authDeps } from "@/tests/support/admin";
 import { uniqueTag } from "@/tests/support/unique-tag";
 
@@ -39,12 +40,17 @@ describe("npm run admin -- create-user", () => {
     expect(again.err).toContain("A console user with this email already exists.");
   }, 60_000);
 
-  it("refuses a short password, an unknown role and a bad email before touching the database", async () => {
+  it("refuses a short or guessable password, an unknown role and a bad email before touching the database", async () => {
     const short = await admin(
       ["create-user", "--email", "x@example.com", "--role", "owner", "--password-stdin"],
       "short\n",
     );
     expect([short.code, short.err.trim()]).toEqual([1, "The password must have at least 12 characters."]);
+    const weak = await admin(
+      ["create-user", "--email", "x@example.com", "--role", "owner", "--password-stdin"],
+      "password1234\n",
+    );
+    expect([weak.code, weak.err.trim()]).toEqual([1, en.errors.password_weak_common]);
     const role = await admin(["create-user", "--email", "x@example.com", "--role", "root", "--password-stdin"], "");
     expect(role.code).toBe(1);
     expect(role.err).toContain("--role must be one of owner, importer, agent, viewer");

@@ -30,6 +30,8 @@ export const noLimits: Limits = {
   signInPerIp: unlimited,
   signInPerEmail: unlimited,
   apiPerKey: unlimited,
+  agentLookupPerHour: unlimited,
+  agentLookupPerDay: unlimited,
 };
 
 export function limits(spec: Partial<Record<keyof Limits, { points: number; seconds: number }>>): Limits {
@@ -42,6 +44,8 @@ export function limits(spec: Partial<Record<keyof Limits, { points: number; seco
     signInPerIp: make("signInPerIp"),
     signInPerEmail: make("signInPerEmail"),
     apiPerKey: make("apiPerKey"),
+    agentLookupPerHour: make("agentLookupPerHour"),
+    agentLookupPerDay: make("agentLookupPerDay"),
   };
 }
 

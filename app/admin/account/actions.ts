@@ -2,7 +2,7 @@
 
 import { formFailure } from "@/app/admin/action-helpers";
 import { changeOwnPassword } from "@/lib/auth/change-password";
-import { requestMeta, requireAdmin } from "@/lib/auth/next";
+import { requestMeta, requireSignedIn } from "@/lib/auth/next";
 import { asAppError } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
@@ -16,7 +16,7 @@ export async function changePasswordAction(
   _prev: ChangePasswordState | undefined,
   form: FormData,
 ): Promise<ChangePasswordState> {
-  const admin = await requireAdmin();
+  const admin = await requireSignedIn();
   const t = getTranslator();
   const input = {
     currentPassword: formString(form, "currentPassword"),

@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/next";
 import { can } from "@/lib/auth/permissions";
 import { DEFAULT_DAYS, lastDays } from "@/lib/dashboard/days";
 import { smsHour } from "@/lib/dashboard/sms-hour";
+import { agentsWatched, agentWatchThreshold } from "@/lib/exposures/agent-lookup";
 import { affectedByCategory, checksPerDay, importsPerDay } from "@/lib/dashboard/stats";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
@@ -19,14 +20,16 @@ export default async function DashboardPage() {
   const admin = await requirePermission("dashboard:view");
   const t = getTranslator();
   const services = getServices();
-  const db = services.db;
+  const { db, config } = services;
   const now = new Date();
   const range = lastDays(now, DEFAULT_DAYS);
-  const [texts, affected, imports, checks] = await Promise.all([
+  const perDay = config.rateLimits.agentLookupPerDay.points;
+  const [texts, affected, imports, checks, watched] = await Promise.all([
     smsHour({ budget: services.smsBudget, watch: services.smsConversion }, now),
     affectedByCategory(db),
     importsPerDay(db, range),
     checksPerDay(db, range),
+    agentsWatched(db, perDay),
   ]);
 
   return (
@@ -34,11 +37,31 @@ export default async function DashboardPage() {
       <h1 className="text-3xl font-bold text-slate-900">{t("admin.dashboard.title")}</h1>
       <p className="text-slate-800">{t("admin.dashboard.intro", { days: DEFAULT_DAYS })}</p>
 
+      {watched.length > 0 && (
+        <section
+          aria-labelledby="agents-heading"
+          role="alert"
+          className="space-y-2 rounded-md border-2 border-red-800 p-4"
+        >
+          <h2 id="agents-heading" className="text-xl font-bold text-red-900">
+            {t("admin.dashboard.agents.heading")}
+          </h2>
+          <p className="text-slate-800">
+            {t("admin.dashboard.agents.intro", { threshold: agentWatchThreshold(perDay), limit: perDay })}
+          </p>
+          <ul className="list-disc pl-6">
+            {watched.map((a) => (
+              <li key={a.email}>{t("admin.dashboard.agents.item", { email: a.email, lookups: a.lookups })}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <section aria-labelledby="sms-heading" className="space-y-3">
         <h2 id="sms-heading" className="text-xl font-bold text-slate-900">
           {t("admin.dashboard.sms.heading")}
         </h2>
-        <SmsPanel {...texts} conversionConfig={services.config.smsConversion} />
+        <SmsPanel {...texts} conversionConfig={config.smsConversion} />
         {can(admin.role, "settings:manage") && (
           <SmsPauseForm paused={texts.status.paused !== null} pause={pauseTextsAction} resume={resumeTextsAction} />
         )}

@@ -6,6 +6,7 @@ import { requestMeta, requirePermission } from "@/lib/auth/next";
 import { undoBatch } from "@/lib/imports/batches";
 import { dryRunImport, startImport } from "@/lib/imports/confirm";
 import { ImportError, importErrorMessage } from "@/lib/imports/errors";
+import { wipeRejectedValues } from "@/lib/imports/rejections";
 import type { LaunchSummary } from "@/lib/imports/launch";
 import { BatchId, ConfirmImport } from "@/lib/imports/schemas";
 import { uploadPath } from "@/lib/imports/uploads";
@@ -42,6 +43,17 @@ export async function undoImportAction(form: FormData): Promise<void> {
   if (id.success) {
     const { ip } = await requestMeta();
     await undoBatch(getServices().db, id.data, { actor: { id: admin.id, email: admin.email }, ip });
+  }
+  redirect("/admin/imports");
+}
+
+/** Wipes a batch's rejected values before their day is up (the download only reads). */
+export async function wipeRejectionsAction(form: FormData): Promise<void> {
+  const admin = await requirePermission("imports:run");
+  const id = BatchId.safeParse(form.get("batchId"));
+  if (id.success) {
+    const { ip } = await requestMeta();
+    await wipeRejectedValues(getServices().db, id.data, { actor: { id: admin.id, email: admin.email }, ip });
   }
   redirect("/admin/imports");
 }

@@ -1,4 +1,4 @@
-import { undoImportAction } from "@/app/admin/imports/actions";
+import { undoImportAction, wipeRejectionsAction } from "@/app/admin/imports/actions";
 import { requirePermission } from "@/lib/auth/next";
 import { listBatches, runningProgress } from "@/lib/imports/batches";
 import { resumeFromQuery } from "@/lib/imports/resume";
@@ -88,6 +88,14 @@ export default async function ImportsPage({ searchParams }: Props) {
                     <a className="block text-blue-800 underline" href={`/api/admin/imports/${b.id}/rejections`}>
                       {t("admin.imports.downloadRejected")}
                     </a>
+                  )}
+                  {b.rejected > 0 && (
+                    <form action={wipeRejectionsAction}>
+                      <input type="hidden" name="batchId" value={b.id} />
+                      <button type="submit" className="text-red-800 underline">
+                        {t("admin.imports.wipeRejected")}
+                      </button>
+                    </form>
                   )}
                   {(b.status === "failed" || b.status === "interrupted") && (
                     <a className="block text-blue-800 underline" href={`/admin/imports?resume=${b.id}#upload`}>

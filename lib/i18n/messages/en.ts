@@ -103,7 +103,8 @@ export const en = {
     account: {
       title: "Your password",
       intro:
-        "Change the password you sign in with. Your other sessions end; this one goes on. A password an owner generated for you should be changed here the first time you sign in.",
+        "Change the password you sign in with. Your other sessions end; this one goes on. A password an owner generated for you must be changed here the first time you sign in.",
+      mustChange: "You signed in with a one-time password. Choose your own to reach the rest of the console.",
       current: "Current password",
       currentHint: "The password you signed in with.",
       new: "New password",
@@ -127,9 +128,7 @@ export const en = {
       "users:manage": "Create and change console users",
       "settings:manage": "Change settings",
       "imports:run": "Import, review and undo lists of affected accounts",
-      "incidents:edit": "Edit incidents",
-      "categories:edit": "Edit groups of affected accounts",
-      "remediation:edit": "Edit the remediation text",
+      "incidents:edit": "Edit incidents, their groups and remediation text",
       "lookup:agent": "Look a number up for a caller (every lookup is recorded)",
       "dashboard:view": "See the dashboard",
       "audit:view": "Read the audit log",
@@ -158,6 +157,12 @@ export const en = {
       figures: "Show the figures",
       back: "Back to the console",
       day: "Day (UTC)",
+      agents: {
+        heading: "Agents looking up many numbers",
+        intro:
+          "These agents made {threshold, number} or more lookups in the last 24 hours (the daily limit is {limit, number}). Check with them: a stolen agent account is used to go through numbers.",
+        item: "{email}: {lookups, number} lookups",
+      },
       affected: {
         heading: "Affected accounts per group",
         intro: "Accounts in completed imports, per group, grouped by incident.",
@@ -215,6 +220,7 @@ export const en = {
       },
       progress: "{pct, number}% · {rate, number} rows/s · about {eta, number} s left",
       downloadRejected: "Download rejected rows",
+      wipeRejected: "Wipe rejected values",
       undo: "Undo",
       resume: "Resume…",
       resumeTitle: "Resume batch {batch, number} ({source})",
@@ -356,6 +362,7 @@ export const en = {
       import_completed: "Import completed",
       import_undone: "Import undone",
       rejections_downloaded: "Rejected rows downloaded",
+      rejections_wiped: "Rejected values wiped",
       incident_created: "Incident created",
       incident_edited: "Incident edited",
       category_created: "Group created",
@@ -451,6 +458,7 @@ export const en = {
     api_key_revoke_confirm: "Tick the box to confirm the revocation.",
     sms_pause_confirm: "Tick the box to confirm that every text stops until an owner resumes.",
     forbidden: "Your role does not allow this.",
+    cross_site_request: "This request came from another site. Use the console's own pages.",
     challenge_required:
       "Before we text a code, your browser must finish a short automatic security check, which needs JavaScript. Please try again.",
     user_exists: "A console user with this email already exists.",
@@ -481,6 +489,14 @@ export const en = {
     password_too_long: "The password must have at most 128 characters.",
     password_mismatch: "The two new passwords are not the same.",
     password_unchanged: "Choose a new password that differs from the current one.",
+    password_weak: "This password is too easy to guess. Try a few unrelated words.",
+    password_weak_email: "This password is too close to your email address. Try a few unrelated words.",
+    password_weak_common: "This password is one of the most used ones, or close to one. Try a few unrelated words.",
+    password_weak_words: "A single word or name is easy to guess. Add a few unrelated words.",
+    password_weak_pattern:
+      "Keyboard rows, repeats and sequences (qwerty, aaa, abc) are easy to guess. Try a few unrelated words.",
+    password_weak_dates: "Dates and years are easy to guess. Try a few unrelated words.",
+    password_change_required: "Change your one-time password first, on the Your password page.",
     current_password_wrong: "This is not your current password.",
     date_invalid: "Enter a date as YYYY-MM-DD.",
     date_range: "The start date must not be after the end date.",

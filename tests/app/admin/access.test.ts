@@ -1,51 +1,18 @@
-// Every console entry point refuses without a session and with a weaker role. The entry
-// points are discovered from the file system, so a new admin page, API route or server
-// action fails this test until it is added to ACCESS below (and actually checks it).
+// Every console entry point refuses without a session and with a weaker role, called
+// in-process with each role. The entry points are also discovered from the file system
+// here (a quick check); the list that cannot miss a door comes from the build's
+// manifests, in tests/e2e/access.test.ts. Both read the table in
+// tests/support/access-table.ts.
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { can, ROLES, type Permission, type Role } from "@/lib/auth/permissions";
+import { ACCESS as ALL_DOORS, type Access } from "@/tests/support/access-table";
 import { consoleTestEnvForFile, fakeRequest, nextInterrupt, signedIn } from "@/tests/support/admin";
 
-type Access = Permission | "signed-in" | "public";
-
-/** What each entry point requires: "file" for a page, "file#export" for a route method or action. */
-const ACCESS: Record<string, Access> = {
-  "app/admin/page.tsx": "signed-in",
-  "app/admin/dashboard/page.tsx": "dashboard:view",
-  "app/admin/dashboard/actions.ts#pauseTextsAction": "settings:manage",
-  "app/admin/dashboard/actions.ts#resumeTextsAction": "settings:manage",
-  "app/admin/sign-in/page.tsx": "public",
-  "app/admin/audit/page.tsx": "audit:view",
-  "app/admin/actions.ts#signOutAction": "signed-in",
-  "app/admin/account/page.tsx": "signed-in",
-  "app/admin/account/actions.ts#changePasswordAction": "signed-in",
-  "app/admin/sign-in/actions.ts#signInAction": "public",
-  "app/api/admin/audit/route.ts#GET": "audit:view",
-  "app/admin/lookup/page.tsx": "lookup:agent",
-  "app/admin/imports/page.tsx": "imports:run",
-  "app/admin/imports/upload/[id]/page.tsx": "imports:run",
-  "app/admin/imports/actions.ts#confirmImportAction": "imports:run",
-  "app/admin/imports/actions.ts#undoImportAction": "imports:run",
-  "app/api/admin/imports/route.ts#POST": "imports:run",
-  "app/api/admin/imports/[batchId]/rejections/route.ts#GET": "imports:run",
-  "app/admin/lookup/actions.ts#agentLookupAction": "lookup:agent",
-  "app/admin/incidents/page.tsx": "incidents:edit",
-  "app/admin/incidents/new/page.tsx": "incidents:edit",
-  "app/admin/incidents/[slug]/page.tsx": "incidents:edit",
-  "app/admin/incidents/actions.ts#updateIncidentAction": "incidents:edit",
-  "app/admin/incidents/actions.ts#createIncidentAction": "incidents:edit",
-  "app/admin/incidents/actions.ts#updateCategoryAction": "incidents:edit",
-  "app/admin/incidents/actions.ts#createCategoryAction": "incidents:edit",
-  "app/admin/users/page.tsx": "users:manage",
-  "app/admin/users/actions.ts#createUserAction": "users:manage",
-  "app/admin/users/actions.ts#changeRoleAction": "users:manage",
-  "app/admin/users/actions.ts#setUserDisabledAction": "users:manage",
-  "app/admin/users/actions.ts#deleteUserAction": "users:manage",
-  "app/admin/api-keys/page.tsx": "apikeys:manage",
-  "app/admin/api-keys/actions.ts#createApiKeyAction": "apikeys:manage",
-  "app/admin/api-keys/actions.ts#revokeApiKeyAction": "apikeys:manage",
-};
+/** The console's doors: those this file finds on disk and can call in-process. */
+const CONSOLE = /^app\/(admin|api\/admin)\//;
+const ACCESS: Record<string, Access> = Object.fromEntries(Object.entries(ALL_DOORS).filter(([k]) => CONSOLE.test(k)));
 
 const root = path.resolve(__dirname, "../../..");
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];

@@ -42,6 +42,18 @@ describe("console imports", () => {
     ).not.toBeNull();
   });
 
+  it("refuses an upload a page on another site posts, before reading it", async () => {
+    const req = multipart(cookie, "phone\n206-555-0305\n");
+    const res = await upload(
+      new Request(req, { headers: { ...Object.fromEntries(req.headers), origin: "https://evil.example" } }),
+      noParams,
+    );
+    expect([res.status, ((await res.json()) as { error: { code: string } }).error.code]).toEqual([
+      403,
+      "cross_site_request",
+    ]);
+  });
+
   it("refuses a file over IMPORT_MAX_BYTES with 413", async () => {
     const res = await upload(multipart(cookie, `phone\n${"2065550302\n".repeat(600)}`), noParams);
     expect(res.status).toBe(413);

@@ -73,7 +73,7 @@ describe("the audit page", () => {
   it("shows owners the filtered log without phone numbers, and explains a bad filter", async () => {
     setEnv({ RATE_LIMITS: "off" });
     const { cookie, user } = await signedIn("owner");
-    await recordAgentLookup(db, { id: user.id, email: user.email }, "+12065550142", { affected: false });
+    await recordAgentLookup(db, { id: user.id, email: user.email }, "+12065550142");
     fakeRequest({ cookie });
     const html = renderToStaticMarkup(
       (await AuditLogPage({ searchParams: Promise.resolve({ actor: user.email }) })) as React.ReactElement,

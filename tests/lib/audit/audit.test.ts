@@ -36,9 +36,9 @@ describe("recordAudit", () => {
 
   it("records an agent lookup with the masked number only", async () => {
     const actorEmail = `${marker()}@example.com`;
-    await recordAgentLookup(db, { id: "agent-1", email: actorEmail }, "+12065550142", { affected: true }, "192.0.2.8");
+    await recordAgentLookup(db, { id: "agent-1", email: actorEmail }, "+12065550142", "192.0.2.8");
     const row = await db.auditLog.findFirstOrThrow({ where: { actorEmail } });
-    expect(row).toMatchObject({ action: "agent_lookup", target: "•••0142", details: { affected: true } });
+    expect(row).toMatchObject({ action: "agent_lookup", target: "•••0142", details: {}, ip: "192.0.2.8" });
     expect(JSON.stringify({ ...row, id: String(row.id) })).not.toMatch(/2065550142|555.?0142/);
   });
 

@@ -79,4 +79,46 @@ describe("the embedded database's socket server", () => {
     const r = await b.query("SELECT count(*)::int AS n FROM u");
     expect(r.rows[0].n).toBe(0);
   });
+
+  it("refuses a connection without the password, or with a wrong one", async () => {
+    const url = new URL(db.url);
+    expect(url.password).toMatch(/^[0-9a-f]{48}$/);
+    for (const password of ["", "postgres", `${url.password}x`]) {
+      const bad = new URL(db.url);
+      bad.password = password;
+      const c = new Client({ connectionString: bad.toString() });
+      await expect(c.connect(), `password "${password}"`).rejects.toMatchObject({ code: "28P01" });
+      await c.end().catch(() => {});
+    }
+    expect((await (await client()).query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+  });
+});
+
+describe("the embedded default's files", () => {
+  it("are kept in a 0700 data directory, secrets 0600, and a readable secret stops the start", async () => {
+    const { chmodSync, mkdtempSync, statSync } = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const { embeddedDbPassword, embeddedSecret } = await import("@/lib/db/embedded");
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), "exposure-modes-")), "data");
+    const secret = embeddedSecret(dir);
+    const password = embeddedDbPassword(dir);
+    const mode = (f: string) => statSync(f).mode & 0o777;
+    expect([mode(dir), mode(path.join(dir, "lookup-secret")), mode(path.join(dir, "db-password"))]).toEqual([
+      0o700, 0o600, 0o600,
+    ]);
+    expect([embeddedSecret(dir), embeddedDbPassword(dir)]).toEqual([secret, password]);
+
+    chmodSync(dir, 0o755);
+    embeddedSecret(dir);
+    expect(mode(dir)).toBe(0o700); // tightened again at start
+
+    const file = path.join(dir, "lookup-secret");
+    chmodSync(file, 0o644);
+    expect(() => embeddedSecret(dir)).toThrow(`${file} is readable by other users: run \`chmod 600 ${file}\``);
+    chmodSync(file, 0o640);
+    expect(() => embeddedSecret(dir)).toThrow(/chmod 600/);
+    chmodSync(file, 0o600);
+    expect(embeddedSecret(dir)).toBe(secret);
+  });
 });

@@ -87,4 +87,64 @@ describe("createRoute", () => {
       "internal",
     ]);
   });
+
+  describe("refuses console writes a browser sent from another site", () => {
+    const post = (method: string, headers: Record<string, string>) =>
+      new Request("http://localhost/api/example", { method, headers: { cookie: "ok", ...headers } });
+    const answer = async (req: Request) => {
+      const { route, asked } = wrapper();
+      let ran = false;
+      const res = await route(
+        async () => {
+          ran = true;
+          return json({});
+        },
+        { permission: "write" },
+      )(req, noParams);
+      const code = res.status === 200 ? "ran" : ((await res.json()) as { error: { code: string } }).error.code;
+      return { status: res.status, code, ran, asked: asked.length };
+    };
+
+    it.each(["POST", "PUT", "PATCH", "DELETE"])("%s with a foreign Origin or Sec-Fetch-Site: 403", async (method) => {
+      const cases: Record<string, string>[] = [
+        { host: "console.example", origin: "https://evil.example" },
+        { host: "console.example", origin: "null" },
+        { host: "console.example", "sec-fetch-site": "cross-site" },
+        { host: "console.example", "sec-fetch-site": "cross-site", origin: "https://console.example" },
+        { host: "console.example", "x-forwarded-host": "check.example", origin: "https://console.example" },
+      ];
+      for (const headers of cases) {
+        expect([headers, await answer(post(method, headers))]).toEqual([
+          headers,
+          { status: 403, code: "cross_site_request", ran: false, asked: 0 },
+        ]);
+      }
+    });
+
+    it("lets same-origin writes, scripts without browser headers and every read through", async () => {
+      for (const [method, headers] of [
+        ["POST", { host: "console.example", origin: "https://console.example", "sec-fetch-site": "same-origin" }],
+        ["POST", { host: "console.example:3000", origin: "http://console.example:3000" }],
+        ["POST", { host: "internal:3000", "x-forwarded-host": "console.example", origin: "https://console.example" }],
+        ["POST", {}],
+        ["GET", { host: "console.example", origin: "https://evil.example", "sec-fetch-site": "cross-site" }],
+        ["HEAD", { host: "console.example", "sec-fetch-site": "cross-site" }],
+      ] as const) {
+        expect([method, headers, await answer(post(method, headers))]).toEqual([
+          method,
+          headers,
+          { status: 200, code: "ran", ran: true, asked: 1 },
+        ]);
+      }
+    });
+
+    it("leaves routes without a permission to themselves", async () => {
+      const { route } = wrapper();
+      const res = await route(async () => json({ ok: true }))(
+        post("POST", { host: "console.example", origin: "https://evil.example" }),
+        noParams,
+      );
+      expect(res.status).toBe(200);
+    });
+  });
 });

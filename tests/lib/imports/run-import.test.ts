@@ -4,7 +4,7 @@ import { getSql } from "@/lib/db/sql";
 import { findExposures } from "@/lib/exposures/find-exposures";
 import { listBatches, undoBatch } from "@/lib/imports/batches";
 import { ImportError } from "@/lib/imports/errors";
-import { downloadRejections } from "@/lib/imports/rejections";
+import { downloadRejections, wipeRejectedValues } from "@/lib/imports/rejections";
 import { previousTestKeyring, testKeyring } from "@/tests/support/deps";
 import { uniqueTag } from "@/tests/support/unique-tag";
 import { normalizePhone } from "@/lib/phone/normalize";
@@ -196,17 +196,22 @@ describe("duplicates, re-imports and undo", () => {
 });
 
 describe("rejected rows download", () => {
-  it("gives line, reason and value with formulas escaped, then forgets the values", async () => {
+  it("gives line, reason and value with formulas escaped, and only reads: wiping is its own step", async () => {
     const s = await importFile(csvFile('phone\n=HYPERLINK("x")\n+1-206-555-01\n@SUM(A1)\n206-555-0260\n'));
-    const csv = await downloadRejections(getDb(), testKeyring(), s.batchId!, { actor: owner, ip: "192.0.2.7" });
-    expect(csv.split("\n").filter(Boolean)).toEqual([
+    const expected = [
       "line,reason,value",
       `2,invalid_characters,"'=HYPERLINK(""x"")"`,
       "3,too_short,'+1-206-555-01",
       "4,invalid_characters,'@SUM(A1)",
-    ]);
+    ];
+    const csv = await downloadRejections(getDb(), testKeyring(), s.batchId!, { actor: owner, ip: "192.0.2.7" });
+    expect(csv.split("\n").filter(Boolean)).toEqual(expected);
+    // A second download (a GET anyone's page can trigger) still finds them: nothing was destroyed.
     const again = await downloadRejections(getDb(), testKeyring(), s.batchId!, { actor: owner });
-    expect(again.split("\n").filter(Boolean)).toEqual([
+    expect(again.split("\n").filter(Boolean)).toEqual(expected);
+    expect(await wipeRejectedValues(getDb(), s.batchId!, { actor: owner, ip: "192.0.2.8" })).toBe(3);
+    const wiped = await downloadRejections(getDb(), testKeyring(), s.batchId!, { actor: owner });
+    expect(wiped.split("\n").filter(Boolean)).toEqual([
       "line,reason,value",
       "2,invalid_characters,",
       "3,too_short,",
@@ -214,18 +219,23 @@ describe("rejected rows download", () => {
     ]);
     expect(
       await getDb().auditLog.findMany({
-        where: { action: "rejections_downloaded", target: `batch ${s.batchId}` },
+        where: { action: { in: ["rejections_downloaded", "rejections_wiped"] }, target: `batch ${s.batchId}` },
         orderBy: { id: "asc" },
-        select: { actorEmail: true, ip: true },
+        select: { action: true, actorEmail: true, ip: true },
       }),
     ).toEqual([
-      { actorEmail: owner.email, ip: "192.0.2.7" },
-      { actorEmail: owner.email, ip: null },
+      { action: "rejections_downloaded", actorEmail: owner.email, ip: "192.0.2.7" },
+      { action: "rejections_downloaded", actorEmail: owner.email, ip: null },
+      { action: "rejections_wiped", actorEmail: owner.email, ip: "192.0.2.8" },
+      { action: "rejections_downloaded", actorEmail: owner.email, ip: null },
     ]);
   });
 
   it("of an unknown batch is not found", async () => {
     await expect(downloadRejections(getDb(), testKeyring(), 2_000_000_000, { actor: owner })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(wipeRejectedValues(getDb(), 2_000_000_000, { actor: owner })).rejects.toMatchObject({
       code: "not_found",
     });
   });

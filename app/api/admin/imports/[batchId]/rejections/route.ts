@@ -3,7 +3,7 @@ import { downloadRejections } from "@/lib/imports/rejections";
 import { BatchId } from "@/lib/imports/schemas";
 import { getServices, route } from "@/lib/services";
 
-/** GET …/rejections → the batch's rejected rows as CSV; the values are wiped afterwards. */
+/** GET …/rejections → the batch's rejected rows as CSV. Only reads: wiping is a POST (wipeRejectionsAction). */
 export const GET = route<{ batchId: string }>(
   async ({ params, admin, ip }) => {
     const id = BatchId.safeParse(params.batchId);
