@@ -1,3 +1,5 @@
+import type { Challenge } from "altcha-lib";
+
 /** Every error a client may see, with its HTTP status. One table, used by API and pages. */
 export const ERROR_STATUS = {
   invalid_request: 400,
@@ -41,6 +43,8 @@ export type ErrorDetails = {
   attemptsRemaining?: number;
   /** Phone problem (see lib/phone/normalize.ts), to say why a number was refused. */
   problem?: string;
+  /** With challenge_required: a fresh challenge to solve before starting again. */
+  challenge?: Challenge;
 };
 
 export class AppError extends Error {

@@ -1,8 +1,12 @@
 import "server-only";
 import { getConfig, type Config } from "@/lib/config";
 import { getDb, getPool, type Db } from "@/lib/db/client";
-import { createLimits, type Limits } from "@/lib/rate-limit/limits";
+import { createFailureCaps, createLimits, type Limits } from "@/lib/rate-limit/limits";
 import { openLimiterStore } from "@/lib/rate-limit/stores";
+import { createChallengeGate, type ChallengeGate } from "@/lib/challenge/gate";
+import { createSendBudget, type SendBudget } from "@/lib/sms/budget";
+import { createConversionWatch, type ConversionWatch } from "@/lib/sms/conversion";
+import { destinationPolicy } from "@/lib/sms/destination-policy";
 import { outboxProvider } from "@/lib/sms/outbox";
 import type { SmsProvider } from "@/lib/sms/provider";
 import { twilioProvider } from "@/lib/sms/twilio";
@@ -14,7 +18,12 @@ import type { Permission } from "@/lib/auth/permissions";
 import { authorizeAdmin } from "@/lib/auth/session";
 import { createRoute } from "@/lib/http/route";
 
-export type Services = CheckDeps & { config: Config; admin: AuthDeps; api: ApiDeps };
+export type Services = CheckDeps & { config: Config; admin: AuthDeps; api: ApiDeps } & {
+  // The abuse guards whole (CheckDeps holds the parts the check uses).
+  challenge: ChallengeGate;
+  budget: SendBudget;
+  conversion: ConversionWatch;
+};
 
 const globalForServices = globalThis as unknown as { exposureServices?: Services };
 
@@ -24,8 +33,25 @@ export function getServices(): Services {
     const config = getConfig();
     const db = getDb();
     const keyring = keyringOf(config);
-    const limits = createLimits(config, () => openLimiterStore(config.rateLimits.redisUrl, getPool()));
+    // One store for every count, opened even under RATE_LIMITS=off: budgets, the
+    // challenge's free starts and its replay guard count regardless (ADR 17).
+    const store = openLimiterStore(config.rateLimits.redisUrl, getPool());
+    const limits = createLimits(config, () => store);
     const now = () => new Date();
+    // --- abuse resistance (issue 11): the check flow's guards ---
+    const budget = createSendBudget({ db, store, config: config.smsBudget, now });
+    const abuse = {
+      failureCaps: createFailureCaps(config, () => store),
+      destinations: destinationPolicy(config),
+      budget,
+      conversion: createConversionWatch({
+        db,
+        config: { ...config.smsConversion, prefixDigits: config.smsBudget.prefixDigits },
+      }),
+      challenge: createChallengeGate({ config: config.challenge, keyring, store, budget, now }),
+      publicUrl: config.publicUrl,
+    };
+    // --- end abuse resistance ---
     const api = createApiDeps(config, { keyring, limits });
     globalForServices.exposureServices = {
       config,
@@ -38,6 +64,7 @@ export function getServices(): Services {
       mode: config.lookupMode,
       region: config.defaultRegion,
       now,
+      ...abuse,
       admin: {
         db,
         keyring,
@@ -73,6 +100,7 @@ function smsProvider(config: Config, db: Db): SmsProvider {
 export const route = createRoute({
   // The configuration alone: a liveness probe builds no services.
   trustProxyHops: () => getConfig().trustProxyHops,
+  ipv6PrefixLength: () => getConfig().rateLimits.ipv6PrefixLength,
   authorize: (req, permission: Permission) =>
     authorizeAdmin(getServices().admin, req.headers.get("cookie"), permission),
 });
