@@ -17,6 +17,7 @@ import { trustedForwardedFor } from "@/lib/http/forwarded";
 import { logRequest } from "@/lib/http/request-log";
 import { log } from "@/lib/log";
 import { isDraining, markDraining } from "@/lib/ops/draining";
+import { unsafeProductionSettings } from "@/lib/ops/unsafe-settings";
 
 const root = path.resolve(__dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -39,9 +40,18 @@ function loadConfig(): Config {
 
 async function main() {
   const config = loadConfig();
+  warnUnsafeSettings(config);
   const processes = dev ? 1 : config.webConcurrency;
   if (processes > 1 && cluster.isPrimary) return supervise(processes);
   return serve(config);
+}
+
+/** Once per start (in the primary, or the only process): demo settings on a production site. */
+function warnUnsafeSettings(config: Config) {
+  if (cluster.isWorker) return;
+  const unsafe = unsafeProductionSettings(config);
+  if (unsafe.length === 0) return;
+  log.error({ settings: unsafe }, `NOT FOR PRODUCTION: ${unsafe.join(", ")} under NODE_ENV=production`);
 }
 
 /**
