@@ -18,28 +18,34 @@ export const CheckCompleteSchema = z.object({
   result: ExposureResultSchema,
 });
 
-/** A proof-of-work challenge as altcha-lib v2 makes it (GET /api/v1/challenge; lib/challenge/). */
-export const ChallengeSchema = z
-  .object({
-    parameters: z.object({
-      algorithm: z.string().meta({ description: "PBKDF2/SHA-256." }),
-      nonce: z.string(),
-      salt: z.string(),
-      cost: z.number().int(),
-      keyLength: z.number().int(),
-      keyPrefix: z.string(),
-      keySignature: z.string().optional(),
-      memoryCost: z.number().int().optional(),
-      parallelism: z.number().int().optional(),
-      expiresAt: z.number().int().optional().meta({ description: "Unix seconds." }),
-      data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
-    }),
-    signature: z.string().optional(),
-  })
-  .meta({
-    description:
-      "Solve it with the ALTCHA widget or altcha-lib's solver and send the base64 payload as `altcha` when starting a check.",
-  });
+/**
+ * A proof-of-work challenge as altcha-lib v2 makes it (GET /api/v1/challenge; lib/challenge/).
+ * Made afresh for each use, so the Error component holds its own copy, not a $ref.
+ */
+const challengeSchema = () =>
+  z
+    .object({
+      parameters: z.object({
+        algorithm: z.string().meta({ description: "PBKDF2/SHA-256." }),
+        nonce: z.string(),
+        salt: z.string(),
+        cost: z.number().int(),
+        keyLength: z.number().int(),
+        keyPrefix: z.string(),
+        keySignature: z.string().optional(),
+        memoryCost: z.number().int().optional(),
+        parallelism: z.number().int().optional(),
+        expiresAt: z.number().int().optional().meta({ description: "Unix seconds." }),
+        data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+      }),
+      signature: z.string().optional(),
+    })
+    .meta({
+      description:
+        "Solve it with the ALTCHA widget or altcha-lib's solver and send the base64 payload as `altcha` when starting a check.",
+    });
+
+export const ChallengeSchema = challengeSchema();
 
 export const HealthSchema = z.object({ status: z.literal("ok") });
 
@@ -57,7 +63,7 @@ export const ErrorBodySchema = z.object({
       .meta({ description: "Why a phone number was refused (too_short, invalid_number, …)." }),
     retryAfterSeconds: z.number().int().optional().meta({ description: "With 429, as in the Retry-After header." }),
     attemptsRemaining: z.number().int().optional().meta({ description: "With code_incorrect." }),
-    challenge: ChallengeSchema.optional().meta({ description: "With challenge_required: a fresh challenge." }),
+    challenge: challengeSchema().optional().meta({ description: "With challenge_required: a fresh challenge." }),
   }),
 });
 
