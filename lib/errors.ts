@@ -47,8 +47,11 @@ export type ErrorDetails = {
   challenge?: Challenge;
 };
 
+const APP_ERROR = Symbol.for("exposure-check.AppError");
+
 export class AppError extends Error {
   readonly status: number;
+  readonly [APP_ERROR] = true;
   constructor(
     readonly code: ErrorCode,
     readonly details: ErrorDetails = {},
@@ -59,6 +62,11 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * Also true for an AppError from another copy of this module: Next.js bundles lib/ once
+ * per route and page, while the process's services (lib/services.ts) are built once by
+ * whichever bundle comes first, so an error they throw may not be `instanceof` ours.
+ */
 export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
+  return e instanceof AppError || (e instanceof Error && (e as { [APP_ERROR]?: true })[APP_ERROR] === true);
 }
