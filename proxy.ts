@@ -14,6 +14,9 @@ export function proxy(request: NextRequest) {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The ALTCHA widget's worker is a same-origin script (app/altcha/pbkdf2.js); without
+    // this, workers fall back to script-src, whose 'strict-dynamic' ignores 'self'.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

@@ -3,15 +3,22 @@ import { checkFlowAction } from "@/app/actions/check-flow";
 import { CheckFlow } from "@/components/check/CheckFlow";
 import { getConfig } from "@/lib/config";
 import { getTranslator } from "@/lib/i18n/translator";
+import { unsafeProductionSettings } from "@/lib/ops/unsafe-settings";
 
 export default async function CheckPage() {
   await connection();
   const config = getConfig();
   const t = getTranslator();
   const open = config.lookupMode === "open";
+  const unsafe = unsafeProductionSettings(config);
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold text-slate-900">{t("check.title")}</h1>
+      {unsafe.length > 0 && (
+        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 font-semibold text-red-800">
+          {t("check.notForProduction", { settings: unsafe.join(", ") })}
+        </p>
+      )}
       {open ? (
         <p className="rounded-md border border-amber-600 bg-amber-50 p-3 text-slate-900">{t("check.openNotice")}</p>
       ) : (
@@ -26,7 +33,7 @@ export default async function CheckPage() {
         )
       )}
       <p className="text-slate-800">{open ? t("check.introOpen") : t("check.intro")}</p>
-      <CheckFlow action={checkFlowAction} open={open} />
+      <CheckFlow action={checkFlowAction} open={open} challenge={config.challenge.mode !== "off"} />
       {!open && <p className="text-sm text-slate-700">{t("check.privacy")}</p>}
     </div>
   );

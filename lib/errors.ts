@@ -1,3 +1,5 @@
+import type { Challenge } from "altcha-lib";
+
 /** Every error a client may see, with its HTTP status. One table, used by API and pages. */
 export const ERROR_STATUS = {
   invalid_request: 400,
@@ -47,10 +49,15 @@ export type ErrorDetails = {
   attemptsRemaining?: number;
   /** Phone problem (see lib/phone/normalize.ts), to say why a number was refused. */
   problem?: string;
+  /** With challenge_required: a fresh challenge to solve before starting again. */
+  challenge?: Challenge;
 };
+
+const APP_ERROR = Symbol.for("exposure-check.AppError");
 
 export class AppError extends Error {
   readonly status: number;
+  readonly [APP_ERROR] = true;
   constructor(
     readonly code: ErrorCode,
     readonly details: ErrorDetails = {},
@@ -61,6 +68,11 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * Also true for an AppError from another copy of this module: Next.js bundles lib/ once
+ * per route and page, while the process's services (lib/services.ts) are built once by
+ * whichever bundle comes first, so an error they throw may not be `instanceof` ours.
+ */
 export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
+  return e instanceof AppError || (e instanceof Error && (e as { [APP_ERROR]?: true })[APP_ERROR] === true);
 }

@@ -3,6 +3,8 @@ import { getConfig, type Config } from "@/lib/config";
 import { getDb, getPool, type Db } from "@/lib/db/client";
 import { createFailureCaps, createLimits, type Limits } from "@/lib/rate-limit/limits";
 import { openLimiterStore } from "@/lib/rate-limit/stores";
+import { createChallengeGate, type ChallengeGate } from "@/lib/challenge/gate";
+import { destinationPolicy } from "@/lib/sms/destination-policy";
 import { outboxProvider } from "@/lib/sms/outbox";
 import type { SmsProvider } from "@/lib/sms/provider";
 import { twilioProvider } from "@/lib/sms/twilio";
@@ -20,10 +22,12 @@ export type Services = CheckDeps & {
   config: Config;
   admin: AuthDeps;
   api: ApiDeps;
-  /** The hour's send budgets and the owners' pause (docs/adr/0017-abuse-resistance.md). */
-  smsBudget: SendBudget;
+  // The abuse guards whole (CheckDeps holds the parts the check uses; ADR 17).
+  challenge: ChallengeGate;
+  /** The hour's send budgets and the owners' pause. */
+  budget: SendBudget;
   /** Texts sent against codes verified, per hour and prefix. */
-  smsConversion: ConversionWatch;
+  conversion: ConversionWatch;
 };
 
 const globalForServices = globalThis as unknown as { exposureServices?: Services };
@@ -34,10 +38,26 @@ export function getServices(): Services {
     const config = getConfig();
     const db = getDb();
     const keyring = keyringOf(config);
+    // One store for every count, opened even under RATE_LIMITS=off: budgets, the
+    // challenge's free starts and its replay guard count regardless (ADR 17).
     const store = openLimiterStore(config.rateLimits.redisUrl, getPool());
     const limits = createLimits(config, () => store);
     const caps = createFailureCaps(config, () => store);
     const now = () => new Date();
+    // --- abuse resistance (issue 11): the check flow's guards ---
+    const budget = createSendBudget({ db, store, config: config.smsBudget, now });
+    const abuse = {
+      failureCaps: caps,
+      destinations: destinationPolicy(config),
+      budget,
+      conversion: createConversionWatch({
+        db,
+        config: { ...config.smsConversion, prefixDigits: config.smsBudget.prefixDigits },
+      }),
+      challenge: createChallengeGate({ config: config.challenge, keyring, store, budget, now }),
+      publicUrl: config.publicUrl,
+    };
+    // --- end abuse resistance ---
     const api = createApiDeps(config, { keyring, limits, caps });
     globalForServices.exposureServices = {
       config,
@@ -47,14 +67,10 @@ export function getServices(): Services {
       keyring,
       limits,
       sms: smsProvider(config, db),
-      smsBudget: createSendBudget({ db, store, config: config.smsBudget }),
-      smsConversion: createConversionWatch({
-        db,
-        config: { ...config.smsConversion, prefixDigits: config.smsBudget.prefixDigits },
-      }),
       mode: config.lookupMode,
       region: config.defaultRegion,
       now,
+      ...abuse,
       admin: {
         db,
         keyring,
@@ -90,6 +106,7 @@ function smsProvider(config: Config, db: Db): SmsProvider {
 export const route = createRoute({
   // The configuration alone: a liveness probe builds no services.
   trustProxyHops: () => getConfig().trustProxyHops,
+  ipv6PrefixLength: () => getConfig().rateLimits.ipv6PrefixLength,
   authorize: (req, permission: Permission) =>
     authorizeAdmin(getServices().admin, req.headers.get("cookie"), permission),
 });

@@ -22,6 +22,7 @@ import { log } from "@/lib/log";
 import { startMetrics } from "@/lib/metrics/listener";
 import { isDraining, markDraining } from "@/lib/ops/draining";
 import { lowerPriority } from "@/lib/ops/priority";
+import { unsafeProductionSettings } from "@/lib/ops/unsafe-settings";
 
 const root = path.resolve(__dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -47,6 +48,7 @@ function loadConfig(): Config {
 
 async function main() {
   const config = loadConfig();
+  warnUnsafeSettings(config);
   const processes = dev ? 1 : config.webConcurrency;
   const lookups = dev ? null : config.lookupIsolation;
   if (cluster.isPrimary && (processes > 1 || lookups)) return supervise(processes, lookups?.processes ?? 0, config);
@@ -58,6 +60,14 @@ async function main() {
 function metricsFailed(err: unknown) {
   log.fatal({ err }, "cannot serve metrics");
   process.exit(1);
+}
+
+/** Once per start (in the primary, or the only process): demo settings on a production site. */
+function warnUnsafeSettings(config: Config) {
+  if (cluster.isWorker) return;
+  const unsafe = unsafeProductionSettings(config);
+  if (unsafe.length === 0) return;
+  log.error({ settings: unsafe }, `NOT FOR PRODUCTION: ${unsafe.join(", ")} under NODE_ENV=production`);
 }
 
 /**

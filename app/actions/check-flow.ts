@@ -5,6 +5,7 @@ import { getServices } from "@/lib/services";
 import { startCheck } from "@/lib/checks/start-check";
 import { verifyCheck } from "@/lib/checks/verify-check";
 import { ENDS_CHECK, type FlowState } from "@/lib/checks/flow-state";
+import { clientGroup } from "@/lib/http/client-group";
 import { clientIp } from "@/lib/http/client-ip";
 import { asAppError, errorMessage } from "@/lib/http/respond";
 import { formString } from "@/lib/validation/form-data";
@@ -14,7 +15,9 @@ export async function checkFlowAction(_prev: FlowState, form: FormData): Promise
   const intent = formString(form, "intent");
   if (intent === "restart") return { step: "phone" };
   const services = getServices();
-  const ip = clientIp(await headers(), services.config.trustProxyHops);
+  const { trustProxyHops, rateLimits } = services.config;
+  // Per-client limits count the client's group (an IPv6 client's /64), as the API does.
+  const ip = clientGroup(clientIp(await headers(), trustProxyHops), rateLimits.ipv6PrefixLength);
 
   if (intent === "verify") {
     const checkId = formString(form, "checkId");
@@ -33,7 +36,9 @@ export async function checkFlowAction(_prev: FlowState, form: FormData): Promise
 
   const phone = formString(form, "phone");
   try {
-    const outcome = await startCheck(services, { phone }, ip);
+    // The ALTCHA widget's solved challenge, when the page had one to solve (ADR 17).
+    const altcha = formString(form, "altcha") || undefined;
+    const outcome = await startCheck(services, { phone, altcha }, ip);
     if (outcome.status === "complete") return { step: "result", result: outcome.result };
     return { step: "code", checkId: outcome.checkId, maskedPhone: outcome.maskedPhone };
   } catch (e) {

@@ -12,10 +12,12 @@ type Action = (form: FormData) => void;
 type Props = {
   action: (prev: FlowState, form: FormData) => Promise<FlowState>;
   open: boolean;
+  /** CHALLENGE is not off: the number's form carries the proof-of-work widget. */
+  challenge?: boolean;
 };
 
 /** The check, step by step: number → code → result (open mode skips the code). */
-export function CheckFlow({ action, open }: Props) {
+export function CheckFlow({ action, open, challenge = false }: Props) {
   const [state, formAction, pending] = useActionState(action, INITIAL_FLOW);
   const container = useRef<HTMLDivElement>(null);
   const shown = useRef(state);
@@ -28,16 +30,28 @@ export function CheckFlow({ action, open }: Props) {
   }, [state]);
   return (
     <div ref={container}>
-      <Step state={state} action={formAction} pending={pending} open={open} />
+      <Step state={state} action={formAction} pending={pending} open={open} challenge={challenge} />
     </div>
   );
 }
 
-function Step({ state, action, pending, open }: { state: FlowState; action: Action; pending: boolean; open: boolean }) {
+type StepProps = { state: FlowState; action: Action; pending: boolean; open: boolean; challenge: boolean };
+
+function Step({ state, action, pending, open, challenge }: StepProps) {
   const t = useTranslations("result");
   switch (state.step) {
     case "phone":
-      return <PhoneForm action={action} pending={pending} open={open} defaultPhone={state.phone} error={state.error} />;
+      return (
+        <PhoneForm
+          action={action}
+          pending={pending}
+          open={open}
+          challenge={challenge}
+          round={state}
+          defaultPhone={state.phone}
+          error={state.error}
+        />
+      );
     case "code":
       return (
         <CodeForm

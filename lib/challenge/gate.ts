@@ -30,7 +30,10 @@ export interface ChallengeGate {
   required(group: string, e164?: string): Promise<boolean>;
   /** The verdict on a submitted payload; a good solution is used up by this call. */
   verify(payload: unknown): Promise<SolutionVerdict>;
-  /** required(), then verify() when it is: throws challenge_required (403) unless the payload is "ok". */
+  /**
+   * required(), then verify() when it is: throws challenge_required (403), carrying a
+   * fresh challenge, unless the payload is "ok".
+   */
   enforce(group: string, e164: string | undefined, payload: unknown): Promise<void>;
 }
 
@@ -80,7 +83,8 @@ export function createChallengeGate(deps: ChallengeGateDeps): ChallengeGate {
     verify,
     async enforce(group, e164, payload) {
       if (!(await required(group, e164))) return;
-      if ((await verify(payload)) !== "ok") throw new AppError("challenge_required");
+      if ((await verify(payload)) === "ok") return;
+      throw new AppError("challenge_required", { challenge: await makeChallenge(keys, config.maxNumber, now()) });
     },
   };
 }

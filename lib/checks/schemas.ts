@@ -5,7 +5,16 @@ import { oncePerRegion, phoneInput } from "@/lib/phone/phone-input";
  * The inputs of a check, one schema each, shared by the form's server actions and the
  * API. Issue messages are i18n keys; the edges translate them.
  */
-export const startCheckSchema = oncePerRegion((region) => z.object({ phone: phoneInput(region) }));
+export const startCheckSchema = oncePerRegion((region) =>
+  z.object({
+    phone: phoneInput(region),
+    // Judged by the challenge gate (lib/challenge/), which answers challenge_required for anything wrong.
+    altcha: z.string({ error: "errors.invalid_request" }).optional().meta({
+      description:
+        "A solved proof-of-work challenge (GET /api/v1/challenge): the base64 payload the ALTCHA widget submits. Needed when a start answers 403 challenge_required.",
+    }),
+  }),
+);
 
 export const verifyCheckSchema = z.object({
   code: z

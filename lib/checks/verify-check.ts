@@ -9,19 +9,28 @@ import type { ExposureResult } from "@/lib/exposures/types";
 import { countCheck } from "@/lib/dashboard/check-stats";
 
 // bytea travels as base64 text: the 6.19 client cannot return raw Bytes from $queryRaw via adapter-pg 7.
-type Claimed = { code_hash: string; sealed_phone: string | null; attempts: number };
+type Claimed = {
+  code_hash: string;
+  sealed_phone: string | null;
+  attempts: number;
+  limiter_digest: string | null;
+  created_at: Date;
+};
 
 /**
  * Verifies a one-time code and, only then, looks the number up. Each try is counted
  * atomically before the code is compared, so parallel guesses cannot exceed the limit.
+ * Wrong codes also count against the number across all its checks (ADR 17): past that
+ * cap every verification for the number answers 429, the right code included.
  */
 export async function verifyCheck(
   deps: CheckDeps,
   checkId: string,
   input: unknown,
-  clientIp: string,
+  /** The client's group (lib/http/client-group.ts). */
+  group: string,
 ): Promise<ExposureResult> {
-  await deps.limits.verifyPerIp.consume(clientIp);
+  await deps.limits.verifyPerIp.consume(group);
   const id = checkIdSchema.safeParse(checkId);
   if (!id.success) throw new AppError("check_not_found");
   const { code } = parseInput(verifyCheckSchema, input);
@@ -30,14 +39,18 @@ export async function verifyCheck(
   const [claimed] = await deps.db.$queryRaw<Claimed[]>`
     UPDATE phone_check SET attempts = attempts + 1
     WHERE id = ${id.data} AND completed_at IS NULL AND expires_at > ${now} AND attempts < ${MAX_ATTEMPTS}
-    RETURNING encode(code_hash, 'base64') AS code_hash, encode(sealed_phone, 'base64') AS sealed_phone, attempts`;
+    RETURNING encode(code_hash, 'base64') AS code_hash, encode(sealed_phone, 'base64') AS sealed_phone, attempts,
+      limiter_digest, created_at`;
   if (!claimed) throw await whyNotClaimable(deps, id.data, now);
 
+  const cap = deps.failureCaps.verifyFailPerNumber;
+  if (claimed.limiter_digest) await cap.check(claimed.limiter_digest);
   if (!codeMatches(deps.keyring, id.data, code, Buffer.from(claimed.code_hash, "base64"))) {
+    if (claimed.limiter_digest) await cap.fail(claimed.limiter_digest);
     throw new AppError("code_incorrect", { attemptsRemaining: MAX_ATTEMPTS - claimed.attempts });
   }
   const done = await deps.db.$executeRaw`
-    UPDATE phone_check SET completed_at = ${now}, sealed_phone = NULL
+    UPDATE phone_check SET completed_at = ${now}, sealed_phone = NULL, limiter_digest = NULL
     WHERE id = ${id.data} AND completed_at IS NULL`;
   if (done !== 1 || !claimed.sealed_phone) throw new AppError("code_used");
 
@@ -48,6 +61,7 @@ export async function verifyCheck(
     // The lookup key changed since the code was sent: the customer starts again.
     throw new AppError("code_expired");
   }
+  await deps.conversion.recordVerified(phone, new Date(claimed.created_at));
   const result = await findExposures(deps.sql, deps.keyring, phone);
   await countCheck(deps.db, now, { completed: true, affected: result.affected });
   return result;

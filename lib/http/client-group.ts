@@ -1,40 +1,4 @@
-import { isIP, isIPv4, isIPv6 } from "node:net";
-
-/**
- * One X-Forwarded-For entry as a bare address: "203.0.113.7", "203.0.113.7:8080",
- * "2001:db8::1" or "[2001:db8::1]:443" (ports are dropped). Anything else (garbage,
- * "unknown", an obfuscated RFC 7239 identifier, a bad port) is undefined.
- */
-export function forwardedAddress(entry: string): string | undefined {
-  const text = entry.trim();
-  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(text);
-  if (bracketed) return isIPv6(bracketed[1]!) && validPort(bracketed[2]) ? bracketed[1]!.toLowerCase() : undefined;
-  const withPort = /^([\d.]+):(\d{1,5})$/.exec(text);
-  if (withPort) return isIPv4(withPort[1]!) && validPort(withPort[2]) ? withPort[1] : undefined;
-  const kind = isIP(text);
-  return kind === 6 ? text.toLowerCase() : kind === 4 ? text : undefined;
-}
-
-function validPort(port: string | undefined): boolean {
-  return port === undefined || Number(port) <= 65535;
-}
-
-/**
- * The client's address for per-client limits, as clientIp() picks it (the n-th entry
- * from the right behind n trusted proxies), but validated: a malformed entry, or a chain
- * shorter than the proxies configured, falls back to the address of the socket our
- * server accepted, which it appends last (lib/http/forwarded.ts).
- */
-export function clientAddress(headers: Pick<Headers, "get">, trustedHops = 0): string {
-  const chain = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const socket = chain.length > 0 ? forwardedAddress(chain[chain.length - 1]!) : undefined;
-  const at = chain.length - 1 - trustedHops;
-  const picked = at >= 0 ? forwardedAddress(chain[at]!) : undefined;
-  return picked ?? socket ?? "unknown";
-}
+import { isIPv4, isIPv6 } from "node:net";
 
 /**
  * The group an address is counted under by per-client limits. An IPv4 address is its

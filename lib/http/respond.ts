@@ -1,6 +1,8 @@
 import type { ErrorBody } from "@/lib/api/responses";
 import { AppError, isAppError } from "@/lib/errors";
+import { getConfig } from "@/lib/config";
 import { getTranslator } from "@/lib/i18n/translator";
+import { numberNotSupportedMessage } from "@/lib/sms/destination-policy";
 import { log } from "@/lib/log";
 
 type T = ReturnType<typeof getTranslator>;
@@ -17,6 +19,7 @@ export function errorMessage(error: AppError, t: T = getTranslator()): string {
   if (error.code === "rate_limited") {
     return t("errors.rate_limited", { minutes: Math.max(1, Math.ceil((error.details.retryAfterSeconds ?? 60) / 60)) });
   }
+  if (error.code === "number_not_supported") return numberNotSupportedMessage(getConfig().supportContact, t);
   if (error.code === "code_incorrect") {
     return t("errors.code_incorrect", { attemptsRemaining: error.details.attemptsRemaining ?? 0 });
   }

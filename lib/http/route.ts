@@ -1,3 +1,4 @@
+import { clientGroup } from "@/lib/http/client-group";
 import { clientIp } from "@/lib/http/client-ip";
 import { errorResponse } from "@/lib/http/respond";
 import { AppError } from "@/lib/errors";
@@ -7,7 +8,10 @@ import { isCrossSiteWrite } from "@/lib/http/same-origin";
 export type RouteContext<P, A = null> = {
   req: Request;
   params: P;
+  /** The client's address (audit entries). */
   ip: string;
+  /** What per-client limits count: the address, or an IPv6 client's /64 (lib/http/client-group.ts). */
+  group: string;
   /** The JSON body, size-limited; throws 413/415/400 AppErrors. */
   body: () => Promise<unknown>;
   /** The signed-in console user (routes with a permission only). */
@@ -21,6 +25,8 @@ export type RouteContext<P, A = null> = {
 export type RouteDeps<Permission, Principal> = {
   /** Proxies in front of the app that append to X-Forwarded-For, read on each request. */
   trustProxyHops: () => number;
+  /** IPv6 clients are grouped by this prefix length (RATE_LIMIT_IPV6_PREFIX). */
+  ipv6PrefixLength: () => number;
   /** The caller of a console route if it has the permission; else throws (401, 403). */
   authorize: (req: Request, permission: Permission) => Promise<Principal>;
 };
@@ -53,9 +59,10 @@ export function createRoute<Permission, Principal>(deps: RouteDeps<Permission, P
         const params = (await context?.params) ?? ({} as P);
         const ip = clientIp(req.headers, deps.trustProxyHops());
         if (options && isCrossSiteWrite(req)) throw new AppError("cross_site_request");
+        const group = clientGroup(ip, deps.ipv6PrefixLength());
         const admin = options ? await deps.authorize(req, options.permission) : null;
         // admin is set exactly when a permission was given: the overloads tie them.
-        return await handler({ req, params, ip, body: () => readJson(req), admin } as RouteContext<P, never>);
+        return await handler({ req, params, ip, group, body: () => readJson(req), admin } as RouteContext<P, never>);
       } catch (error) {
         return errorResponse(error);
       }

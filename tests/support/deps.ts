@@ -5,6 +5,8 @@ import { memoryLimiter, unlimited } from "@/lib/rate-limit/limiter";
 import type { Limits } from "@/lib/rate-limit/limits";
 import { outboxProvider } from "@/lib/sms/outbox";
 import type { CheckDeps } from "@/lib/checks/deps";
+import { uncapped } from "@/lib/rate-limit/failure-cap";
+import type { FailureCaps } from "@/lib/rate-limit/limits";
 import { TEST_ENV } from "@/tests/support/test-env";
 
 /** The tests' previous lookup key (LOOKUP_PREVIOUS_SECRETS), as it stood before a rotation. */
@@ -49,6 +51,8 @@ export function limits(spec: Partial<Record<keyof Limits, { points: number; seco
   };
 }
 
+export const noCaps: FailureCaps = { verifyFailPerNumber: uncapped, apiKeyFailPerIp: uncapped };
+
 /** A controllable clock: tests move time forward instead of waiting. */
 export function testClock(start = new Date()) {
   let now = start.getTime();
@@ -66,6 +70,13 @@ export function makeDeps(overrides: Partial<CheckDeps> = {}): CheckDeps {
     mode: "verified",
     region: "US",
     now: () => new Date(),
+    // The guards of ADR 17, all open: tests of one guard pass it in.
+    failureCaps: noCaps,
+    destinations: { allowedRegions: ["US"], demoOnly: true },
+    budget: { reserveOrThrow: async () => {} },
+    conversion: { recordSent: async () => {}, recordVerified: async () => {} },
+    challenge: { enforce: async () => {} },
+    publicUrl: "https://check.example.test",
     ...overrides,
   };
 }

@@ -144,6 +144,9 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
       LOOKUP_SECRET: randomBytes(32).toString("hex"),
       SMS_PROVIDER: "outbox",
     });
+  // Most e2e files start many checks from one address (and some without JavaScript):
+  // the proof-of-work challenge is off unless a test turns it on (tests/e2e/challenge.test.ts).
+  env.CHALLENGE = "off";
   Object.assign(env, extraEnv);
   const release = await startLock();
   // Own process group, so teardown can reach a `next build` the launcher may be running.

@@ -25,7 +25,7 @@ export default async function DashboardPage() {
   const range = lastDays(now, DEFAULT_DAYS);
   const perDay = config.rateLimits.agentLookupPerDay.points;
   const [texts, affected, imports, checks, watched] = await Promise.all([
-    smsHour({ budget: services.smsBudget, watch: services.smsConversion }, now),
+    smsHour({ budget: services.budget, watch: services.conversion }, now),
     affectedByCategory(db),
     importsPerDay(db, range),
     checksPerDay(db, range),

@@ -1,11 +1,18 @@
 import { z } from "zod";
-import { CheckCodeSentSchema, CheckCompleteSchema, ErrorBodySchema, HealthSchema } from "@/lib/api/responses";
+import {
+  ChallengeSchema,
+  CheckCodeSentSchema,
+  CheckCompleteSchema,
+  ErrorBodySchema,
+  HealthSchema,
+} from "@/lib/api/responses";
 import { checkIdSchema, startCheckSchema, verifyCheckSchema } from "@/lib/checks/schemas";
 import type { ErrorCode } from "@/lib/errors";
 import { lookupSchema } from "@/lib/exposures/schemas";
 import { ExposureResultSchema } from "@/lib/exposures/types";
 import {
   affectedExample,
+  challengeExample,
   codeSentExample,
   completeExample,
   errorExample,
@@ -51,6 +58,7 @@ function components(region: string): Record<string, JsonSchema> {
   responses.add(CheckCompleteSchema, { id: "CheckComplete" });
   responses.add(ErrorBodySchema, { id: "Error" });
   responses.add(HealthSchema, { id: "Health" });
+  responses.add(ChallengeSchema, { id: "Challenge" });
   return {
     ...z.toJSONSchema(requests, { io: "input", uri: REF }).schemas,
     ...z.toJSONSchema(responses, { io: "output", uri: REF }).schemas,
@@ -77,6 +85,9 @@ const limited = error("Too many requests; retry after `Retry-After` seconds.", [
   "rate_limited",
   { retryAfterSeconds: 60 },
 ]);
+const retryAfter = {
+  "Retry-After": { description: "Seconds until a new try may succeed.", schema: { type: "integer" } },
+};
 
 function operations(region: string): Record<string, Record<string, Operation>> {
   const phone = bare(z.toJSONSchema(lookupSchema(region).shape.phone, { io: "input" }) as JsonSchema);
@@ -103,7 +114,7 @@ function operations(region: string): Record<string, Record<string, Operation>> {
       post: {
         summary: "Start a check",
         description:
-          "Normalizes the number and, in verified mode, texts it a one-time code: the answer is the same for every valid number, affected or not. In open mode (demos) it answers with the result at once.",
+          "Normalizes the number and, in verified mode, texts it a one-time code: the answer is the same for every valid number, affected or not. In open mode (demos) it answers with the result at once. Before a text, the number must be a mobile number in a region the carrier serves (422 number_not_supported; under the demo outbox only 555-0100 to 555-0199: 422 demo_numbers_only), a solved proof-of-work challenge may be required (403 challenge_required with a fresh `challenge`: solve it and send the payload as `altcha`), and the hour's send budgets must not be spent (503 sms_paused). None of these depends on whether the number is affected.",
         tags: ["Checks"],
         requestBody: { schema: "StartCheckRequest", example: { phone: "(206) 555-0100" } },
         responses: {
@@ -118,9 +129,21 @@ function operations(region: string): Record<string, Record<string, Operation>> {
             examples: { complete: completeExample },
           },
           "400": invalidPhone,
+          "403": error("A solved challenge is required: missing, invalid, expired or used already.", [
+            "challenge_required",
+            { challenge: challengeExample },
+          ]),
           "413": error("The body is over 16 kB.", ["payload_too_large"]),
           "415": error("The body is not JSON.", ["unsupported_media_type"]),
+          "422": error("No code can be texted to this number here.", ["number_not_supported"], ["demo_numbers_only"]),
           "429": limited,
+          "503": {
+            ...error("Texts are paused: a send budget is spent, or an owner paused them.", [
+              "sms_paused",
+              { retryAfterSeconds: 1800 },
+            ]),
+            headers: retryAfter,
+          },
         },
       },
     },
@@ -150,7 +173,10 @@ function operations(region: string): Record<string, Record<string, Operation>> {
           "404": error("Unknown check.", ["check_not_found"]),
           "409": error("The code was used already.", ["code_used"]),
           "410": error("The code expired, or too many wrong codes.", ["code_expired"], ["code_exhausted"]),
-          "429": limited,
+          "429": error(
+            "Too many requests, or too many wrong codes for this number today (every check of it, the right code included); retry after `Retry-After` seconds.",
+            ["rate_limited", { retryAfterSeconds: 60 }],
+          ),
         },
       },
     },
@@ -187,6 +213,17 @@ function operations(region: string): Record<string, Record<string, Operation>> {
           },
         ],
         responses: lookupResponses,
+      },
+    },
+    "/api/v1/challenge": {
+      get: {
+        summary: "Get a proof-of-work challenge",
+        description:
+          "An ALTCHA challenge (altcha-lib v2, PBKDF2/SHA-256) for starting a check when one is required. Solve it with the ALTCHA widget or altcha-lib's solver; the base64 payload goes in the start's `altcha` field. A solution works once and expires with its challenge (10 minutes).",
+        tags: ["Checks"],
+        responses: {
+          "200": { description: "A fresh challenge.", schema: "Challenge", examples: { challenge: challengeExample } },
+        },
       },
     },
     "/api/health": {

@@ -1,5 +1,11 @@
 import type { z } from "zod";
-import { CheckCodeSentSchema, CheckCompleteSchema, ErrorBodySchema, type ErrorBody } from "@/lib/api/responses";
+import {
+  ChallengeSchema,
+  CheckCodeSentSchema,
+  CheckCompleteSchema,
+  ErrorBodySchema,
+  type ErrorBody,
+} from "@/lib/api/responses";
 import { AppError, type ErrorCode, type ErrorDetails } from "@/lib/errors";
 import { ExposureResultSchema, type ExposureResult } from "@/lib/exposures/types";
 import { errorBody } from "@/lib/http/respond";
@@ -47,6 +53,21 @@ export const codeSentExample = checked(CheckCodeSentSchema, {
 });
 
 export const completeExample = checked(CheckCompleteSchema, { status: "complete", result: affectedExample });
+
+/** A challenge as GET /api/v1/challenge answers (values shortened from a real one). */
+export const challengeExample = checked(ChallengeSchema, {
+  parameters: {
+    algorithm: "PBKDF2/SHA-256",
+    nonce: "5f0b1c8e9a2d4f6b8c0e1a3c5e7f9b1d",
+    salt: "a1c3e5f7b9d1f3a5c7e9b1d3f5a7c9e1",
+    cost: 1000,
+    keyLength: 32,
+    keyPrefix: "3f9a2c",
+    keySignature: "0d4c7b1e9f2a5c8e1b4d7f0a3c6e9b2d5f8a1c4e7b0d3f6a9c2e5b8d1f4a7c0e",
+    expiresAt: 1795953000,
+  },
+  signature: "7e2b5d8f1a4c7e0b3d6f9a2c5e8b1d4f7a0c3e6b9d2f5a8c1e4b7d0f3a6c9e2b",
+});
 
 /** The body the API sends for this error, with its real message. */
 export function errorExample(code: ErrorCode, details: ErrorDetails = {}): ErrorBody {

@@ -23,6 +23,12 @@ export const en = {
     demoNotice: "Demo mode: no text messages are sent. Read your code in the",
     demoOutboxLink: "demo outbox",
     openNotice: "Open mode: results are shown without a code. Use only for demos and internal testing.",
+    // Abuse resistance (issue 11).
+    notForProduction:
+      "Not for production: this site runs with settings that are unsafe on a public site ({settings}). Use it only for demos and tests.",
+    challengeNoScript:
+      "To protect this service from abuse, sending a code needs JavaScript turned on in your browser right now. Turn it on and reload this page, or contact customer support.",
+    challengeLabel: "Automatic security check",
   },
   code: {
     title: "Enter the code we texted you",

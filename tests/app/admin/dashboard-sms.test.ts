@@ -29,11 +29,11 @@ const budgetUse = (used: number, budget: number, refused = 0, trippedAt: Date | 
 /** Fixed figures in place of the hour's real ones, which other test files also count. */
 function stubHour(status: Partial<BudgetStatus>, conversion: ConversionRow[]) {
   const services = getServices();
-  services.smsBudget = {
-    ...services.smsBudget,
+  services.budget = {
+    ...services.budget,
     status: async () => ({ hour, reopensAt, paused: null, global: budgetUse(0, 1_000_000), prefixes: [], ...status }),
   };
-  services.smsConversion = { ...services.smsConversion, forHour: async () => conversion };
+  services.conversion = { ...services.conversion, forHour: async () => conversion };
 }
 
 const plain = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
@@ -46,8 +46,8 @@ describe("dashboard texts panel", () => {
     fakeRequest({ cookie: owner.cookie });
     let asked: string[] | undefined;
     stubHour({}, []);
-    const status = getServices().smsBudget.status;
-    getServices().smsBudget.status = async (prefixes) => {
+    const status = getServices().budget.status;
+    getServices().budget.status = async (prefixes) => {
       asked = prefixes;
       return {
         ...(await status(prefixes)),
@@ -58,7 +58,7 @@ describe("dashboard texts panel", () => {
         ],
       };
     };
-    getServices().smsConversion.forHour = async () => [
+    getServices().conversion.forHour = async () => [
       { prefix: "*", sent: 1_249, verified: 40, flagged: true, alertedAt: new Date() },
       { prefix: "+1900", sent: 200, verified: 0, flagged: true, alertedAt: new Date() },
       { prefix: "+1206", sent: 15, verified: 12, flagged: false, alertedAt: null },
@@ -109,7 +109,7 @@ describe("dashboard texts panel", () => {
     expect(revalidatePath).toHaveBeenCalledWith("/admin/dashboard");
     expect(await readPause(getDb())).toMatchObject({ by: owner.user.email });
     // Every start is refused now, whatever the budgets.
-    expect(await getServices().smsBudget.reserve("+12065550100")).toMatchObject({ ok: false, tripped: "paused" });
+    expect(await getServices().budget.reserve("+12065550100")).toMatchObject({ ok: false, tripped: "paused" });
     expect(await pauseTextsAction(undefined, form({ confirm: "yes" }))).toEqual({
       notice: en.admin.dashboard.sms.pause.alreadyPaused,
     });

@@ -4,7 +4,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
-import { ErrorBodySchema } from "@/lib/api/responses";
+import { ChallengeSchema, ErrorBodySchema } from "@/lib/api/responses";
 import { startCheckSchema } from "@/lib/checks/schemas";
 import { lookupSchema } from "@/lib/exposures/schemas";
 import { ExposureResultSchema } from "@/lib/exposures/types";
@@ -47,6 +47,7 @@ describe("GET /api/v1/openapi.json", () => {
     const doc = await served();
     expect(Object.keys(doc.paths).sort()).toEqual([
       "/api/health",
+      "/api/v1/challenge",
       "/api/v1/checks",
       "/api/v1/checks/{checkId}/verify",
       "/api/v1/exposures/lookup",
@@ -72,6 +73,11 @@ describe("GET /api/v1/openapi.json", () => {
     });
     for (const status of ["400", "401", "429"])
       expect(exposures[status]!.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Error" });
+    // The start's refusals before a text (ADR 17), and where a challenge comes from.
+    expect(Object.keys(ops["/api/v1/checks"]!.post!.responses)).toEqual(expect.arrayContaining(["403", "422", "503"]));
+    expect(ops["/api/v1/challenge"]!.get!.responses["200"]!.content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/Challenge",
+    });
   });
 
   it("offers the lookup as a POST with the number in the body and marks the GET deprecated", async () => {
@@ -108,6 +114,7 @@ describe("GET /api/v1/openapi.json", () => {
     const doc = buildOpenApiDocument();
     expect(doc.components.schemas.ExposureResult).toEqual(bare(z.toJSONSchema(ExposureResultSchema)));
     expect(doc.components.schemas.Error).toEqual(bare(z.toJSONSchema(ErrorBodySchema)));
+    expect(doc.components.schemas.Challenge).toEqual(bare(z.toJSONSchema(ChallengeSchema)));
     expect(doc.components.schemas.StartCheckRequest).toEqual(
       bare(z.toJSONSchema(startCheckSchema("US"), { io: "input" })),
     );
@@ -143,6 +150,8 @@ describe("GET /api/v1/openapi.json", () => {
     const doc = await served();
     const body = JSON.stringify(doc);
     expect(body).toContain("This API key is not valid or has been revoked.");
+    // number_not_supported names the configured support contact.
+    expect(body).toContain("contact our customer support.");
     const get = doc.paths["/api/v1/exposures/{phone}"]!.get as unknown as {
       responses: Record<string, { content: { "application/json": { examples: Record<string, { value: unknown }> } } }>;
     };

@@ -85,9 +85,13 @@ describe("the server's rewrite read back by clientIp", () => {
     expect(seenByApp({ sent: SPOOF, client: CLIENT, proxies: [CDN, LB], hops: 1 })).toBe(CDN);
   });
 
-  it("more hops configured than proxies: the leftmost address, which a client can write (README, Deploy)", () => {
-    expect(seenByApp({ client: CLIENT, proxies: [LB], hops: 2 })).toBe(CLIENT);
+  it("more hops configured than proxies: never what a client wrote (README, Deploy)", () => {
+    // Short chain: every client counts as the nearest proxy (the socket).
+    expect(seenByApp({ client: CLIENT, proxies: [LB], hops: 2 })).toBe(LB);
+    // A client's own entry fills the missing hop: it is taken (the setting is wrong), but it
+    // must be an address, else the socket's address counts.
     expect(seenByApp({ sent: SPOOF, client: CLIENT, proxies: [LB], hops: 2 })).toBe(SPOOF);
     expect(seenByApp({ sent: SPOOF, client: CLIENT, proxies: [], hops: 1 })).toBe(SPOOF);
+    expect(seenByApp({ sent: "garbage", client: CLIENT, proxies: [], hops: 1 })).toBe(CLIENT);
   });
 });

@@ -8,10 +8,11 @@ import { ctx, noParams } from "@/tests/support/api";
 
 type Permission = "read" | "write";
 
-function wrapper(hops = 0) {
+function wrapper(hops = 0, ipv6PrefixLength = 64) {
   const asked: Permission[] = [];
   const route = createRoute<Permission, { name: string }>({
     trustProxyHops: () => hops,
+    ipv6PrefixLength: () => ipv6PrefixLength,
     authorize: async (req, permission) => {
       asked.push(permission);
       if (req.headers.get("cookie") !== "ok") throw new AppError("unauthorized");
@@ -35,6 +36,20 @@ describe("createRoute", () => {
       const { route } = wrapper(hops);
       const res = await route(async ({ ip }) => json({ ip }))(get(), noParams);
       expect(await res.json()).toEqual({ ip });
+    }
+  });
+
+  it("gives the client's group: an IPv4 address, an IPv6 client's /64 (or the configured prefix)", async () => {
+    for (const [xff, prefix, group] of [
+      ["192.0.2.7", 64, "192.0.2.7"],
+      ["2001:db8:1:2:aaaa::7", 64, "2001:db8:1:2::/64"],
+      ["[2001:db8:1:2:bbbb::9]:443", 64, "2001:db8:1:2::/64"],
+      ["2001:db8:1:2:aaaa::7", 48, "2001:db8:1::/48"],
+      ["::ffff:192.0.2.7", 64, "192.0.2.7"],
+    ] as const) {
+      const { route } = wrapper(0, prefix);
+      const res = await route(async ({ ip, group }) => json({ ip, group }))(get({ "x-forwarded-for": xff }), noParams);
+      expect(await res.json(), xff).toMatchObject({ group });
     }
   });
 

@@ -4,7 +4,7 @@ import { verifyCheck } from "@/lib/checks/verify-check";
 import { getServices, route } from "@/lib/services";
 
 /** POST /api/v1/checks/{checkId}/verify {code} → 200 complete with the result. */
-export const POST = route<{ checkId: string }>(async ({ ip, params, body }) => {
-  const result = await verifyCheck(getServices(), params.checkId, await body(), ip);
+export const POST = route<{ checkId: string }>(async ({ group, params, body }) => {
+  const result = await verifyCheck(getServices(), params.checkId, await body(), group);
   return json({ status: "complete", result } satisfies CheckComplete);
 });
