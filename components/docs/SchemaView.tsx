@@ -112,7 +112,7 @@ export function Example({ value, label }: { value: unknown; label: string }) {
   return (
     <div>
       <p className="text-sm font-semibold text-slate-700">{label}</p>
-      <pre className="overflow-x-auto rounded-md bg-slate-100 p-3 text-sm text-slate-900">
+      <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-100 p-3 text-sm text-slate-900">
         {JSON.stringify(value, null, 2)}
       </pre>
     </div>

@@ -27,10 +27,13 @@ const PATTERNS = [
   "/api/admin/imports",
   "/api/admin/imports/[batchId]/rejections",
   "/api/dev/outbox",
+  "/api/v1/challenge",
   "/api/v1/checks",
   "/api/v1/checks/[checkId]/verify",
+  "/api/v1/exposures/lookup",
   "/api/v1/exposures/[phone]",
   "/api/v1/openapi.json",
+  "/altcha/pbkdf2.js",
   "/icon.svg",
   "/favicon.ico",
 ];
