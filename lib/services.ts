@@ -19,6 +19,7 @@ import { createSendBudget, type SendBudget } from "@/lib/sms/budget";
 import { createConversionWatch, type ConversionWatch } from "@/lib/sms/conversion";
 import { sweepChecksEvery } from "@/lib/checks/check-store";
 import { batchedCheckCounter, type CheckCounter } from "@/lib/dashboard/check-stats";
+import { meteredSms } from "@/lib/metrics/metered";
 
 export type Services = CheckDeps & {
   config: Config;
@@ -77,7 +78,7 @@ export function getServices(): Services {
       api,
       keyring,
       limits,
-      sms: smsProvider(config, db),
+      sms: meteredSms(smsProvider(config, db)),
       mode: config.lookupMode,
       region: config.defaultRegion,
       now,
