@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { getSql } from "@/lib/db/sql";
+import { getSql, type Sql } from "@/lib/db/sql";
+import { flushPendingWrites } from "@/lib/ops/pending-writes";
 import { batchedCheckCounter } from "@/lib/dashboard/check-stats";
 import { startCheck } from "@/lib/checks/start-check";
 import { verifyCheck } from "@/lib/checks/verify-check";
@@ -85,6 +86,22 @@ describe("check counters", () => {
     );
     await Promise.all(processes.map((p) => p.counts.close()));
     expect(await counters(day)).toEqual({ day, started: 48, completed: 48, affected: 12 });
+  });
+
+  it("are written on graceful shutdown, and kept through a failed write", async () => {
+    const day = "2002-02-06";
+    let down = true;
+    const sql: Sql = (statement, values) =>
+      down ? Promise.reject(new Error("database unavailable")) : getSql()(statement, values);
+    const counter = batchedCheckCounter(sql, { delayMs: 3_600_000 });
+    counter.add(new Date(`${day}T01:00:00Z`), { started: true });
+    await counter.flush();
+    down = false;
+    counter.add(new Date(`${day}T02:00:00Z`), { completed: true, affected: true });
+    // What scripts/server.ts runs once requests in flight have finished.
+    await flushPendingWrites();
+    expect(await counters(day)).toEqual({ day, started: 1, completed: 1, affected: 1 });
+    await counter.close();
   });
 
   it("stores no number or hash with the counts", async () => {
