@@ -17,9 +17,13 @@ import { authorizeAdmin } from "@/lib/auth/session";
 import { createRoute } from "@/lib/http/route";
 import { createSendBudget, type SendBudget } from "@/lib/sms/budget";
 import { createConversionWatch, type ConversionWatch } from "@/lib/sms/conversion";
+import { sweepChecksEvery } from "@/lib/checks/check-store";
+import { batchedCheckCounter, type CheckCounter } from "@/lib/dashboard/check-stats";
+import { meteredSms } from "@/lib/metrics/metered";
 
 export type Services = CheckDeps & {
   config: Config;
+  counts: CheckCounter;
   admin: AuthDeps;
   api: ApiDeps;
   // The abuse guards whole (CheckDeps holds the parts the check uses; ADR 17).
@@ -29,6 +33,9 @@ export type Services = CheckDeps & {
   /** Texts sent against codes verified, per hour and prefix. */
   conversion: ConversionWatch;
 };
+
+/** How often a process writes the counts it holds back (check counters, SMS conversion). */
+const COUNTS_BATCH_MS = 1000;
 
 const globalForServices = globalThis as unknown as { exposureServices?: Services };
 
@@ -53,20 +60,25 @@ export function getServices(): Services {
       conversion: createConversionWatch({
         db,
         config: { ...config.smsConversion, prefixDigits: config.smsBudget.prefixDigits },
+        batchMs: COUNTS_BATCH_MS,
       }),
       challenge: createChallengeGate({ config: config.challenge, keyring, store, budget, now }),
       publicUrl: config.publicUrl,
     };
     // --- end abuse resistance ---
     const api = createApiDeps(config, { keyring, limits, caps });
+    // A check's hot path (docs/adr/0031-check-hot-path.md): counters written in batches,
+    // old checks swept on a timer, neither on a request's path.
+    sweepChecksEvery(api.sql, now);
     globalForServices.exposureServices = {
       config,
       db,
       sql: api.sql,
+      counts: batchedCheckCounter(api.sql, { delayMs: COUNTS_BATCH_MS }),
       api,
       keyring,
       limits,
-      sms: smsProvider(config, db),
+      sms: meteredSms(smsProvider(config, db)),
       mode: config.lookupMode,
       region: config.defaultRegion,
       now,

@@ -21,6 +21,7 @@ import { createShedder } from "@/lib/http/shed";
 import { log } from "@/lib/log";
 import { startMetrics } from "@/lib/metrics/listener";
 import { isDraining, markDraining } from "@/lib/ops/draining";
+import { flushPendingWrites } from "@/lib/ops/pending-writes";
 import { lowerPriority } from "@/lib/ops/priority";
 import { unsafeProductionSettings } from "@/lib/ops/unsafe-settings";
 
@@ -225,6 +226,7 @@ function onStop(server: Server, inFlight: Set<ServerResponse>, closeApp: () => P
     });
     await closeApp().catch((err: unknown) => log.warn({ err }, "next did not close cleanly"));
     await flushAuditSinks();
+    await flushPendingWrites();
     await closeDb();
     log.info({ drained }, "stopped");
     process.exit(0);

@@ -1,4 +1,5 @@
 import type { ChallengeGate } from "@/lib/challenge/gate";
+import type { CheckCounter } from "@/lib/dashboard/check-stats";
 import type { Db } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
 import type { Keyring } from "@/lib/hashing/keyring";
@@ -11,8 +12,10 @@ import type { SmsProvider } from "@/lib/sms/provider";
 /** What the check flow needs; passed in so tests can give a clock and a real database. */
 export type CheckDeps = {
   db: Db;
-  /** The lookup's direct queries (lib/db/sql.ts). */
+  /** The hot paths' direct queries (lib/db/sql.ts): the lookup, and a check's own statements. */
   sql: Sql;
+  /** The dashboard's checks per day, counted in memory and written in batches. */
+  counts: Pick<CheckCounter, "add">;
   keyring: Keyring;
   limits: Limits;
   sms: SmsProvider;

@@ -1,15 +1,17 @@
+import { isAppError } from "@/lib/errors";
 import { startCheckSchema } from "@/lib/checks/schemas";
 import type { CheckDeps } from "@/lib/checks/deps";
+import { insertCheck } from "@/lib/checks/check-store";
 import { CODE_TTL_MS, hashCode, newCheckId, newCode } from "@/lib/checks/codes";
 import { sealPhone } from "@/lib/hashing/seal";
 import { parsePhoneInput } from "@/lib/phone/phone-input";
 import { maskPhone } from "@/lib/phone/mask";
 import { findExposures } from "@/lib/exposures/find-exposures";
 import type { ExposureResult } from "@/lib/exposures/types";
+import { countCheckCompleted, countCheckStarted, countSmsRefused, countSmsSent } from "@/lib/metrics/registry";
 import { numberKey } from "@/lib/rate-limit/limits";
 import { codeMessage } from "@/lib/sms/code-message";
 import { assertDestination } from "@/lib/sms/destination-policy";
-import { countCheck } from "@/lib/dashboard/check-stats";
 
 export type StartCheckOutcome =
   | { status: "code_sent"; checkId: string; expiresAt: string; maskedPhone: string }
@@ -21,7 +23,10 @@ export type StartCheckOutcome =
  * the same shape; in open mode it answers at once. Before anything is texted, the guards
  * of ADR 17 run in their order: client group, destination, challenge, per-number limit,
  * budget. Each depends on the number's type, region or prefix, or on traffic, never on
- * the lists.
+ * the lists. Its database work is one statement (the check, with the outbox's row when
+ * the outbox is the provider); counters are batched (docs/adr/0031-check-hot-path.md).
+ * `input` is whatever startCheckSchema accepts: a field added there reaches the parsed
+ * input here.
  */
 export async function startCheck(
   deps: CheckDeps,
@@ -30,43 +35,60 @@ export async function startCheck(
   group: string,
 ): Promise<StartCheckOutcome> {
   await deps.limits.checkPerIp.consume(group);
-  const { phone, altcha } = parsePhoneInput(startCheckSchema(deps.region), input);
+  const start = parsePhoneInput(startCheckSchema(deps.region), input);
+  const { phone, altcha } = start;
 
   if (deps.mode === "open") {
     // Nothing is texted; the challenge still slows enumeration.
     await deps.challenge.enforce(group, undefined, altcha);
     const result = await findExposures(deps.sql, deps.keyring, phone);
-    await countCheck(deps.db, deps.now(), { started: true, completed: true, affected: result.affected });
+    deps.counts.add(deps.now(), { started: true, completed: true, affected: result.affected });
+    countCheckStarted();
+    countCheckCompleted(result.affected);
     return { status: "complete", result };
   }
 
-  assertDestination(phone, deps.destinations);
+  await refusedAs("destination", () => assertDestination(phone, deps.destinations));
   await deps.challenge.enforce(group, phone, altcha);
   // Keyed by the number's digest: the limiter never holds the number itself.
   const limiterDigest = numberKey(deps.keyring, phone);
   await deps.limits.sendPerNumber.consume(limiterDigest);
-  await deps.budget.reserveOrThrow(phone);
+  await refusedAs("budget", () => deps.budget.reserveOrThrow(phone));
 
   const now = deps.now();
   const checkId = newCheckId();
   const code = newCode();
   const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
-  // Forget checks that ended over an hour ago (kept that long to say "expired", not "unknown").
-  await deps.db.$executeRaw`DELETE FROM phone_check WHERE expires_at < ${new Date(now.getTime() - 3_600_000)}`;
-  await deps.db.phoneCheck.create({
-    data: {
+  const text = codeMessage(code, deps.publicUrl);
+  const outbox = deps.sms.outboxRow?.(phone, text) ?? null;
+  await insertCheck(
+    deps.sql,
+    {
       id: checkId,
-      sealedPhone: new Uint8Array(sealPhone(deps.keyring.keyMaterial(), checkId, phone)),
-      codeHash: new Uint8Array(hashCode(deps.keyring, checkId, code)),
+      sealedPhone: sealPhone(deps.keyring.keyMaterial(), checkId, phone),
+      codeHash: hashCode(deps.keyring, checkId, code),
       // Verifying counts wrong codes per number under it (the number stays sealed until then).
       limiterDigest,
       expiresAt,
       createdAt: now,
     },
-  });
-  await deps.sms.send(phone, codeMessage(code, deps.publicUrl));
+    outbox,
+  );
+  if (outbox) countSmsSent(deps.sms.name);
+  else await deps.sms.send(phone, text);
   await deps.conversion.recordSent(phone, now);
   // The same arguments for every number: the start does not know the result.
-  await countCheck(deps.db, now, { started: true });
+  deps.counts.add(now, { started: true });
+  countCheckStarted();
   return { status: "code_sent", checkId, expiresAt: expiresAt.toISOString(), maskedPhone: maskPhone(phone) };
+}
+
+/** Runs a guard in front of a text; its refusal (not a store's failure) counts as a text not sent. */
+async function refusedAs(reason: "destination" | "budget", guard: () => unknown): Promise<void> {
+  try {
+    await guard();
+  } catch (e) {
+    if (isAppError(e)) countSmsRefused(reason);
+    throw e;
+  }
 }

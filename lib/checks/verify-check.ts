@@ -2,27 +2,13 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse-input";
 import { checkIdSchema, verifyCheckSchema } from "@/lib/checks/schemas";
 import type { CheckDeps } from "@/lib/checks/deps";
+import { readCheck, tryCheck, type CheckState } from "@/lib/checks/check-store";
 import { codeMatches, MAX_ATTEMPTS } from "@/lib/checks/codes";
+import { checkResult, type VerifiedCheck } from "@/lib/checks/check-result";
 import { unsealPhone } from "@/lib/hashing/seal";
-import { findExposures } from "@/lib/exposures/find-exposures";
 import type { ExposureResult } from "@/lib/exposures/types";
-import { countCheck } from "@/lib/dashboard/check-stats";
 
-// bytea travels as base64 text: the 6.19 client cannot return raw Bytes from $queryRaw via adapter-pg 7.
-type Claimed = {
-  code_hash: string;
-  sealed_phone: string | null;
-  attempts: number;
-  limiter_digest: string | null;
-  created_at: Date;
-};
-
-/**
- * Verifies a one-time code and, only then, looks the number up. Each try is counted
- * atomically before the code is compared, so parallel guesses cannot exceed the limit.
- * Wrong codes also count against the number across all its checks (ADR 17): past that
- * cap every verification for the number answers 429, the right code included.
- */
+/** Verifies a one-time code and, only then, builds the result (lib/checks/check-result.ts). */
 export async function verifyCheck(
   deps: CheckDeps,
   checkId: string,
@@ -30,51 +16,59 @@ export async function verifyCheck(
   /** The client's group (lib/http/client-group.ts). */
   group: string,
 ): Promise<ExposureResult> {
+  return checkResult(deps, await verifyCode(deps, checkId, input, group));
+}
+
+/**
+ * The verification itself: a read, the guards, then one write that counts the try and,
+ * with the right code, completes the check (one commit; docs/adr/0031-check-hot-path.md).
+ * Each try is counted atomically, so parallel guesses cannot exceed the limit. Wrong codes
+ * also count against the number across all its checks (ADR 17): past that cap every
+ * verification for the number answers 429, the right code included. The same statements
+ * for every number: the number is still sealed, and nothing here looks it up.
+ */
+export async function verifyCode(
+  deps: CheckDeps,
+  checkId: string,
+  input: unknown,
+  group: string,
+): Promise<VerifiedCheck> {
   await deps.limits.verifyPerIp.consume(group);
   const id = checkIdSchema.safeParse(checkId);
   if (!id.success) throw new AppError("check_not_found");
   const { code } = parseInput(verifyCheckSchema, input);
   const now = deps.now();
 
-  const [claimed] = await deps.db.$queryRaw<Claimed[]>`
-    UPDATE phone_check SET attempts = attempts + 1
-    WHERE id = ${id.data} AND completed_at IS NULL AND expires_at > ${now} AND attempts < ${MAX_ATTEMPTS}
-    RETURNING encode(code_hash, 'base64') AS code_hash, encode(sealed_phone, 'base64') AS sealed_phone, attempts,
-      limiter_digest, created_at`;
-  if (!claimed) throw await whyNotClaimable(deps, id.data, now);
+  const check = await readCheck(deps.sql, id.data);
+  const closed = whyClosed(check, now);
+  if (closed || !check) throw closed ?? new AppError("check_not_found");
 
   const cap = deps.failureCaps.verifyFailPerNumber;
-  if (claimed.limiter_digest) await cap.check(claimed.limiter_digest);
-  if (!codeMatches(deps.keyring, id.data, code, Buffer.from(claimed.code_hash, "base64"))) {
-    if (claimed.limiter_digest) await cap.fail(claimed.limiter_digest);
-    throw new AppError("code_incorrect", { attemptsRemaining: MAX_ATTEMPTS - claimed.attempts });
+  if (check.limiterDigest) await cap.check(check.limiterDigest);
+  const matched = codeMatches(deps.keyring, id.data, code, check.codeHash);
+  const attempts = await tryCheck(deps.sql, id.data, now, matched);
+  // Closed between the read and the write (a parallel try): say why as it stands now.
+  if (attempts === null) throw whyClosed(await readCheck(deps.sql, id.data), now) ?? new AppError("code_used");
+  if (!matched) {
+    if (check.limiterDigest) await cap.fail(check.limiterDigest);
+    throw new AppError("code_incorrect", { attemptsRemaining: MAX_ATTEMPTS - attempts });
   }
-  const done = await deps.db.$executeRaw`
-    UPDATE phone_check SET completed_at = ${now}, sealed_phone = NULL, limiter_digest = NULL
-    WHERE id = ${id.data} AND completed_at IS NULL`;
-  if (done !== 1 || !claimed.sealed_phone) throw new AppError("code_used");
+  if (!check.sealedPhone) throw new AppError("code_used");
 
-  let phone: string;
   try {
-    phone = unsealPhone(deps.keyring.keyMaterial(), id.data, Buffer.from(claimed.sealed_phone, "base64"));
+    const phone = unsealPhone(deps.keyring.keyMaterial(), id.data, check.sealedPhone);
+    return { phone, sentAt: check.createdAt, verifiedAt: now };
   } catch {
     // The lookup key changed since the code was sent: the customer starts again.
     throw new AppError("code_expired");
   }
-  await deps.conversion.recordVerified(phone, new Date(claimed.created_at));
-  const result = await findExposures(deps.sql, deps.keyring, phone);
-  await countCheck(deps.db, now, { completed: true, affected: result.affected });
-  return result;
 }
 
-async function whyNotClaimable(deps: CheckDeps, id: string, now: Date): Promise<AppError> {
-  const check = await deps.db.phoneCheck.findUnique({
-    where: { id },
-    select: { completedAt: true, attempts: true, expiresAt: true },
-  });
+/** Why a check takes no try, or null if it does. */
+function whyClosed(check: CheckState | null, now: Date): AppError | null {
   if (!check) return new AppError("check_not_found");
-  if (check.completedAt) return new AppError("code_used");
+  if (check.completed) return new AppError("code_used");
   if (check.attempts >= MAX_ATTEMPTS) return new AppError("code_exhausted");
   if (check.expiresAt <= now) return new AppError("code_expired");
-  return new AppError("check_not_found");
+  return null;
 }

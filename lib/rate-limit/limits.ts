@@ -1,6 +1,7 @@
 import type { Config } from "@/lib/config";
 import type { Keyring } from "@/lib/hashing/keyring";
 import { log } from "@/lib/log";
+import { meteredCap, meteredLimiter } from "@/lib/metrics/metered";
 import { toFailureCap, uncapped, type FailureCap } from "@/lib/rate-limit/failure-cap";
 import { toLimiter, unlimited, type Limiter, type LimitSpec } from "@/lib/rate-limit/limiter";
 import type { LimiterStore } from "@/lib/rate-limit/stores";
@@ -47,7 +48,10 @@ export function createLimits(config: Config, openStore: () => LimiterStore): Lim
     `Rate limits are counted in ${store.kind === "redis" ? "Redis (the database if Redis is down)" : "the database"}`,
   );
   return Object.fromEntries(
-    names.map((n) => [n, toLimiter(store.make(LIMITS[n].name, LIMITS[n].spec(config)), store.ready)]),
+    names.map((n) => [
+      n,
+      meteredLimiter(LIMITS[n].name, toLimiter(store.make(LIMITS[n].name, LIMITS[n].spec(config)), store.ready)),
+    ]),
   ) as Limits;
 }
 
@@ -72,7 +76,13 @@ export function createFailureCaps(config: Config, openStore: () => LimiterStore)
   if (!config.rateLimits.enabled) return Object.fromEntries(capNames.map((n) => [n, uncapped])) as FailureCaps;
   const store = openStore();
   return Object.fromEntries(
-    capNames.map((n) => [n, toFailureCap(store.make(FAILURE_CAPS[n].name, FAILURE_CAPS[n].spec(config)), store.ready)]),
+    capNames.map((n) => [
+      n,
+      meteredCap(
+        FAILURE_CAPS[n].name,
+        toFailureCap(store.make(FAILURE_CAPS[n].name, FAILURE_CAPS[n].spec(config)), store.ready),
+      ),
+    ]),
   ) as FailureCaps;
 }
 

@@ -20,6 +20,16 @@ function freePort(): Promise<number> {
   });
 }
 
+/** A request sent again while SHED_MAX_IN_FLIGHT=1 sheds it (the last response not yet closed). */
+async function unshed(send: () => Promise<Response>): Promise<Response> {
+  for (let i = 0; ; i++) {
+    const res = await send();
+    if (res.status !== 503 || i === 5) return res;
+    await res.text();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 const scrape = async () => {
   const res = await fetch(`${metricsBase}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
   expect(res.status).toBe(200);
@@ -84,6 +94,45 @@ describe("metrics on the real server", () => {
     expect(after).toMatch(/route="\/api\/v1\/exposures\/\[phone\]",method="GET",status="401"/);
     expect(after).toMatch(/route="\/remediation\/\[incident\]\/\[category\]",method="GET",status="200"/);
     expect(after).not.toMatch(/2065550100|555-0100|@/);
+  });
+
+  it("move the check and text counters when a check runs", async () => {
+    // Every app process's counts, summed by the primary under node:cluster (e2e-pg).
+    const value = (text: string, series: string) =>
+      Number(new RegExp(`^${series.replace(/[{}"]/g, (c) => `\\${c}`)} (\\d+)$`, "m").exec(text)?.[1] ?? 0);
+    const series = [
+      "exposure_checks_started_total",
+      "exposure_checks_verified_total",
+      'exposure_checks_completed_total{affected="true"}',
+      'exposure_sms_sent_total{provider="outbox"}',
+    ];
+    const before = await scrape();
+    const started = await unshed(() =>
+      fetch(`${app.base}/api/v1/checks`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ phone: "+1 206 555 0102" }),
+      }),
+    );
+    expect(started.status).toBe(202);
+    const { checkId } = (await started.json()) as { checkId: string };
+    const outbox = (await (await unshed(() => fetch(`${app.base}/api/dev/outbox`))).json()) as {
+      messages: { to: string; body: string }[];
+    };
+    const code = /\b(\d{6})\b/.exec(outbox.messages.find((m) => m.to.endsWith("0102"))!.body)![1];
+    const verified = await unshed(() =>
+      fetch(`${app.base}/api/v1/checks/${checkId}/verify`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ code }),
+      }),
+    );
+    expect(verified.status).toBe(200);
+    await verified.text();
+    const after = await scrape();
+    expect(series.map((s) => [s, value(after, s) - value(before, s)])).toEqual(series.map((s) => [s, 1]));
+    expect(after).toMatch(/route="\/api\/v1\/checks\/\[checkId\]\/verify",method="POST",status="200"/);
+    expect(after).not.toMatch(new RegExp(`2065550102|555-0102|@|${checkId}`));
   });
 });
 

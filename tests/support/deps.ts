@@ -5,6 +5,7 @@ import { memoryLimiter, unlimited } from "@/lib/rate-limit/limiter";
 import type { Limits } from "@/lib/rate-limit/limits";
 import { outboxProvider } from "@/lib/sms/outbox";
 import type { CheckDeps } from "@/lib/checks/deps";
+import { batchedCheckCounter, type CheckCounter } from "@/lib/dashboard/check-stats";
 import { uncapped } from "@/lib/rate-limit/failure-cap";
 import type { FailureCaps } from "@/lib/rate-limit/limits";
 import { TEST_ENV } from "@/tests/support/test-env";
@@ -77,8 +78,16 @@ export function makeDeps(overrides: Partial<CheckDeps> = {}): CheckDeps {
     conversion: { recordSent: async () => {}, recordVerified: async () => {} },
     challenge: { enforce: async () => {} },
     publicUrl: "https://check.example.test",
+    counts: testCounter(),
     ...overrides,
   };
+}
+
+let counter: CheckCounter | undefined;
+
+/** The check counters tests share (batched as the app's; flushPendingWrites() writes them). */
+export function testCounter(): CheckCounter {
+  return (counter ??= batchedCheckCounter(getSql(), { delayMs: 60_000 }));
 }
 
 /** The code most recently sent to a number ending in `last4`, read from the outbox. */

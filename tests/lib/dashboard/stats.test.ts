@@ -2,7 +2,8 @@ import { uniqueTag } from "@/tests/support/unique-tag";
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { countCheck } from "@/lib/dashboard/check-stats";
+import { batchedCheckCounter } from "@/lib/dashboard/check-stats";
+import { getSql } from "@/lib/db/sql";
 import { daysOf, lastDays } from "@/lib/dashboard/days";
 import { affectedByCategory, checksPerDay, importsPerDay } from "@/lib/dashboard/stats";
 
@@ -119,10 +120,12 @@ describe("imports per day", () => {
 describe("checks per day", () => {
   it("reads the counters with missing days as zero", async () => {
     const db = getDb();
-    await countCheck(db, new Date("2001-04-02T00:00:00Z"), { started: true });
-    await countCheck(db, new Date("2001-04-02T23:59:59Z"), { started: true });
-    await countCheck(db, new Date("2001-04-02T10:00:00Z"), { completed: true, affected: true });
-    await countCheck(db, new Date("2001-04-03T10:00:00Z"), { completed: true, affected: false });
+    const counter = batchedCheckCounter(getSql());
+    counter.add(new Date("2001-04-02T00:00:00Z"), { started: true });
+    counter.add(new Date("2001-04-02T23:59:59Z"), { started: true });
+    counter.add(new Date("2001-04-02T10:00:00Z"), { completed: true, affected: true });
+    counter.add(new Date("2001-04-03T10:00:00Z"), { completed: true, affected: false });
+    await counter.close();
 
     const days = await checksPerDay(db, { from: "2001-04-01", to: "2001-04-04" });
     expect(days).toEqual([
