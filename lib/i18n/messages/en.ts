@@ -49,15 +49,19 @@ export const en = {
   },
   result: {
     title: "Your result",
-    affectedTitle: "This number is in the lists of affected accounts",
-    affectedIntro: "The account with the number {phone} was affected as follows.",
+    affectedTitle: "Your account was affected",
+    affectedIntro:
+      "The account with the number {phone} is in the lists of affected accounts. Here is what was exposed, most sensitive first, and what to do now.",
     incident: "Incident: {title}, disclosed {disclosedAt, date, long}",
     category: "Group: {name}",
     dataExposed: "Data exposed",
     remediationLink: "What to do now: {name}",
     notFoundTitle: "We have no record of this number in the lists of affected accounts",
+    notFoundIntro: "We checked {phone} against every list of affected accounts we have.",
     notFoundBody:
-      "This is not a promise that none of your information was exposed: the lists can change as the investigation goes on. Never share your PIN or a one-time code with anyone who contacts you.",
+      "No record means that this number is not in those lists today. It is not a promise that none of your information was exposed: the lists can change as the investigation goes on. Never share your PIN or a one-time code with anyone who contacts you.",
+    generalAdvice: "How to protect yourself from identity theft (FTC)",
+    generalAdviceUrl: "https://www.identitytheft.gov/",
     checkAnother: "Check another number",
   },
   remediation: {
@@ -66,6 +70,7 @@ export const en = {
     dataExposed: "What was exposed",
     steps: "What to do now",
     print: "Print this page",
+    printHint: "To keep a copy, print this page with your browser's Print command.",
     notFoundTitle: "Page not found",
     notFoundBody: "We could not find that incident or group.",
   },
