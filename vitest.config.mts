@@ -26,6 +26,7 @@ const storeFree = [
   "tests/lib/auth/permissions.test.ts",
   "tests/lib/config.test.ts",
   "tests/lib/dashboard/chart.test.ts",
+  "tests/lib/exposures/harm.test.ts",
   "tests/lib/db/pglite-server.test.ts", // the embedded database's own server
   "tests/lib/hashing/keyring.test.ts",
   "tests/lib/http/client-ip.test.ts",

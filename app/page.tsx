@@ -11,19 +11,27 @@ export default async function CheckPage() {
   const t = getTranslator();
   const open = config.lookupMode === "open";
   const unsafe = unsafeProductionSettings(config);
+  // Once the flow shows a result, the notices and the introduction move below it (and the
+  // introduction goes): on a phone the answer is the first thing under the heading.
+  const aside = "group-has-[[data-result]]/check:order-last";
   return (
-    <div className="space-y-6">
+    <div className="group/check flex flex-col gap-6">
       <h1 className="text-3xl font-bold text-slate-900">{t("check.title")}</h1>
       {unsafe.length > 0 && (
-        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 font-semibold text-red-800">
+        <p
+          role="alert"
+          className={`${aside} rounded-md border border-red-700 bg-red-50 p-3 font-semibold text-red-800`}
+        >
           {t("check.notForProduction", { settings: unsafe.join(", ") })}
         </p>
       )}
       {open ? (
-        <p className="rounded-md border border-amber-600 bg-amber-50 p-3 text-slate-900">{t("check.openNotice")}</p>
+        <p className={`${aside} rounded-md border border-amber-600 bg-amber-50 p-3 text-slate-900`}>
+          {t("check.openNotice")}
+        </p>
       ) : (
         config.smsProvider === "outbox" && (
-          <p className="rounded-md border border-blue-700 bg-blue-50 p-3 text-slate-900">
+          <p className={`${aside} rounded-md border border-blue-700 bg-blue-50 p-3 text-slate-900`}>
             {t("check.demoNotice")}{" "}
             <a href="/outbox" target="_blank" className="font-semibold text-blue-800 underline underline-offset-2">
               {t("check.demoOutboxLink")}
@@ -32,7 +40,9 @@ export default async function CheckPage() {
           </p>
         )
       )}
-      <p className="text-slate-800">{open ? t("check.introOpen") : t("check.intro")}</p>
+      <p className="text-slate-800 group-has-[[data-result]]/check:hidden">
+        {open ? t("check.introOpen") : t("check.intro")}
+      </p>
       <CheckFlow action={checkFlowAction} open={open} challenge={config.challenge.mode !== "off"} />
       {!open && <p className="text-sm text-slate-700">{t("check.privacy")}</p>}
     </div>

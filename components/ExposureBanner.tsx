@@ -1,17 +1,23 @@
 import { useTranslations } from "use-intl";
 import type { ExposureResult } from "@/lib/exposures/types";
+import { rankByHarm } from "@/lib/exposures/harm";
 import { maskPhone } from "@/lib/phone/mask";
 
 /**
  * The answer to a check, shaped like the banner on the carrier's account login page:
- * what happened, what was exposed, and where to go next. "Not found" promises nothing.
+ * what happened, what was exposed (most harmful first), and where to go next. "Not found"
+ * promises nothing and says what it does not mean.
  * A labelled region, not a live one: the check flow moves focus to its heading.
  */
 export function ExposureBanner({ result }: { result: ExposureResult }) {
   const t = useTranslations("result");
   if (!result.affected) {
     return (
-      <section aria-labelledby="banner-title" className="rounded-lg border-l-8 border-slate-500 bg-slate-50 p-5">
+      <section
+        aria-labelledby="banner-title"
+        data-result
+        className="rounded-lg border-l-8 border-slate-500 bg-slate-50 p-5"
+      >
         <h2
           id="banner-title"
           tabIndex={-1}
@@ -20,12 +26,25 @@ export function ExposureBanner({ result }: { result: ExposureResult }) {
         >
           {t("notFoundTitle")}
         </h2>
+        <p className="mt-2 text-slate-800">{t("notFoundIntro", { phone: maskPhone(result.phone) })}</p>
         <p className="mt-2 text-slate-800">{t("notFoundBody")}</p>
+        <p className="mt-2 text-slate-800">
+          <a
+            className="font-semibold text-blue-800 underline underline-offset-2 hover:text-blue-950"
+            href={t("generalAdviceUrl")}
+          >
+            {t("generalAdvice")}
+          </a>
+        </p>
       </section>
     );
   }
   return (
-    <section aria-labelledby="banner-title" className="rounded-lg border-l-8 border-amber-600 bg-amber-50 p-5">
+    <section
+      aria-labelledby="banner-title"
+      data-result
+      className="rounded-lg border-l-8 border-amber-600 bg-amber-50 p-5"
+    >
       <h2
         id="banner-title"
         tabIndex={-1}
@@ -44,7 +63,7 @@ export function ExposureBanner({ result }: { result: ExposureResult }) {
             <p className="text-slate-800">{t("category", { name: x.category.name })}</p>
             <h3 className="mt-3 text-sm font-semibold uppercase tracking-wide text-slate-700">{t("dataExposed")}</h3>
             <ul className="mt-1 list-disc pl-6 text-slate-800">
-              {x.category.dataExposed.map((d) => (
+              {rankByHarm(x.category.dataExposed).map((d) => (
                 <li key={d}>{d}</li>
               ))}
             </ul>

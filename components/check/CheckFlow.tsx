@@ -21,12 +21,15 @@ export function CheckFlow({ action, open, challenge = false }: Props) {
   const [state, formAction, pending] = useActionState(action, INITIAL_FLOW);
   const container = useRef<HTMLDivElement>(null);
   const shown = useRef(state);
-  // Each answer replaces the form that had focus: move focus to the new step's heading
-  // (or the field in error) so keyboard and screen-reader users land where things changed.
+  // Each answer replaces the form that had focus: move focus to the field in error, or
+  // else the new step's heading, so keyboard and screen-reader users land where things changed.
   useEffect(() => {
     if (shown.current === state) return;
     shown.current = state;
-    container.current?.querySelector<HTMLElement>("[data-step-focus]")?.focus();
+    const root = container.current;
+    (
+      root?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? root?.querySelector<HTMLElement>("[data-step-focus]")
+    )?.focus();
   }, [state]);
   return (
     <div ref={container}>
@@ -59,7 +62,10 @@ function Step({ state, action, pending, open, challenge }: StepProps) {
           pending={pending}
           checkId={state.checkId}
           maskedPhone={state.maskedPhone}
+          expiresInMs={state.expiresInMs}
           error={state.error}
+          dead={state.dead}
+          resent={state.resent}
         />
       );
     case "result":

@@ -108,6 +108,16 @@ export async function tryCheck(sql: Sql, id: string, now: Date, matched: boolean
   return row ? row.attempts : null;
 }
 
+/** Ends a check's code early: a newer code was sent for the same number (lib/checks/resend-code.ts). */
+const EXPIRE = {
+  name: "check_expire",
+  text: `UPDATE phone_check SET expires_at = ${UTC(2)} WHERE id = $1 AND expires_at > ${UTC(2)}`,
+};
+
+export async function expireCheck(sql: Sql, id: string, now: Date): Promise<void> {
+  await sql(EXPIRE, [id, now.toISOString()]);
+}
+
 /** Checks that ended over an hour ago: kept that long to say "expired", not "unknown". */
 export const CHECK_KEPT_MS = 3_600_000;
 const SWEEP = { name: "check_sweep", text: `DELETE FROM phone_check WHERE expires_at < ${UTC(1)}` };

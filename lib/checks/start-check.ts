@@ -50,6 +50,20 @@ export async function startCheck(
 
   await refusedAs("destination", () => assertDestination(phone, deps.destinations));
   await deps.challenge.enforce(group, phone, altcha);
+  return sendCode(deps, phone, { started: true });
+}
+
+/**
+ * Texts a new code for a check: the per-number limit and the budget first, then the
+ * check row and the text. The same work for every number: it does not know the result.
+ * A start and a new code on the code step (lib/checks/resend-code.ts) both end here.
+ */
+export async function sendCode(
+  deps: CheckDeps,
+  phone: string,
+  /** A new code on the code step is not a new check in the dashboard's counts. */
+  count: { started: boolean },
+): Promise<Extract<StartCheckOutcome, { status: "code_sent" }>> {
   // Keyed by the number's digest: the limiter never holds the number itself.
   const limiterDigest = numberKey(deps.keyring, phone);
   await deps.limits.sendPerNumber.consume(limiterDigest);
@@ -78,8 +92,10 @@ export async function startCheck(
   else await deps.sms.send(phone, text);
   await deps.conversion.recordSent(phone, now);
   // The same arguments for every number: the start does not know the result.
-  deps.counts.add(now, { started: true });
-  countCheckStarted();
+  if (count.started) {
+    deps.counts.add(now, { started: true });
+    countCheckStarted();
+  }
   return { status: "code_sent", checkId, expiresAt: expiresAt.toISOString(), maskedPhone: maskPhone(phone) };
 }
 

@@ -41,7 +41,7 @@ function fakeAction(respond: (form: FormData, prev: FlowState) => FlowState | Pr
 function verifiedFlow(form: FormData): FlowState {
   switch (form.get("intent")) {
     case "start":
-      return { step: "code", checkId: CHECK_ID, maskedPhone: MASKED };
+      return { step: "code", checkId: CHECK_ID, maskedPhone: MASKED, expiresInMs: 600_000 };
     case "verify":
       return { step: "result", result: RESULT };
     default:
@@ -84,8 +84,8 @@ describe("CheckFlow", () => {
     expect(screen.queryByLabelText("6-digit code")).not.toBeInTheDocument();
     expect(calls).toHaveLength(2);
     expect(calls[1]).toEqual({
-      prev: { step: "code", checkId: CHECK_ID, maskedPhone: MASKED },
-      form: { intent: "verify", checkId: CHECK_ID, maskedPhone: MASKED, code: "123456" },
+      prev: { step: "code", checkId: CHECK_ID, maskedPhone: MASKED, expiresInMs: 600_000 },
+      form: { intent: "verify", checkId: CHECK_ID, maskedPhone: MASKED, expiresInMs: "600000", code: "123456" },
     });
 
     // And back again.
@@ -126,7 +126,7 @@ describe("CheckFlow", () => {
     const { action, calls } = fakeAction((form, prev) =>
       form.get("intent") === "verify" && prev.step === "code"
         ? { ...prev, error: message }
-        : { step: "code", checkId: CHECK_ID, maskedPhone: MASKED },
+        : { step: "code", checkId: CHECK_ID, maskedPhone: MASKED, expiresInMs: 600_000 },
     );
     renderWithIntl(<CheckFlow action={action} open={false} />);
 
@@ -137,6 +137,8 @@ describe("CheckFlow", () => {
 
     expect(await screen.findByRole("alert")).toHaveTextContent(message);
     expect(screen.getByLabelText("6-digit code")).toHaveAttribute("aria-invalid", "true");
+    // Focus goes to the field in error, not the heading.
+    await waitFor(() => expect(screen.getByLabelText("6-digit code")).toHaveFocus());
     expect(screen.queryByRole("heading", { name: en.result.affectedTitle })).not.toBeInTheDocument();
     expect(calls.map((c) => c.form.intent)).toEqual(["start", "verify"]);
   });
@@ -183,7 +185,53 @@ describe("CheckFlow", () => {
     await user.click(screen.getByRole("button", { name: "Send me a code" }));
     await waitFor(() => expect(screen.getByRole("button", { name: "Send me a code" })).toBeDisabled());
 
-    release({ step: "code", checkId: CHECK_ID, maskedPhone: MASKED });
+    release({ step: "code", checkId: CHECK_ID, maskedPhone: MASKED, expiresInMs: 600_000 });
     expect(await screen.findByRole("button", { name: "Show my result" })).toBeEnabled();
+  });
+
+  it("sends a new code from the code step without asking for the number again", async () => {
+    const user = userEvent.setup();
+    const { action, calls } = fakeAction((form, prev) =>
+      form.get("intent") === "resend" && prev.step === "code"
+        ? { ...prev, checkId: "chk_fake_0002", resent: true }
+        : { step: "code", checkId: CHECK_ID, maskedPhone: MASKED, expiresInMs: 600_000 },
+    );
+    renderWithIntl(<CheckFlow action={action} open={false} />);
+    await user.type(screen.getByLabelText("Mobile number"), "2065550142");
+    await user.click(screen.getByRole("button", { name: "Send me a code" }));
+    await user.click(await screen.findByRole("button", { name: en.code.resend }));
+
+    expect(
+      await screen.findByText(`If ${MASKED} can receive text messages, we have sent it a new 6-digit code.`, {
+        exact: false,
+      }),
+    ).toBeInTheDocument();
+    expect(calls[1]?.form).toEqual({
+      intent: "resend",
+      dead: "0",
+      checkId: CHECK_ID,
+      maskedPhone: MASKED,
+      expiresInMs: "600000",
+    });
+    expect(screen.queryByLabelText("Mobile number")).not.toBeInTheDocument();
+  });
+
+  it("after the last wrong code explains what happened and offers a new code, keeping the number", async () => {
+    const user = userEvent.setup();
+    const { action, calls } = fakeAction((form, prev) =>
+      form.get("intent") === "verify" && prev.step === "code"
+        ? { ...prev, dead: true, error: en.code.exhausted }
+        : { step: "code", checkId: CHECK_ID, maskedPhone: MASKED, expiresInMs: 600_000 },
+    );
+    renderWithIntl(<CheckFlow action={action} open={false} />);
+    await user.type(screen.getByLabelText("Mobile number"), "2065550142");
+    await user.click(screen.getByRole("button", { name: "Send me a code" }));
+    await user.type(await screen.findByLabelText("6-digit code"), "000000");
+    await user.click(screen.getByRole("button", { name: "Show my result" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(en.code.exhausted);
+    expect(screen.queryByLabelText("6-digit code")).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: en.code.resend }));
+    expect(calls[2]?.form).toMatchObject({ intent: "resend", dead: "1", checkId: CHECK_ID });
   });
 });

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { CodeForm } from "@/components/check/CodeForm";
@@ -40,10 +40,11 @@ describe("CodeForm", () => {
     expect(data.get("checkId")).toBe(CHECK_ID);
     expect(data.get("maskedPhone")).toBe(MASKED);
     // Hidden fields are not shown to anyone.
-    const hiddenFields = container.querySelectorAll<HTMLInputElement>(
+    const hiddenFields = codeForm.querySelectorAll<HTMLInputElement>(
       'input[name="checkId"], input[name="maskedPhone"]',
     );
     expect(hiddenFields).toHaveLength(2);
+    expect(container.querySelectorAll('input[name="phone"]')).toHaveLength(0);
     for (const hidden of hiddenFields) expect(hidden.type).toBe("hidden");
   });
 
@@ -68,6 +69,7 @@ describe("CodeForm", () => {
       intent: "verify",
       checkId: CHECK_ID,
       maskedPhone: MASKED,
+      expiresInMs: "",
       code: "123456",
     });
   });
@@ -88,5 +90,29 @@ describe("CodeForm", () => {
   it("disables the submit button while pending", () => {
     renderWithIntl(<CodeForm action={noop} pending checkId={CHECK_ID} maskedPhone={MASKED} />);
     expect(screen.getByRole("button", { name: "Show my result" })).toBeDisabled();
+  });
+
+  it("warns a minute before the code expires, then offers only a new code", async () => {
+    vi.useFakeTimers();
+    try {
+      renderWithIntl(
+        <CodeForm action={noop} pending={false} checkId={CHECK_ID} maskedPhone={MASKED} expiresInMs={120_000} />,
+      );
+      expect(screen.queryByText(en.code.expiresSoon)).not.toBeInTheDocument();
+      await act(() => vi.advanceTimersByTimeAsync(61_000));
+      expect(screen.getByText(en.code.expiresSoon)).toBeInTheDocument();
+      expect(screen.getByLabelText("6-digit code")).toBeInTheDocument();
+      await act(() => vi.advanceTimersByTimeAsync(60_000));
+      expect(screen.getByText(en.code.expired)).toBeInTheDocument();
+      expect(screen.queryByLabelText("6-digit code")).not.toBeInTheDocument();
+      const resend = screen.getByRole("button", { name: en.code.resend });
+      expect(Object.fromEntries(new FormData(resend.closest("form")!))).toMatchObject({
+        intent: "resend",
+        dead: "1",
+        checkId: CHECK_ID,
+      });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

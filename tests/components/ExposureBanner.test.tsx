@@ -52,7 +52,7 @@ describe("ExposureBanner (affected)", () => {
 
   it("shows only the last 4 digits of the number, never the full E.164", () => {
     const { container } = renderWithIntl(<ExposureBanner result={affected} />);
-    expect(screen.getByText("The account with the number •••0142 was affected as follows.")).toBeInTheDocument();
+    expect(screen.getByText(/^The account with the number •••0142 is in the lists/)).toBeInTheDocument();
     const text = container.textContent ?? "";
     expect(text).not.toContain(PHONE);
     expect(text).not.toContain("2065550142");
@@ -61,11 +61,14 @@ describe("ExposureBanner (affected)", () => {
     expect(container.innerHTML).not.toContain("2065550142");
   });
 
-  it("lists the data exposed under each category", () => {
+  it("lists the data exposed under each category, most harmful first", () => {
     renderWithIntl(<ExposureBanner result={affected} />);
     const cards = [cardFor("Prepaid customers"), cardFor("Postpaid customers")];
     expect(cards[0]).not.toBe(cards[1]);
-    const expected = [affected.exposures[0]!.category.dataExposed, affected.exposures[1]!.category.dataExposed];
+    const expected = [
+      ["Account PINs", "Phone numbers", "Names"],
+      ["Social Security numbers", "Driver's license numbers", "Dates of birth", "Names"],
+    ];
     cards.forEach((card, i) => {
       expect(within(card).getByRole("heading", { level: 3, name: "Data exposed" })).toBeInTheDocument();
       const items = within(within(card).getByRole("list"))
@@ -131,13 +134,22 @@ describe("ExposureBanner (not affected)", () => {
     expect(within(status).getByRole("heading", { level: 2 })).toHaveTextContent(
       "We have no record of this number in the lists of affected accounts",
     );
-    expect(status).toHaveTextContent("This is not a promise that none of your information was exposed");
+    expect(status).toHaveTextContent("It is not a promise that none of your information was exposed");
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });
 
-  it("promises nothing: no link, no 'safe' or 'not affected' wording, no affected title", () => {
+  it("repeats the masked number and links only to general advice", () => {
+    renderWithIntl(<ExposureBanner result={notAffected} />);
+    expect(screen.getByText(/We checked •••\d{4} against every list/)).toBeInTheDocument();
+    expect(screen.getAllByRole("link")).toHaveLength(1);
+    expect(screen.getByRole("link", { name: en.result.generalAdvice })).toHaveAttribute(
+      "href",
+      en.result.generalAdviceUrl,
+    );
+  });
+
+  it("promises nothing: no 'safe' or 'not affected' wording, no affected title", () => {
     const { container } = renderWithIntl(<ExposureBanner result={notAffected} />);
-    expect(screen.queryByRole("link")).not.toBeInTheDocument();
     const text = container.textContent ?? "";
     expect(text).not.toMatch(/\bsafe\b/i);
     expect(text).not.toMatch(/not affected/i);

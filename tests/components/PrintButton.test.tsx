@@ -16,4 +16,17 @@ describe("PrintButton", () => {
     await userEvent.setup().click(button);
     expect(print).toHaveBeenCalledTimes(1);
   });
+
+  it("without JavaScript (the server's HTML) says how to print instead of showing a dead button", async () => {
+    const { renderToString } = await import("react-dom/server");
+    const { IntlClientProvider } = await import("@/components/IntlClientProvider");
+    const { messagesFor } = await import("@/lib/i18n/translator");
+    const html = renderToString(
+      <IntlClientProvider locale="en" messages={messagesFor("en")}>
+        <PrintButton />
+      </IntlClientProvider>,
+    );
+    expect(html).not.toContain("<button");
+    expect(html).toContain("print this page with your browser");
+  });
 });

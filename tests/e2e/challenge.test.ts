@@ -72,7 +72,7 @@ describe.skipIf(!hasChromium && !inCi)("the challenge in a browser", () => {
     await page.getByRole("heading", { name: "Enter the code we texted you" }).waitFor();
     await page.getByLabel("6-digit code").fill(await codeFromOutbox(ctx, "0100"));
     await page.getByRole("button", { name: "Show my result" }).click();
-    await page.getByRole("region", { name: "This number is in the lists of affected accounts" }).waitFor();
+    await page.getByRole("region", { name: "Your account was affected" }).waitFor();
 
     // Another check from the same page: a new challenge is fetched and solved (a solution works once).
     await page.getByRole("button", { name: "Check another number" }).click();

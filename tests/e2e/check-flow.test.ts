@@ -91,7 +91,7 @@ describe.skipIf(!hasChromium && !inCi)("check flow in a browser", () => {
     const code = await codeFromOutbox(ctx, base, "0100");
     await page.getByLabel("6-digit code").fill(code);
     await page.getByRole("button", { name: "Show my result" }).click();
-    const banner = page.getByRole("region", { name: "This number is in the lists of affected accounts" });
+    const banner = page.getByRole("region", { name: "Your account was affected" });
     await banner.waitFor();
     const text = await banner.textContent();
     expect(text).toContain("Prepaid customers");
@@ -126,7 +126,7 @@ describe.skipIf(!hasChromium && !inCi)("check flow in a browser", () => {
       name: "We have no record of this number in the lists of affected accounts",
     });
     await banner.waitFor();
-    expect(await page.getByText("This number is in the lists of affected accounts").count()).toBe(0);
+    expect(await page.getByText("Your account was affected").count()).toBe(0);
     expect(await page.getByRole("link", { name: /What to do now/ }).count()).toBe(0);
 
     expect(cspMessages).toEqual([]);
@@ -153,7 +153,7 @@ describe.skipIf(!hasChromium && !inCi)("check flow in a browser", () => {
 
     await page.getByLabel("6-digit code").fill(await codeFromOutbox(ctx, base, "0102"));
     await submit("Show my result");
-    const banner = page.getByRole("region", { name: "This number is in the lists of affected accounts" });
+    const banner = page.getByRole("region", { name: "Your account was affected" });
     await banner.waitFor();
     expect(await banner.textContent()).toContain("Current postpaid customers");
 

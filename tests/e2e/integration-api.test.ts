@@ -129,7 +129,7 @@ describe.skipIf(!hasChromium && !inCi)("integration API", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(/\/demo\/account\?account=casey$/);
     await page.getByRole("heading", { name: "Welcome back, Casey Morgan" }).waitFor();
-    const banner = page.getByRole("region", { name: "This number is in the lists of affected accounts" });
+    const banner = page.getByRole("region", { name: "Your account was affected" });
     expect(await banner.textContent()).toContain("Current postpaid customers");
     await expectAccessible(page, "the demo account page");
     expect(cspMessages).toEqual([]);

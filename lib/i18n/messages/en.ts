@@ -29,6 +29,8 @@ export const en = {
     challengeNoScript:
       "To protect this service from abuse, sending a code needs JavaScript turned on in your browser right now. Turn it on and reload this page, or contact customer support.",
     challengeLabel: "Automatic security check",
+    rateLimited:
+      "You have reached the number of tries allowed for now. For your security, please try again in {minutes, plural, one {a minute} other {# minutes}}. If you need help sooner, contact {support}.",
   },
   code: {
     title: "Enter the code we texted you",
@@ -37,18 +39,29 @@ export const en = {
     hint: "The code expires after 10 minutes and works once.",
     submit: "Show my result",
     startOver: "Use a different number",
+    resent: "If {phone} can receive text messages, we have sent it a new 6-digit code. Only the newest code works.",
+    noCode: "No code after a minute, or it expired?",
+    resend: "Send a new code",
+    expiresSoon: "Your code expires in about a minute. If it has not arrived, send a new one.",
+    expired: "This code has expired. We can text a new one to the same number.",
+    exhausted:
+      "That was the last try for this code, so for your security it no longer works. We can text a new code to the same number.",
   },
   result: {
     title: "Your result",
-    affectedTitle: "This number is in the lists of affected accounts",
-    affectedIntro: "The account with the number {phone} was affected as follows.",
+    affectedTitle: "Your account was affected",
+    affectedIntro:
+      "The account with the number {phone} is in the lists of affected accounts. Here is what was exposed, most sensitive first, and what to do now.",
     incident: "Incident: {title}, disclosed {disclosedAt, date, long}",
     category: "Group: {name}",
     dataExposed: "Data exposed",
     remediationLink: "What to do now: {name}",
     notFoundTitle: "We have no record of this number in the lists of affected accounts",
+    notFoundIntro: "We checked {phone} against every list of affected accounts we have.",
     notFoundBody:
-      "This is not a promise that none of your information was exposed: the lists can change as the investigation goes on. Never share your PIN or a one-time code with anyone who contacts you.",
+      "No record means that this number is not in those lists today. It is not a promise that none of your information was exposed: the lists can change as the investigation goes on. Never share your PIN or a one-time code with anyone who contacts you.",
+    generalAdvice: "How to protect yourself from identity theft (FTC)",
+    generalAdviceUrl: "https://www.identitytheft.gov/",
     checkAnother: "Check another number",
   },
   remediation: {
@@ -57,6 +70,7 @@ export const en = {
     dataExposed: "What was exposed",
     steps: "What to do now",
     print: "Print this page",
+    printHint: "To keep a copy, print this page with your browser's Print command.",
     notFoundTitle: "Page not found",
     notFoundBody: "We could not find that incident or group.",
   },
@@ -445,7 +459,7 @@ export const en = {
     invalid_phone: "This is not a valid phone number.",
     code_incorrect:
       "That code is not right. {attemptsRemaining, plural, =0 {No attempts are left: start again.} one {You have one more attempt.} other {You have # more attempts.}}",
-    code_format: "Enter the 6 digits of the code, for example 123456.",
+    code_format: "Enter the 6 digits of the code, for example 123456. This did not use up a try.",
     unsupported_media_type: "Send the request as JSON (Content-Type: application/json).",
     check_not_found: "This check was not found. Start again with your number.",
     not_found: "Not found.",
