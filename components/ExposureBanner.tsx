@@ -1,4 +1,5 @@
-import { useTranslations } from "use-intl";
+import { useLocale, useTranslations } from "use-intl";
+import { DEFAULT_LOCALE, isLocale, localizedPath } from "@/lib/i18n/locale";
 import type { ExposureResult } from "@/lib/exposures/types";
 import { maskPhone } from "@/lib/phone/mask";
 
@@ -9,6 +10,7 @@ import { maskPhone } from "@/lib/phone/mask";
  */
 export function ExposureBanner({ result }: { result: ExposureResult }) {
   const t = useTranslations("result");
+  const locale = useLocale();
   if (!result.affected) {
     return (
       <section aria-labelledby="banner-title" className="rounded-lg border-l-8 border-slate-500 bg-slate-50 p-5">
@@ -50,7 +52,7 @@ export function ExposureBanner({ result }: { result: ExposureResult }) {
             </ul>
             <a
               className="mt-3 inline-block font-semibold text-blue-800 underline underline-offset-2 hover:text-blue-950"
-              href={x.remediationUrl}
+              href={localizedPath(isLocale(locale) ? locale : DEFAULT_LOCALE, x.remediationUrl)}
             >
               {t("remediationLink", { name: x.category.name })}
             </a>

@@ -18,6 +18,10 @@ import { trustedForwardedFor } from "@/lib/http/forwarded";
 import { lookupOnly } from "@/lib/http/lookup-only";
 import { logRequest } from "@/lib/http/request-log";
 import { createShedder } from "@/lib/http/shed";
+import { contentVersion, customerPage } from "@/lib/http/customer-pages";
+import { createPageCache } from "@/lib/http/page-cache";
+import { getSql } from "@/lib/db/sql";
+import { splitLocalePath } from "@/lib/i18n/locale";
 import { log } from "@/lib/log";
 import { startMetrics } from "@/lib/metrics/listener";
 import { isDraining, markDraining } from "@/lib/ops/draining";
@@ -159,9 +163,26 @@ async function serve(config: Config) {
   // Not under `next dev`, whose on-demand compiles hold the event loop.
   const shed = createShedder(dev ? null : config.shed, { production: config.env === "production" });
 
+  // The shared customer pages, rendered once per locale (ADR 30); not under `next dev`.
+  const pages =
+    config.pageCache && !dev
+      ? createPageCache({
+          ...config.pageCache,
+          shared: (p) => {
+            const { locale, path: page } = splitLocalePath(p);
+            return locale !== null && customerPage(page)?.shared === true;
+          },
+          origin: () => loopbackOf(server, port),
+          contentVersion: contentVersion(getSql()),
+          onError: (err, what) => log.error({ err }, `${what} failed`),
+        })
+      : null;
+
   const inFlight = new Set<ServerResponse>();
   const server = createServer((req, res) => {
     logRequest(req, res, log);
+    // Before shedding: a cached page costs less than the 503 would.
+    if (pages?.handle(req, res, () => void handle(req, res))) return;
     if (shed(req, res)) return;
     inFlight.add(res);
     res.once("close", () => inFlight.delete(res));
@@ -179,6 +200,14 @@ async function serve(config: Config) {
     database: config.embeddedDb ? "embedded" : "external",
   });
   onStop(server, inFlight, () => app.close());
+}
+
+/** Where this process can reach itself: the bound address, or loopback for a wildcard one. */
+function loopbackOf(server: Server, port: number): { host: string; port: number } {
+  const address = server.address();
+  if (!address || typeof address === "string") return { host: "127.0.0.1", port };
+  const wildcard = address.address === "0.0.0.0" || address.address === "::";
+  return { host: wildcard ? (address.family === "IPv6" ? "::1" : "127.0.0.1") : address.address, port: address.port };
 }
 
 function listen(server: Server, port: number, host: string, ready: string, fields: object = {}) {

@@ -1,6 +1,8 @@
 "use server";
 
 import { headers } from "next/headers";
+import { requestLocale } from "@/lib/auth/next";
+import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
 import { startCheck } from "@/lib/checks/start-check";
 import { verifyCheck } from "@/lib/checks/verify-check";
@@ -18,6 +20,9 @@ export async function checkFlowAction(_prev: FlowState, form: FormData): Promise
   const { trustProxyHops, rateLimits } = services.config;
   // Per-client limits count the client's group (an IPv6 client's /64), as the API does.
   const ip = clientGroup(clientIp(await headers(), trustProxyHops), rateLimits.ipv6PrefixLength);
+  // The page's language: its answers, and the text that carries the code, are in it.
+  const locale = await requestLocale();
+  const t = getTranslator(locale);
 
   if (intent === "verify") {
     const checkId = formString(form, "checkId");
@@ -28,9 +33,9 @@ export async function checkFlowAction(_prev: FlowState, form: FormData): Promise
     } catch (e) {
       const error = asAppError(e, "check flow");
       if (ENDS_CHECK.has(error.code) || (error.code === "code_incorrect" && error.details.attemptsRemaining === 0)) {
-        return { step: "phone", error: errorMessage(error) };
+        return { step: "phone", error: errorMessage(error, t) };
       }
-      return { step: "code", checkId, maskedPhone, error: errorMessage(error) };
+      return { step: "code", checkId, maskedPhone, error: errorMessage(error, t) };
     }
   }
 
@@ -38,10 +43,10 @@ export async function checkFlowAction(_prev: FlowState, form: FormData): Promise
   try {
     // The ALTCHA widget's solved challenge, when the page had one to solve (ADR 17).
     const altcha = formString(form, "altcha") || undefined;
-    const outcome = await startCheck(services, { phone, altcha }, ip);
+    const outcome = await startCheck(services, { phone, altcha }, ip, locale);
     if (outcome.status === "complete") return { step: "result", result: outcome.result };
     return { step: "code", checkId: outcome.checkId, maskedPhone: outcome.maskedPhone };
   } catch (e) {
-    return { step: "phone", phone: phone.slice(0, 64), error: errorMessage(asAppError(e, "check flow")) };
+    return { step: "phone", phone: phone.slice(0, 64), error: errorMessage(asAppError(e, "check flow"), t) };
   }
 }

@@ -10,6 +10,8 @@ import { numberKey } from "@/lib/rate-limit/limits";
 import { codeMessage } from "@/lib/sms/code-message";
 import { assertDestination } from "@/lib/sms/destination-policy";
 import { countCheck } from "@/lib/dashboard/check-stats";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
+import { getTranslator } from "@/lib/i18n/translator";
 
 export type StartCheckOutcome =
   | { status: "code_sent"; checkId: string; expiresAt: string; maskedPhone: string }
@@ -28,6 +30,8 @@ export async function startCheck(
   input: unknown,
   /** The client's group (lib/http/client-group.ts: an IPv4 address or an IPv6 /64). */
   group: string,
+  /** The language the customer used: the text carrying the code is in it (ADR 29). */
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<StartCheckOutcome> {
   await deps.limits.checkPerIp.consume(group);
   const { phone, altcha } = parsePhoneInput(startCheckSchema(deps.region), input);
@@ -64,7 +68,7 @@ export async function startCheck(
       createdAt: now,
     },
   });
-  await deps.sms.send(phone, codeMessage(code, deps.publicUrl));
+  await deps.sms.send(phone, codeMessage(code, deps.publicUrl, getTranslator(locale)));
   await deps.conversion.recordSent(phone, now);
   // The same arguments for every number: the start does not know the result.
   await countCheck(deps.db, now, { started: true });
