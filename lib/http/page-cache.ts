@@ -53,11 +53,17 @@ export function createPageCache(options: PageCacheOptions) {
   const versionCheckMs = options.versionCheckMs ?? 1000;
   let version: string | null = null;
   let checkedAt = 0;
-  let checking = false;
+  let checking: Promise<void> | null = null;
 
-  async function checkVersion() {
-    if (checking || Date.now() - checkedAt < versionCheckMs) return;
-    checking = true;
+  /** At most one check at a time, and one per interval; a caller may wait for the one in flight. */
+  function checkVersion(): Promise<void> {
+    if (checking) return checking;
+    if (Date.now() - checkedAt < versionCheckMs) return Promise.resolve();
+    checking = readVersion().finally(() => (checking = null));
+    return checking;
+  }
+
+  async function readVersion() {
     try {
       const next = await options.contentVersion();
       if (version !== null && next !== version) entries.clear();
@@ -68,8 +74,6 @@ export function createPageCache(options: PageCacheOptions) {
       entries.clear();
       version = null;
       options.onError?.(err, "page cache version check");
-    } finally {
-      checking = false;
     }
   }
 
@@ -134,7 +138,12 @@ export function createPageCache(options: PageCacheOptions) {
 
 /** The rendered page as every reader gets it: no nonce, hashes in the CSP, shared-cache headers. */
 export function shareable(rendered: Rendered, options: Pick<PageCacheOptions, "sMaxAge" | "staleWhileRevalidate">) {
-  const html = rendered.body.toString("utf8").replace(/\snonce="[^"]*"/g, "");
+  const csp = String(rendered.headers["content-security-policy"] ?? "");
+  // The render's nonce also sits in the page's data for React: gone too, so every
+  // process and node serves the same bytes, and no stale nonce is shown to anyone.
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  let html = rendered.body.toString("utf8").replace(/\snonce="[^"]*"/g, "");
+  if (nonce) html = html.split(nonce).join("");
   const scripts = inlineHashes(html, /<script\b([^>]*)>([\s\S]*?)<\/script>/gi);
   const styles = inlineHashes(html, /<style\b([^>]*)>([\s\S]*?)<\/style>/gi);
   const body = Buffer.from(html, "utf8");
@@ -144,7 +153,6 @@ export function shareable(rendered: Rendered, options: Pick<PageCacheOptions, "s
     if (DROPPED.has(name) || name.startsWith("x-nextjs")) continue;
     headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
-  const csp = String(rendered.headers["content-security-policy"] ?? "");
   headers["content-security-policy"] = hashedPolicy(csp, scripts, styles);
   headers["cache-control"] =
     `public, max-age=0, s-maxage=${options.sMaxAge}, stale-while-revalidate=${options.staleWhileRevalidate}`;
@@ -204,12 +212,22 @@ function relay(req: IncomingMessage, res: ServerResponse, rendered: Rendered) {
 function loopback(origin: { host: string; port: number }, path: string, token: string): Promise<Rendered> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: origin.host, port: origin.port, path, method: "GET", headers: { [RENDER_HEADER]: token, accept: "text/html" } },
+      {
+        host: origin.host,
+        port: origin.port,
+        path,
+        method: "GET",
+        headers: { [RENDER_HEADER]: token, accept: "text/html" },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () =>
-          resolve({ status: res.statusCode ?? 502, headers: res.headers as Rendered["headers"], body: Buffer.concat(chunks) }),
+          resolve({
+            status: res.statusCode ?? 502,
+            headers: res.headers as Rendered["headers"],
+            body: Buffer.concat(chunks),
+          }),
         );
         res.on("error", reject);
       },

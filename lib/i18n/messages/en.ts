@@ -48,7 +48,6 @@ export const en = {
     startOver: "Use a different number",
   },
   result: {
-    title: "Your result",
     affectedTitle: "This number is in the lists of affected accounts",
     affectedIntro: "The account with the number {phone} was affected as follows.",
     incident: "Incident: {title}, disclosed {disclosedAt, date, long}",

@@ -49,7 +49,6 @@ export const es = {
     startOver: "Usar otro número",
   },
   result: {
-    title: "Su resultado",
     affectedTitle: "Este número aparece en las listas de cuentas afectadas",
     affectedIntro: "La cuenta con el número {phone} se vio afectada de la siguiente manera.",
     incident: "Incidente: {title}, dado a conocer el {disclosedAt, date, long}",
@@ -85,8 +84,7 @@ export const es = {
   },
   phone: {
     empty: "Escriba su número de celular.",
-    invalid_characters:
-      "Un número de teléfono solo puede tener dígitos, espacios, +, paréntesis, puntos y guiones.",
+    invalid_characters: "Un número de teléfono solo puede tener dígitos, espacios, +, paréntesis, puntos y guiones.",
     scientific_notation:
       "Parece un número que una hoja de cálculo convirtió a notación científica. Escriba todos los dígitos.",
     too_short: "Este número es demasiado corto. Incluya el código de área, por ejemplo (206) 555-0142.",
@@ -112,8 +110,7 @@ export const es = {
     api_key_name_required: "Escriba un nombre para la clave.",
     api_key_name_too_long: "El nombre puede tener como máximo 80 caracteres.",
     api_key_name_invalid: "Use solo letras, dígitos, espacios y . _ ( ) / -.",
-    api_key_name_digits:
-      "Un nombre no puede tener 7 o más dígitos seguidos (parecerían un número de teléfono).",
+    api_key_name_digits: "Un nombre no puede tener 7 o más dígitos seguidos (parecerían un número de teléfono).",
     api_key_name_taken: "Ya hay una clave activa con este nombre. Elija otro.",
     api_key_not_found: "Esta clave de API ya no existe.",
     api_key_revoke_confirm: "Marque la casilla para confirmar la revocación.",
