@@ -181,9 +181,12 @@ async function serve(config: Config) {
   const inFlight = new Set<ServerResponse>();
   const server = createServer((req, res) => {
     logRequest(req, res, log);
-    // Before shedding: a cached page costs less than the 503 would.
-    if (pages?.handle(req, res, () => void handle(req, res))) return;
-    if (shed(req, res)) return;
+    const page = pages?.classify(req) ?? { kind: "other" as const };
+    const toApp = () => void handle(req, res);
+    // A cached page costs less than the 503 would: served before shedding. The cache's
+    // own render is never shed (one per page at a time); a miss is, like any request.
+    if (page.kind === "page" && page.hit) return pages!.serve(req, res, page.path, toApp);
+    if (page.kind !== "render" && shed(req, res)) return;
     inFlight.add(res);
     res.once("close", () => inFlight.delete(res));
     // While draining, each response is the connection's last.
@@ -193,6 +196,7 @@ async function serve(config: Config) {
       req.socket.remoteAddress,
       config.trustProxyHops,
     );
+    if (page.kind === "page") return pages!.serve(req, res, page.path, toApp);
     if (!lean(req, res)) void handle(req, res);
   });
   listen(server, port, host, "Exposure Check ready", {

@@ -25,6 +25,7 @@ export type PageCacheOptions = {
 };
 
 export type CachedPage = { headers: Record<string, string>; body: Buffer; etag: string };
+type Classified = { kind: "render" } | { kind: "other" } | { kind: "page"; path: string; hit: boolean };
 type Rendered = { status: number; headers: Record<string, string | string[]>; body: Buffer };
 
 /** Marks the cache's own loopback request, which must reach the app, not the cache. */
@@ -103,24 +104,30 @@ export function createPageCache(options: PageCacheOptions) {
 
   return {
     /** Answers a shared page's GET/HEAD from the cache (rendering it once); false: not ours. */
-    handle(req: IncomingMessage, res: ServerResponse, fallback: () => void): boolean {
-      if (req.method !== "GET" && req.method !== "HEAD") return false;
+    /**
+     * What a request is to the cache: its own loopback render (for the app, and never
+     * shed: one per page at a time), a shared page (hit or not), or anything else.
+     */
+    classify(req: IncomingMessage): Classified {
       if (req.headers[RENDER_HEADER] !== undefined) {
-        if (req.headers[RENDER_HEADER] === token) return false;
+        if (req.headers[RENDER_HEADER] === token) return { kind: "render" };
         delete req.headers[RENDER_HEADER];
       }
+      if (req.method !== "GET" && req.method !== "HEAD") return { kind: "other" };
       // The client router's own requests (RSC payloads) are Next's to answer.
-      if (req.headers["rsc"] !== undefined || req.headers["next-router-prefetch"] !== undefined) return false;
+      if (req.headers["rsc"] !== undefined || req.headers["next-router-prefetch"] !== undefined)
+        return { kind: "other" };
       const url = req.url ?? "/";
-      if (url.includes("_rsc=")) return false;
+      if (url.includes("_rsc=")) return { kind: "other" };
       const path = url.split("?")[0]!;
-      if (!options.shared(path)) return false;
+      if (!options.shared(path)) return { kind: "other" };
       void checkVersion();
+      return { kind: "page", path, hit: entries.has(path) };
+    },
+    /** Answers a shared page from the cache, rendering it first on a miss. */
+    serve(req: IncomingMessage, res: ServerResponse, path: string, fallback: () => void): void {
       const hit = entries.get(path);
-      if (hit) {
-        send(req, res, hit, "hit");
-        return true;
-      }
+      if (hit) return send(req, res, hit, "hit");
       fill(path).then(
         (page) => ("etag" in page ? send(req, res, page, "miss") : relay(req, res, page)),
         (err: unknown) => {
@@ -128,6 +135,12 @@ export function createPageCache(options: PageCacheOptions) {
           if (!res.headersSent) fallback();
         },
       );
+    },
+    /** classify, then serve: true when the cache answers (or will). */
+    handle(req: IncomingMessage, res: ServerResponse, fallback: () => void): boolean {
+      const what = this.classify(req);
+      if (what.kind !== "page") return false;
+      this.serve(req, res, what.path, fallback);
       return true;
     },
     /** Empties the cache (tests; a content change does it through the version). */
