@@ -5,6 +5,7 @@
 // beside them (docs/adr/0021-lookup-isolation.md), and shuts down gracefully on SIGTERM/SIGINT.
 import "@/scripts/server-process";
 import cluster from "node:cluster";
+import { createHmac } from "node:crypto";
 import { createServer, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
@@ -173,6 +174,8 @@ async function serve(config: Config) {
             return locale !== null && customerPage(page)?.shared === true;
           },
           origin: () => loopbackOf(server, port),
+          // Shared by every process of the node (a render may reach another), never sent out.
+          renderToken: createHmac("sha256", config.keys.current.secret).update("page-cache-render").digest("base64url"),
           contentVersion: contentVersion(getSql()),
           onError: (err, what) => log.error({ err }, `${what} failed`),
         })

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 
 /**
@@ -17,6 +17,11 @@ export type PageCacheOptions = {
   /** `s-maxage` and `stale-while-revalidate`, in seconds. */
   sMaxAge: number;
   staleWhileRevalidate: number;
+  /**
+   * Marks the cache's own loopback render. The same in every process of the node (the
+   * render may reach another one) and unguessable, so a client cannot pose as a render.
+   */
+  renderToken: string;
   /** The content's version (a digest of the content tables): polled, a change purges. */
   contentVersion: () => Promise<string>;
   versionCheckMs?: number;
@@ -47,7 +52,7 @@ const DROPPED = new Set([
 ]);
 
 export function createPageCache(options: PageCacheOptions) {
-  const token = randomBytes(18).toString("base64url");
+  const token = options.renderToken;
   const entries = new Map<string, CachedPage>();
   const rendering = new Map<string, Promise<Rendered>>();
   const maxEntries = options.maxEntries ?? 1000;

@@ -47,6 +47,7 @@ describe("the shared page cache", () => {
     staleWhileRevalidate: 30,
     contentVersion: async () => version,
     versionCheckMs: 0,
+    renderToken: "a-token-only-the-server-knows",
   });
 
   beforeAll(async () => {
