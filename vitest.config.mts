@@ -29,6 +29,9 @@ const storeFree = [
   "tests/lib/exposures/harm.test.ts",
   "tests/lib/db/pglite-server.test.ts", // the embedded database's own server
   "tests/lib/hashing/keyring.test.ts",
+  "tests/lib/http/page-cache.test.ts",
+  "tests/lib/i18n/catalogs.test.ts",
+  "tests/lib/i18n/locale.test.ts",
   "tests/lib/http/client-ip.test.ts",
   "tests/lib/http/forwarded.test.ts",
   "tests/lib/http/lookup-only.test.ts",

@@ -1,14 +1,18 @@
 import { connection } from "next/server";
 import { checkFlowAction } from "@/app/actions/check-flow";
 import { CheckFlow } from "@/components/check/CheckFlow";
+import { requestLocale } from "@/lib/auth/next";
 import { getConfig } from "@/lib/config";
+import { localizedPath } from "@/lib/i18n/locale";
 import { getTranslator } from "@/lib/i18n/translator";
 import { unsafeProductionSettings } from "@/lib/ops/unsafe-settings";
 
 export default async function CheckPage() {
   await connection();
   const config = getConfig();
-  const t = getTranslator();
+  // The locale of the path alone: this page is the same for every reader of it (ADR 30).
+  const locale = await requestLocale();
+  const t = getTranslator(locale);
   const open = config.lookupMode === "open";
   const unsafe = unsafeProductionSettings(config);
   // Once the flow shows a result, the notices and the introduction move below it (and the
@@ -33,7 +37,7 @@ export default async function CheckPage() {
         config.smsProvider === "outbox" && (
           <p className={`${aside} rounded-md border border-blue-700 bg-blue-50 p-3 text-slate-900`}>
             {t("check.demoNotice")}{" "}
-            <a href="/outbox" target="_blank" className="font-semibold text-blue-800 underline underline-offset-2">
+            <a href={localizedPath(locale, "/outbox")} target="_blank" className="font-semibold text-blue-800 underline underline-offset-2">
               {t("check.demoOutboxLink")}
             </a>
             .

@@ -1,4 +1,5 @@
-import { useTranslations } from "use-intl";
+import { useLocale, useTranslations } from "use-intl";
+import { DEFAULT_LOCALE, isLocale, localizedPath } from "@/lib/i18n/locale";
 import type { ExposureResult } from "@/lib/exposures/types";
 import { rankByHarm } from "@/lib/exposures/harm";
 import { maskPhone } from "@/lib/phone/mask";
@@ -11,6 +12,7 @@ import { maskPhone } from "@/lib/phone/mask";
  */
 export function ExposureBanner({ result }: { result: ExposureResult }) {
   const t = useTranslations("result");
+  const locale = useLocale();
   if (!result.affected) {
     return (
       <section
@@ -69,7 +71,7 @@ export function ExposureBanner({ result }: { result: ExposureResult }) {
             </ul>
             <a
               className="mt-3 inline-block font-semibold text-blue-800 underline underline-offset-2 hover:text-blue-950"
-              href={x.remediationUrl}
+              href={localizedPath(isLocale(locale) ? locale : DEFAULT_LOCALE, x.remediationUrl)}
             >
               {t("remediationLink", { name: x.category.name })}
             </a>

@@ -198,6 +198,12 @@ const EnvSchema = z
     LOOKUP_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
     /** Niceness the page processes take when LOOKUP_PORT is set, so lookups win the CPU; 0: none. */
     PAGE_NICENESS: z.coerce.number().int().min(0).max(19).default(10),
+    /** The shared customer pages are rendered once and served from memory (docs/adr/0030-shared-page-cache.md). */
+    PAGE_CACHE: z.enum(["on", "off"]).default("on"),
+    /** How long a shared cache (CDN) may keep those pages (`s-maxage`, seconds)… */
+    PAGE_CACHE_S_MAXAGE: z.coerce.number().int().min(0).max(86_400).default(60),
+    /** …and serve them stale while it fetches a fresh copy (`stale-while-revalidate`). */
+    PAGE_CACHE_STALE_WHILE_REVALIDATE: z.coerce.number().int().min(0).max(86_400).default(60),
   })
   // `when`: also when some variable is bad, so every problem is listed at once. Fields
   // that failed hold their raw input here, hence the defensive checks.
@@ -327,6 +333,10 @@ function toConfig(env: z.output<typeof EnvSchema>) {
       env.LOOKUP_PORT === undefined
         ? null
         : { port: env.LOOKUP_PORT, processes: env.LOOKUP_PROCESSES, pageNiceness: env.PAGE_NICENESS },
+    pageCache:
+      env.PAGE_CACHE === "off"
+        ? null
+        : { sMaxAge: env.PAGE_CACHE_S_MAXAGE, staleWhileRevalidate: env.PAGE_CACHE_STALE_WHILE_REVALIDATE },
     metrics:
       env.METRICS_PORT === undefined
         ? null

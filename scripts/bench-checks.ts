@@ -5,10 +5,13 @@
 // autocannon at 100 connections from loopback, each for S seconds (default 15, after 3 s
 // of warm-up), shedding off: GET /api/health (the framework's floor), POST /api/v1/checks
 // with a new number each time, and whole start→verify flows with the codes the stub
-// received. Prints rps, p50 and p99 for each against the floor. Last, the check page GET /
-// at its capacity, then, restarted with shedding on (SHED_* from the environment, else the
-// defaults), at about four times it: the share answered 503, their p99 and the accepted
-// requests' p99. Rate limits and the challenge are off, budgets out of reach.
+// received. Prints rps, p50 and p99 for each against the floor. Then the shared customer
+// pages (the check page and a remediation page, in English and Spanish) as the app serves
+// them from its page cache (ADR 30). Last, the check page rendered per request
+// (PAGE_CACHE=off) at its capacity, then, restarted with shedding on (SHED_* from the
+// environment, else the defaults), at about four times it: the share answered 503, their
+// p99 and the accepted requests' p99. Rate limits and the challenge are off, budgets out
+// of reach. `--pages-only`: the floor and the shared pages alone.
 import os from "node:os";
 import type autocannon from "autocannon";
 import { parsePhoneNumber } from "libphonenumber-js/max";
@@ -28,6 +31,14 @@ import { startTwilioStub, type TwilioStub } from "@/scripts/twilio-stub";
 
 const seconds = numberOption("--seconds") ?? 15;
 const smsDelayMs = numberOption("--sms-delay") ?? 150;
+const pagesOnly = process.argv.includes("--pages-only");
+/** The shared customer pages, each in both languages. */
+const SHARED_PAGES = [
+  "/en",
+  "/es",
+  "/en/remediation/2021-08-cyberattack/prepaid",
+  "/es/remediation/2021-08-cyberattack/prepaid",
+];
 const CONNECTIONS = 100;
 /** The whole run stops by itself after this, whatever happens. */
 const DEADLINE_MS = 20 * 60_000;
@@ -125,6 +136,25 @@ async function main() {
     );
     printFigures(floor!);
 
+    console.log("\nThe shared customer pages, from the page cache:");
+    for (const path of SHARED_PAGES) {
+      const [served] = await drive(
+        app.base,
+        [{ name: `GET ${path}`, paths: [path], connections: CONNECTIONS }],
+        seconds,
+        {
+          byStatus: true,
+        },
+      );
+      printFigures(served!);
+      const ok = byStatus(served!, 200);
+      shareOfFloor(`GET ${path} (200)`, ok.perSecond, ok.p99, floor!);
+    }
+    if (pagesOnly) {
+      console.log(`Load average after: ${loadAverage()}.`);
+      return;
+    }
+
     const starts: Target = { name: "POST /api/v1/checks", connections: CONNECTIONS, requests: [startRequest(numbers)] };
     const [started] = await drive(app.base, [starts], seconds, { byStatus: true });
     printFigures(started!);
@@ -154,14 +184,18 @@ async function main() {
     shareOfFloor("verifications", v.perSecond, v.p99, floor!);
     console.log(`  texts the stub accepted in all: ${stub.sent().toLocaleString("en-US")}`);
 
-    console.log("\nShedding: the check page at its capacity (shedding off), then at four times it (shedding on).");
-    const page: Target = { name: "GET / (the check page)", paths: ["/"], connections: CONNECTIONS };
+    console.log(
+      "\nShedding: the check page rendered per request (PAGE_CACHE=off) at its capacity (shedding off), then at four times it (shedding on).",
+    );
+    await app.stop();
+    app = await start(stub, { SHED_EVENT_LOOP_DELAY_MS: "off", SHED_MAX_IN_FLIGHT: "off", PAGE_CACHE: "off" });
+    const page: Target = { name: "GET /en (the check page, rendered)", paths: ["/en"], connections: CONNECTIONS };
     const [capacity] = await drive(app.base, [page], seconds, { byStatus: true });
     printFigures(capacity!);
     const accepted = byStatus(capacity!, 200);
     await app.stop();
     // The operator's SHED_* settings, or the defaults.
-    app = await start(stub, {});
+    app = await start(stub, { PAGE_CACHE: "off" });
     console.log(
       `Shedding at SHED_EVENT_LOOP_DELAY_MS=${process.env.SHED_EVENT_LOOP_DELAY_MS ?? "100"}, SHED_MAX_IN_FLIGHT=${process.env.SHED_MAX_IN_FLIGHT ?? "128"}:`,
     );

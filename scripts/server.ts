@@ -5,6 +5,7 @@
 // beside them (docs/adr/0021-lookup-isolation.md), and shuts down gracefully on SIGTERM/SIGINT.
 import "@/scripts/server-process";
 import cluster from "node:cluster";
+import { createHmac } from "node:crypto";
 import { createServer, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
@@ -18,6 +19,10 @@ import { trustedForwardedFor } from "@/lib/http/forwarded";
 import { lookupOnly } from "@/lib/http/lookup-only";
 import { logRequest } from "@/lib/http/request-log";
 import { createShedder } from "@/lib/http/shed";
+import { contentVersion, customerPage } from "@/lib/http/customer-pages";
+import { createPageCache } from "@/lib/http/page-cache";
+import { getSql } from "@/lib/db/sql";
+import { splitLocalePath } from "@/lib/i18n/locale";
 import { log } from "@/lib/log";
 import { startMetrics } from "@/lib/metrics/listener";
 import { isDraining, markDraining } from "@/lib/ops/draining";
@@ -160,10 +165,32 @@ async function serve(config: Config) {
   // Not under `next dev`, whose on-demand compiles hold the event loop.
   const shed = createShedder(dev ? null : config.shed, { production: config.env === "production" });
 
+  // The shared customer pages, rendered once per locale (ADR 30); not under `next dev`.
+  const pages =
+    config.pageCache && !dev
+      ? createPageCache({
+          ...config.pageCache,
+          shared: (p) => {
+            const { locale, path: page } = splitLocalePath(p);
+            return locale !== null && customerPage(page)?.shared === true;
+          },
+          origin: () => loopbackOf(server, port),
+          // Shared by every process of the node (a render may reach another), never sent out.
+          renderToken: createHmac("sha256", config.keys.current.secret).update("page-cache-render").digest("base64url"),
+          contentVersion: contentVersion(getSql()),
+          onError: (err, what) => log.error({ err }, `${what} failed`),
+        })
+      : null;
+
   const inFlight = new Set<ServerResponse>();
   const server = createServer((req, res) => {
     logRequest(req, res, log);
-    if (shed(req, res)) return;
+    const page = pages?.classify(req) ?? { kind: "other" as const };
+    const toApp = () => void handle(req, res);
+    // A cached page costs less than the 503 would: served before shedding. The cache's
+    // own render is never shed (one per page at a time); a miss is, like any request.
+    if (page.kind === "page" && page.hit) return pages!.serve(req, res, page.path, toApp);
+    if (page.kind !== "render" && shed(req, res)) return;
     inFlight.add(res);
     res.once("close", () => inFlight.delete(res));
     // While draining, each response is the connection's last.
@@ -173,6 +200,7 @@ async function serve(config: Config) {
       req.socket.remoteAddress,
       config.trustProxyHops,
     );
+    if (page.kind === "page") return pages!.serve(req, res, page.path, toApp);
     if (!lean(req, res)) void handle(req, res);
   });
   listen(server, port, host, "Exposure Check ready", {
@@ -180,6 +208,14 @@ async function serve(config: Config) {
     database: config.embeddedDb ? "embedded" : "external",
   });
   onStop(server, inFlight, () => app.close());
+}
+
+/** Where this process can reach itself: the bound address, or loopback for a wildcard one. */
+function loopbackOf(server: Server, port: number): { host: string; port: number } {
+  const address = server.address();
+  if (!address || typeof address === "string") return { host: "127.0.0.1", port };
+  const wildcard = address.address === "0.0.0.0" || address.address === "::";
+  return { host: wildcard ? (address.family === "IPv6" ? "::1" : "127.0.0.1") : address.address, port: address.port };
 }
 
 function listen(server: Server, port: number, host: string, ready: string, fields: object = {}) {

@@ -1,6 +1,8 @@
 "use server";
 
 import { headers } from "next/headers";
+import { requestLocale } from "@/lib/auth/next";
+import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
 import { startCheck } from "@/lib/checks/start-check";
 import { resendCode } from "@/lib/checks/resend-code";
@@ -10,7 +12,6 @@ import type { AppError } from "@/lib/errors";
 import { clientGroup } from "@/lib/http/client-group";
 import { clientIp } from "@/lib/http/client-ip";
 import { asAppError, errorMessage } from "@/lib/http/respond";
-import { getTranslator } from "@/lib/i18n/translator";
 import { formString } from "@/lib/validation/form-data";
 
 type CodeStep = Extract<FlowState, { step: "code" }>;
@@ -25,10 +26,10 @@ const codeStep = (sent: Sent, extra: Partial<CodeStep> = {}): CodeStep => ({
 });
 
 /** The page's words for an error: a limit says when to come back and who can help sooner. */
-function pageMessage(error: AppError): string {
-  if (error.code !== "rate_limited") return errorMessage(error);
+function pageMessage(error: AppError, t: ReturnType<typeof getTranslator>): string {
+  if (error.code !== "rate_limited") return errorMessage(error, t);
   const minutes = Math.max(1, Math.ceil((error.details.retryAfterSeconds ?? 60) / 60));
-  return getTranslator()("check.rateLimited", { minutes, support: getServices().config.supportContact });
+  return t("check.rateLimited", { minutes, support: getServices().config.supportContact });
 }
 
 /** The check page's one action: start, verify, send a new code or restart, from the form alone. */
@@ -39,18 +40,21 @@ export async function checkFlowAction(_prev: FlowState, form: FormData): Promise
   const { trustProxyHops, rateLimits } = services.config;
   // Per-client limits count the client's group (an IPv6 client's /64), as the API does.
   const ip = clientGroup(clientIp(await headers(), trustProxyHops), rateLimits.ipv6PrefixLength);
+  // The page's language: its answers, and the text that carries the code, are in it.
+  const locale = await requestLocale();
+  const t = getTranslator(locale);
   const checkId = formString(form, "checkId");
   const maskedPhone = formString(form, "maskedPhone").slice(0, 16);
   // What the code step shows again when its action fails: the same check, still waiting.
   const sameStep = (error: AppError, dead: boolean): FlowState => {
-    if (ENDS_CHECK.has(error.code)) return { step: "phone", error: pageMessage(error) };
+    if (ENDS_CHECK.has(error.code)) return { step: "phone", error: pageMessage(error, t) };
     const expiresInMs = Math.min(Number(formString(form, "expiresInMs")) || 0, 3_600_000);
-    return { step: "code", checkId, maskedPhone, expiresInMs, dead, error: pageMessage(error) };
+    return { step: "code", checkId, maskedPhone, expiresInMs, dead, error: pageMessage(error, t) };
   };
 
   if (intent === "resend") {
     try {
-      return codeStep(await resendCode(services, checkId, ip), { resent: true });
+      return codeStep(await resendCode(services, checkId, ip, locale), { resent: true });
     } catch (e) {
       return sameStep(asAppError(e, "check flow"), formString(form, "dead") === "1");
     }
@@ -64,7 +68,6 @@ export async function checkFlowAction(_prev: FlowState, form: FormData): Promise
       const error = asAppError(e, "check flow");
       const lastTry = error.code === "code_incorrect" && error.details.attemptsRemaining === 0;
       if (ENDS_CODE.has(error.code) || lastTry) {
-        const t = getTranslator();
         const why = error.code === "code_expired" ? t("code.expired") : t("code.exhausted");
         return { ...(sameStep(error, true) as CodeStep), error: why };
       }
@@ -76,10 +79,10 @@ export async function checkFlowAction(_prev: FlowState, form: FormData): Promise
   try {
     // The ALTCHA widget's solved challenge, when the page had one to solve (ADR 17).
     const altcha = formString(form, "altcha") || undefined;
-    const outcome = await startCheck(services, { phone, altcha }, ip);
+    const outcome = await startCheck(services, { phone, altcha }, ip, locale);
     if (outcome.status === "complete") return { step: "result", result: outcome.result };
     return codeStep(outcome);
   } catch (e) {
-    return { step: "phone", phone: phone.slice(0, 64), error: pageMessage(asAppError(e, "check flow")) };
+    return { step: "phone", phone: phone.slice(0, 64), error: pageMessage(asAppError(e, "check flow"), t) };
   }
 }

@@ -2,6 +2,8 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getServices } from "@/lib/services";
 import { readOutbox } from "@/lib/sms/outbox";
+import { requestLocale } from "@/lib/auth/next";
+import { localizedPath } from "@/lib/i18n/locale";
 import { getTranslator } from "@/lib/i18n/translator";
 
 export const metadata = { robots: { index: false } };
@@ -12,7 +14,8 @@ export default async function OutboxPage() {
   const { config, db } = getServices();
   if (config.smsProvider !== "outbox") notFound();
   const messages = await readOutbox(db);
-  const t = getTranslator();
+  const locale = await requestLocale();
+  const t = getTranslator(locale);
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold text-slate-900">{t("outbox.title")}</h1>
@@ -47,7 +50,7 @@ export default async function OutboxPage() {
           </tbody>
         </table>
       )}
-      <a href="/" className="text-blue-800 underline underline-offset-2">
+      <a href={localizedPath(locale, "/")} className="text-blue-800 underline underline-offset-2">
         {t("outbox.back")}
       </a>
     </div>

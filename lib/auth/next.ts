@@ -6,6 +6,7 @@ import type { Admin, RequestMeta } from "@/lib/auth/types";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { currentAdmin, passwordChangePending } from "@/lib/auth/session";
 import { clientIp } from "@/lib/http/client-ip";
+import { isLocale, LOCALE_HEADER, negotiateLocale, PAGE_PATH_HEADER, type Locale } from "@/lib/i18n/locale";
 import { getServices } from "@/lib/services";
 
 // Next.js glue for pages and server actions; the rules themselves are in lib/auth.
@@ -39,6 +40,23 @@ export function setRequestAdapterForTests(fake: RequestAdapter | null): void {
 export async function requestMeta(): Promise<RequestMeta> {
   const h = await adapter.headers();
   return { ip: clientIp(h, getServices().config.trustProxyHops), userAgent: h.get("user-agent") };
+}
+
+/**
+ * The page's locale: the proxy's (the path's prefix, else negotiated), else negotiated
+ * here (server actions posted to an unprefixed path, tests). A shared page's locale
+ * comes from its path alone (ADR 30).
+ */
+export async function requestLocale(): Promise<Locale> {
+  const h = await adapter.headers();
+  const set = h.get(LOCALE_HEADER);
+  if (isLocale(set)) return set;
+  return negotiateLocale({ cookie: h.get("cookie"), acceptLanguage: h.get("accept-language") });
+}
+
+/** The unprefixed path of the customer page being rendered (the proxy says), or null. */
+export async function customerPagePath(): Promise<string | null> {
+  return (await adapter.headers()).get(PAGE_PATH_HEADER);
 }
 
 export async function cookieHeader(): Promise<string | null> {

@@ -12,6 +12,8 @@ import { countCheckCompleted, countCheckStarted, countSmsRefused, countSmsSent }
 import { numberKey } from "@/lib/rate-limit/limits";
 import { codeMessage } from "@/lib/sms/code-message";
 import { assertDestination } from "@/lib/sms/destination-policy";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
+import { getTranslator } from "@/lib/i18n/translator";
 
 export type StartCheckOutcome =
   | { status: "code_sent"; checkId: string; expiresAt: string; maskedPhone: string }
@@ -33,6 +35,8 @@ export async function startCheck(
   input: unknown,
   /** The client's group (lib/http/client-group.ts: an IPv4 address or an IPv6 /64). */
   group: string,
+  /** The language the customer used: the text carrying the code is in it (ADR 29). */
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<StartCheckOutcome> {
   await deps.limits.checkPerIp.consume(group);
   const start = parsePhoneInput(startCheckSchema(deps.region), input);
@@ -50,7 +54,7 @@ export async function startCheck(
 
   await refusedAs("destination", () => assertDestination(phone, deps.destinations));
   await deps.challenge.enforce(group, phone, altcha);
-  return sendCode(deps, phone, { started: true });
+  return sendCode(deps, phone, { started: true }, locale);
 }
 
 /**
@@ -63,6 +67,8 @@ export async function sendCode(
   phone: string,
   /** A new code on the code step is not a new check in the dashboard's counts. */
   count: { started: boolean },
+  /** The language the customer used: the text carrying the code is in it (ADR 29). */
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<Extract<StartCheckOutcome, { status: "code_sent" }>> {
   // Keyed by the number's digest: the limiter never holds the number itself.
   const limiterDigest = numberKey(deps.keyring, phone);
@@ -73,7 +79,7 @@ export async function sendCode(
   const checkId = newCheckId();
   const code = newCode();
   const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
-  const text = codeMessage(code, deps.publicUrl);
+  const text = codeMessage(code, deps.publicUrl, getTranslator(locale));
   const outbox = deps.sms.outboxRow?.(phone, text) ?? null;
   await insertCheck(
     deps.sql,

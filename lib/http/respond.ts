@@ -1,6 +1,7 @@
 import type { ErrorBody } from "@/lib/api/responses";
 import { AppError, isAppError } from "@/lib/errors";
 import { getConfig } from "@/lib/config";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
 import { getTranslator } from "@/lib/i18n/translator";
 import { numberNotSupportedMessage } from "@/lib/sms/destination-policy";
 import { log } from "@/lib/log";
@@ -43,17 +44,22 @@ export function asAppError(error: unknown, what: string): AppError {
 }
 
 /** {error:{code,message,...}} with the code's status; anything unexpected is a logged 500. */
-export function errorAnswer(error: unknown): Answer {
+export function errorAnswer(error: unknown, locale: Locale = DEFAULT_LOCALE): Answer {
   const appError = asAppError(error, "route");
-  const headers: Record<string, string> = { "cache-control": "no-store" };
+  // The message is in the caller's language (Accept-Language); the code never changes.
+  const headers: Record<string, string> = {
+    "cache-control": "no-store",
+    "content-language": locale,
+    vary: "Accept-Language",
+  };
   if (appError.details.retryAfterSeconds) headers["retry-after"] = String(appError.details.retryAfterSeconds);
   if (appError.code === "api_key_required") headers["www-authenticate"] = REALM;
   if (appError.code === "invalid_api_key") headers["www-authenticate"] = `${REALM}, error="invalid_token"`;
-  return { status: appError.status, body: errorBody(appError), headers };
+  return { status: appError.status, body: errorBody(appError, getTranslator(locale)), headers };
 }
 
-export function errorResponse(error: unknown): Response {
-  return toResponse(errorAnswer(error));
+export function errorResponse(error: unknown, locale: Locale = DEFAULT_LOCALE): Response {
+  return toResponse(errorAnswer(error, locale));
 }
 
 export function okAnswer(body: unknown): Answer {

@@ -1,6 +1,7 @@
 import { clientGroup } from "@/lib/http/client-group";
 import { clientIp } from "@/lib/http/client-ip";
 import { errorResponse } from "@/lib/http/respond";
+import { acceptedLocale, DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
 import { AppError } from "@/lib/errors";
 import { readJson } from "@/lib/http/read-json";
 import { isCrossSiteWrite } from "@/lib/http/same-origin";
@@ -14,6 +15,8 @@ export type RouteContext<P, A = null> = {
   group: string;
   /** The JSON body, size-limited; throws 413/415/400 AppErrors. */
   body: () => Promise<unknown>;
+  /** The caller's language by Accept-Language: error messages and texted codes use it (ADR 29). */
+  locale: Locale;
   /** The signed-in console user (routes with a permission only). */
   admin: A;
 };
@@ -55,6 +58,7 @@ export function createRoute<Permission, Principal>(deps: RouteDeps<Permission, P
     options?: { permission: Permission },
   ): NextHandler<P> {
     return async (req, context) => {
+      const locale = acceptedLocale(req.headers.get("accept-language")) ?? DEFAULT_LOCALE;
       try {
         const params = (await context?.params) ?? ({} as P);
         const ip = clientIp(req.headers, deps.trustProxyHops());
@@ -62,9 +66,9 @@ export function createRoute<Permission, Principal>(deps: RouteDeps<Permission, P
         const group = clientGroup(ip, deps.ipv6PrefixLength());
         const admin = options ? await deps.authorize(req, options.permission) : null;
         // admin is set exactly when a permission was given: the overloads tie them.
-        return await handler({ req, params, ip, group, body: () => readJson(req), admin } as RouteContext<P, never>);
+        return await handler({ req, params, ip, group, body: () => readJson(req), locale, admin } as RouteContext<P, never>);
       } catch (error) {
-        return errorResponse(error);
+        return errorResponse(error, locale);
       }
     };
   }

@@ -6,7 +6,15 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { AppError } from "@/lib/errors";
 import { errorAnswer } from "@/lib/http/respond";
 import securityHeaders from "@/lib/http/security-headers.json";
-import { DEFAULT_LOCALE, getTranslator } from "@/lib/i18n/translator";
+import {
+  acceptedLocale,
+  DEFAULT_LOCALE,
+  LOCALES,
+  negotiateLocale,
+  splitLocalePath,
+  type Locale,
+} from "@/lib/i18n/locale";
+import { getTranslator } from "@/lib/i18n/translator";
 import { log } from "@/lib/log";
 import { countShed, type ShedReason } from "@/lib/metrics/registry";
 
@@ -60,17 +68,17 @@ export function loopDelay(windowMs = 500): { ms: () => number; stop: () => void 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-/** The two answers, made once: JSON under /api/, a small page elsewhere. */
-function answers(production: boolean) {
-  const t = getTranslator();
+/** The two answers in a language, made once: JSON under /api/, a small page elsewhere. */
+function answers(production: boolean, locale: Locale) {
+  const t = getTranslator(locale);
   const fixed: Record<string, string> = {};
   for (const { key, value } of [...securityHeaders.always, ...(production ? securityHeaders.production : [])])
     fixed[key] = value;
-  const api = errorAnswer(new AppError("overloaded", { retryAfterSeconds: RETRY_AFTER_SECONDS }));
+  const api = errorAnswer(new AppError("overloaded", { retryAfterSeconds: RETRY_AFTER_SECONDS }), locale);
   const json = JSON.stringify(api.body);
   const title = escapeHtml(t("errors.overloaded_title"));
   const html =
-    `<!doctype html><html lang="${DEFAULT_LOCALE}"><head><meta charset="utf-8">` +
+    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<meta http-equiv="refresh" content="${RETRY_AFTER_SECONDS}">` +
     `<title>${title} · ${escapeHtml(t("app.name"))}</title></head>` +
@@ -118,7 +126,12 @@ export function createShedder(
   const on = settings !== null && (settings.eventLoopDelayMs !== null || settings.maxInFlight !== null);
   const monitor = on && settings.eventLoopDelayMs !== null && !options.delayMs ? loopDelay() : null;
   const delayMs = options.delayMs ?? monitor?.ms ?? (() => 0);
-  const made = on ? answers(options.production) : null;
+  const made = on
+    ? (Object.fromEntries(LOCALES.map((l) => [l, answers(options.production, l)])) as Record<
+        Locale,
+        ReturnType<typeof answers>
+      >)
+    : null;
   const done = () => inFlight--;
   // One log line when shedding starts and one when it ends, not one per request.
   let shedding: ShedReason | null = null;
@@ -138,7 +151,14 @@ export function createShedder(
       return false;
     }
     countShed(reason);
-    const answer = (req.url ?? "").startsWith("/api/") ? made.api : made.page;
+    const url = req.url ?? "/";
+    const api = url.startsWith("/api/");
+    // The reader's language, as the page would have had it (ADR 29); an API caller's by Accept-Language.
+    const acceptLanguage = req.headers["accept-language"];
+    const locale = api
+      ? (acceptedLocale(acceptLanguage) ?? DEFAULT_LOCALE)
+      : (splitLocalePath(url.split("?")[0]!).locale ?? negotiateLocale({ cookie: req.headers.cookie, acceptLanguage }));
+    const answer = api ? made[locale].api : made[locale].page;
     res.writeHead(503, answer.headers);
     res.end(req.method === "HEAD" ? undefined : answer.body);
     return true;

@@ -1,14 +1,20 @@
 import { createTranslator } from "use-intl/core";
 import { en, type Messages } from "@/lib/i18n/messages/en";
+import { es } from "@/lib/i18n/messages/es";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locale";
 
-export const DEFAULT_LOCALE = "en";
-const catalogs: Record<string, Messages> = { en };
+export { DEFAULT_LOCALE };
+
+// A translation holds every customer namespace and may leave console ones out: those
+// fall back to English whole (lib/i18n/catalog.ts). Its words differ from the English
+// literals, its keys do not, so it is read through the English catalog's type.
+const catalogs: Record<Locale, Messages> = { en, es: { ...en, ...es } as unknown as Messages };
 
 export function messagesFor(locale: string = DEFAULT_LOCALE): Messages {
-  return catalogs[locale] ?? en;
+  return isLocale(locale) ? catalogs[locale] : en;
 }
 
 /** A translator for server code and API messages (components use use-intl's hook). */
 export function getTranslator(locale: string = DEFAULT_LOCALE) {
-  return createTranslator({ locale, messages: messagesFor(locale), timeZone: "UTC" });
+  return createTranslator({ locale: isLocale(locale) ? locale : DEFAULT_LOCALE, messages: messagesFor(locale), timeZone: "UTC" });
 }

@@ -1,3 +1,5 @@
+import { splitLocalePath } from "@/lib/i18n/locale";
+
 // Request metrics are labelled by the route pattern, never by the path a client sent:
 // a path can hold a phone number (/api/v1/exposures/{phone}) or an id, and unbounded
 // label values would grow the series without end. tests/lib/metrics/routes.test.ts
@@ -34,6 +36,7 @@ const PATTERNS = [
   "/api/v1/exposures/[phone]",
   "/api/v1/openapi.json",
   "/altcha/pbkdf2.js",
+  "/locale/[locale]",
   "/icon.svg",
   "/favicon.ico",
 ];
@@ -60,7 +63,8 @@ const MATCHERS = PATTERNS.map((pattern) => ({
 
 /** The route pattern a path belongs to ("/api/v1/exposures/[phone]"), or "other". */
 export function routePattern(path: string): string {
-  const p = path.split(/[?#]/, 1)[0]!;
+  // A customer page in a language is the same route as the page (ADR 29).
+  const p = splitLocalePath(path.split(/[?#]/, 1)[0]!).path;
   for (const [prefix, route] of PREFIXES) if (p.startsWith(prefix)) return route;
   for (const m of MATCHERS) if (m.re.test(p)) return m.pattern;
   return "other";

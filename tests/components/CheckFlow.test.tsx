@@ -79,7 +79,7 @@ describe("CheckFlow", () => {
     await waitFor(() => expect(screen.getByRole("heading", { name: en.result.affectedTitle })).toHaveFocus());
     expect(screen.getByRole("link", { name: "What to do now: Prepaid customers" })).toHaveAttribute(
       "href",
-      "/remediation/2021-08-cyberattack/prepaid",
+      "/en/remediation/2021-08-cyberattack/prepaid",
     );
     expect(screen.queryByLabelText("6-digit code")).not.toBeInTheDocument();
     expect(calls).toHaveLength(2);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ExposureBanner } from "@/components/ExposureBanner";
 import type { ExposureResult } from "@/lib/exposures/types";
 import { en } from "@/lib/i18n/messages/en";
+import { es } from "@/lib/i18n/messages/es";
 import { renderWithIntl } from "@/tests/support/render";
 
 const PHONE = "+12065550142";
@@ -103,17 +104,26 @@ describe("ExposureBanner (affected)", () => {
     });
   });
 
+  it("speaks Spanish under a Spanish provider, linking the Spanish remediation pages", () => {
+    renderWithIntl(<ExposureBanner result={affected} />, { locale: "es" });
+    expect(screen.getByRole("region", { name: es.result.affectedTitle })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Qué hacer ahora: Prepaid customers" })).toHaveAttribute(
+      "href",
+      "/es/remediation/2021-08-cyberattack/prepaid",
+    );
+  });
+
   it("links 'What to do now: <category>' to each remediation page", () => {
     renderWithIntl(<ExposureBanner result={affected} />);
     const links = screen.getAllByRole("link");
     expect(links).toHaveLength(2);
     expect(screen.getByRole("link", { name: "What to do now: Prepaid customers" })).toHaveAttribute(
       "href",
-      "/remediation/2021-08-cyberattack/prepaid",
+      "/en/remediation/2021-08-cyberattack/prepaid",
     );
     expect(screen.getByRole("link", { name: "What to do now: Postpaid customers" })).toHaveAttribute(
       "href",
-      "/remediation/2021-08-cyberattack/postpaid",
+      "/en/remediation/2021-08-cyberattack/postpaid",
     );
     // Each link sits in its own category's card.
     expect(within(cardFor("Prepaid customers")).getByRole("link")).toHaveAccessibleName(

@@ -64,8 +64,9 @@ describe.skipIf(!hasChromium && !inCi)("check flow in a browser", () => {
     cspMessages = [];
   });
 
-  it("sends security headers with a nonce-based CSP", async () => {
-    const res = await fetch(`${base}/`);
+  // The shared pages (the check page among them) swap the nonce for hashes: tests/e2e/locale.test.ts.
+  it("sends security headers with a nonce-based CSP on per-request pages", async () => {
+    const res = await fetch(`${base}/outbox`);
     expect(res.status).toBe(200);
     const csp = res.headers.get("content-security-policy") ?? "";
     expect(csp).toContain("frame-ancestors 'none'");

@@ -33,6 +33,7 @@ export const ACCESS: Record<string, Access> = {
   "app/api/v1/exposures/lookup/route.ts#POST": "api-key",
   "app/api/v1/challenge/route.ts#GET": "public",
   "app/altcha/pbkdf2.js/route.ts#GET": "public",
+  "app/locale/[locale]/route.ts#GET": "public",
   // The console.
   "app/admin/page.tsx": "signed-in",
   "app/admin/dashboard/page.tsx": "dashboard:view",

@@ -50,11 +50,11 @@ export async function signedIn(role: Role, deps = authDeps()) {
 }
 
 /** Makes pages and actions see this request (Cookie header, client IP) and records the cookies they set. */
-export function fakeRequest(init: { cookie?: string | null; ip?: string } = {}) {
+export function fakeRequest(init: { cookie?: string | null; ip?: string; headers?: Record<string, string> } = {}) {
   const set: string[] = [];
   setRequestAdapterForTests({
     headers: async () => {
-      const h = new Headers({ "x-forwarded-for": init.ip ?? "192.0.2.20", "user-agent": "vitest" });
+      const h = new Headers({ "x-forwarded-for": init.ip ?? "192.0.2.20", "user-agent": "vitest", ...init.headers });
       if (init.cookie) h.set("cookie", init.cookie);
       return h;
     },

@@ -3,15 +3,17 @@ import type { ReactElement, ReactNode } from "react";
 import { IntlClientProvider } from "@/components/IntlClientProvider";
 import { messagesFor } from "@/lib/i18n/translator";
 
-function Providers({ children }: { children: ReactNode }) {
-  return (
-    <IntlClientProvider locale="en" messages={messagesFor("en")}>
-      {children}
-    </IntlClientProvider>
-  );
-}
+const providers = (locale: string) =>
+  function Providers({ children }: { children: ReactNode }) {
+    return (
+      <IntlClientProvider locale={locale} messages={messagesFor(locale)}>
+        {children}
+      </IntlClientProvider>
+    );
+  };
 
-/** Renders a component inside the same intl provider the app uses (locale "en", UTC). */
-export function renderWithIntl(ui: ReactElement, options?: Omit<RenderOptions, "wrapper">) {
-  return render(ui, { wrapper: Providers, ...options });
+/** Renders a component inside the same intl provider the app uses (locale "en" unless given, UTC). */
+export function renderWithIntl(ui: ReactElement, options?: Omit<RenderOptions, "wrapper"> & { locale?: string }) {
+  const { locale = "en", ...rest } = options ?? {};
+  return render(ui, { wrapper: providers(locale), ...rest });
 }

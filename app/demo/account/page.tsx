@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { GET as exposuresApi } from "@/app/api/v1/exposures/[phone]/route";
 import { DemoBanner } from "@/components/demo/DemoBanner";
-import { requestMeta } from "@/lib/auth/next";
+import { requestLocale, requestMeta } from "@/lib/auth/next";
 import {
   DEMO_ACCOUNTS,
   demoAccount,
@@ -12,10 +12,13 @@ import {
   type DemoAccount,
   type DemoLookup,
 } from "@/lib/demo/account-page";
+import { localizedPath, type Locale } from "@/lib/i18n/locale";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
 
-export const metadata: Metadata = { title: "Demo: Northwind Mobile account", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: getTranslator(await requestLocale())("demo.title"), robots: { index: false } };
+}
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -32,7 +35,8 @@ export default async function DemoAccountPage({ searchParams }: { searchParams: 
   await connection();
   const { config, db, keyring } = getServices();
   if (config.smsProvider !== "outbox") notFound();
-  const t = getTranslator();
+  const locale = await requestLocale();
+  const t = getTranslator(locale);
   const account = demoAccount(await searchParams);
   // The carrier's server calls the API for its signed-in customer, on the visitor's behalf.
   const lookup =
@@ -48,17 +52,17 @@ export default async function DemoAccountPage({ searchParams }: { searchParams: 
       <div className="rounded-lg border border-emerald-800">
         <p className="rounded-t-lg bg-emerald-800 px-4 py-3 text-xl font-bold text-white">{t("demo.brand")}</p>
         <div className="space-y-6 p-4">
-          {account && lookup ? <SignedIn account={account} lookup={lookup} /> : <SignInForm />}
+          {account && lookup ? <SignedIn account={account} lookup={lookup} locale={locale} /> : <SignInForm locale={locale} />}
         </div>
       </div>
     </div>
   );
 }
 
-function SignInForm() {
-  const t = getTranslator();
+function SignInForm({ locale }: { locale: Locale }) {
+  const t = getTranslator(locale);
   return (
-    <form method="get" action="/demo/account" className="space-y-4">
+    <form method="get" action={localizedPath(locale, "/demo/account")} className="space-y-4">
       <h1 className="text-2xl font-bold text-slate-900">{t("demo.signInTitle")}</h1>
       <fieldset className="space-y-2">
         <legend className="font-medium text-slate-900">{t("demo.account")}</legend>
@@ -76,8 +80,8 @@ function SignInForm() {
   );
 }
 
-function SignedIn({ account, lookup }: { account: DemoAccount; lookup: DemoLookup }) {
-  const t = getTranslator();
+function SignedIn({ account, lookup, locale }: { account: DemoAccount; lookup: DemoLookup; locale: Locale }) {
+  const t = getTranslator(locale);
   return (
     <>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -85,7 +89,7 @@ function SignedIn({ account, lookup }: { account: DemoAccount; lookup: DemoLooku
           <h1 className="text-2xl font-bold text-slate-900">{t("demo.welcome", { name: account.name })}</h1>
           <p className="text-slate-800">{t("demo.line", { phone: account.display })}</p>
         </div>
-        <a href="/demo/account" className="font-semibold text-blue-800 underline underline-offset-2">
+        <a href={localizedPath(locale, "/demo/account")} className="font-semibold text-blue-800 underline underline-offset-2">
           {t("demo.signOut")}
         </a>
       </div>

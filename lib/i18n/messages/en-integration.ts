@@ -67,6 +67,7 @@ export const apiDocsEn = {
 } as const;
 
 export const demoEn = {
+  title: "Demo: Northwind Mobile account",
   brand: "Northwind Mobile",
   notice:
     "Demo: Northwind Mobile is not a real carrier and these are not real accounts. This page shows how a carrier's account page uses the integration API: once the customer is signed in, its server asks GET /api/v1/exposures/'{phone}' for the account's number with the carrier's API key and shows the banner. No password is needed here.",

@@ -1,13 +1,22 @@
 import { apiDocsEn, apiKeysEn, demoEn } from "@/lib/i18n/messages/en-integration";
 import { smsPanelEn } from "@/lib/i18n/messages/en-sms";
 
-/** English strings. Every user-facing sentence lives here (Spanish comes later). */
+/**
+ * English strings. Every user-facing sentence lives here; es.ts translates the customer
+ * namespaces (lib/i18n/catalog.ts), the console stays English.
+ */
 export const en = {
   app: {
     name: "Exposure Check",
     skipToContent: "Skip to main content",
     footer: "We never store your phone number: only a keyed fingerprint of it is kept, and only to answer this check.",
     footerApiDocs: "API documentation",
+  },
+  // The language switcher (ADR 29): each language named in itself.
+  locale: {
+    label: "Language",
+    en: "English",
+    es: "Español",
   },
   check: {
     title: "Was my account affected?",
@@ -48,7 +57,6 @@ export const en = {
       "That was the last try for this code, so for your security it no longer works. We can text a new code to the same number.",
   },
   result: {
-    title: "Your result",
     affectedTitle: "Your account was affected",
     affectedIntro:
       "The account with the number {phone} is in the lists of affected accounts. Here is what was exposed, most sensitive first, and what to do now.",

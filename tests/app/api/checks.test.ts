@@ -131,6 +131,40 @@ describe("hostile input", () => {
   });
 });
 
+describe("the API in the caller's language (Accept-Language)", () => {
+  beforeEach(() => setEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "off" }));
+  const startIn = (language: string, phone: string) =>
+    startRoute(post("/api/v1/checks", { phone }, { headers: { "accept-language": language } }), noParams);
+
+  it("texts the code in Spanish to a Spanish-speaking caller, in English otherwise", async () => {
+    expect((await startIn("es-US,es;q=0.9", "(206) 555-0131")).status).toBe(202);
+    const spanish = await getDb().outboxMessage.findFirst({
+      where: { to: { endsWith: "0131" } },
+      orderBy: { id: "desc" },
+    });
+    expect(spanish?.body).toMatch(/^Su código de Exposure Check es \d{6}\./);
+    expect((await startIn("en-US", "(206) 555-0132")).status).toBe(202);
+    const english = await getDb().outboxMessage.findFirst({
+      where: { to: { endsWith: "0132" } },
+      orderBy: { id: "desc" },
+    });
+    expect(english?.body).toMatch(/^Your Exposure Check code is \d{6}\./);
+  });
+
+  it("keeps the error code and words the message in the caller's language", async () => {
+    const spanish = await startIn("es", "206-555-014");
+    const english = await startIn("en", "206-555-014");
+    const [es, en] = [(await spanish.json()) as ErrorJson, (await english.json()) as ErrorJson];
+    expect(spanish.status).toBe(400);
+    expect(es.error.code).toBe(en.error.code);
+    expect(es.error.message).toContain("demasiado corto");
+    expect(en.error.message).toContain("too short");
+    expect(spanish.headers.get("content-language")).toBe("es");
+  });
+});
+
+type ErrorJson = { error: { code: string; message: string } };
+
 describe("rate limits through the API", () => {
   beforeEach(() =>
     setEnv({

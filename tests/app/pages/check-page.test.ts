@@ -1,8 +1,11 @@
 // The check page's notices: "not for production" under unsafe production settings, and
 // the no-JavaScript notice while the proof-of-work challenge may be required.
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import CheckPage from "@/app/page";
+import { setRequestAdapterForTests } from "@/lib/auth/next";
 import { en } from "@/lib/i18n/messages/en";
+import { es } from "@/lib/i18n/messages/es";
+import { fakeRequest } from "@/tests/support/admin";
 import { setEnv } from "@/tests/support/api";
 import { render } from "@/tests/support/pages";
 import { TEST_ENV } from "@/tests/support/test-env";
@@ -13,6 +16,8 @@ const notForProduction = en.check.notForProduction.split(" ({settings})")[0]!;
 const html = (text: string) => text.replace(/'/g, "&#x27;");
 
 describe("the check page", () => {
+  beforeAll(() => fakeRequest());
+  afterAll(() => setRequestAdapterForTests(null));
   afterEach(() =>
     setEnv({ NODE_ENV: TEST_ENV.NODE_ENV, RATE_LIMITS: "on", LOOKUP_MODE: "verified", CHALLENGE: "off" }),
   );
@@ -44,5 +49,17 @@ describe("the check page", () => {
     const page = await render(CheckPage());
     expect(page).not.toContain(html(en.check.challengeNoScript));
     expect(page).not.toContain("altcha");
+  });
+
+  it("speaks the language of its path, whatever the reader's cookie or browser says", async () => {
+    fakeRequest({ headers: { "x-locale": "es", cookie: "locale=en", "accept-language": "en-US" } });
+    try {
+      const page = await render(CheckPage());
+      expect(page).toContain(es.check.title);
+      expect(page).toContain('href="/es/outbox"');
+      expect(page).not.toContain(en.check.title);
+    } finally {
+      fakeRequest();
+    }
   });
 });

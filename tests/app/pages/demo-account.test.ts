@@ -43,7 +43,7 @@ describe("/demo/account", () => {
     expect(html).toContain("/api/v1/exposures/{phone}");
     expect(html.match(/<input type="radio"[^>]* name="account"/g)).toHaveLength(5);
     expect(html).toMatch(
-      /<form[^>]* method="get"[^>]* action="\/demo\/account"|<form[^>]* action="\/demo\/account"[^>]* method="get"/,
+      /<form[^>]* method="get"[^>]* action="\/en\/demo\/account"|<form[^>]* action="\/en\/demo\/account"[^>]* method="get"/,
     );
     expect(await page({ account: "nobody" })).toContain(en.demo.signInTitle);
   });

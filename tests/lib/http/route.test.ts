@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { json } from "@/lib/http/respond";
 import { createRoute } from "@/lib/http/route";
+import { en } from "@/lib/i18n/messages/en";
+import { es } from "@/lib/i18n/messages/es";
 import { ctx, noParams } from "@/tests/support/api";
 
 type Permission = "read" | "write";
@@ -101,6 +103,30 @@ describe("createRoute", () => {
       500,
       "internal",
     ]);
+  });
+
+  it("answers an error's message in the caller's language, with the same code", async () => {
+    const { route } = wrapper();
+    const failing = route(async () => {
+      throw new AppError("rate_limited", { retryAfterSeconds: 120 });
+    });
+    const answer = async (headers: Record<string, string>) => {
+      const res = await failing(get(headers), noParams);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      return { ...body.error, language: res.headers.get("content-language"), vary: res.headers.get("vary") };
+    };
+    const spanish = await answer({ "accept-language": "es-US,es;q=0.9,en;q=0.5" });
+    const english = await answer({ "accept-language": "fr, en;q=0.5" });
+    const none = await answer({});
+    expect(spanish).toMatchObject({ code: "rate_limited", language: "es", vary: "Accept-Language" });
+    expect(spanish.message).toBe(
+      es.errors.rate_limited.replace("{minutes, plural, one {un minuto} other {# minutos}}", "2 minutos"),
+    );
+    expect(english).toMatchObject({ code: "rate_limited", language: "en" });
+    expect(english.message).toBe(
+      en.errors.rate_limited.replace("{minutes, plural, one {a minute} other {# minutes}}", "2 minutes"),
+    );
+    expect(none.message).toBe(english.message);
   });
 
   describe("refuses console writes a browser sent from another site", () => {

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "@/lib/config";
 import { createShedder, isExempt, RETRY_AFTER_SECONDS, shedReason, type Shedder } from "@/lib/http/shed";
 import { en } from "@/lib/i18n/messages/en";
+import { es } from "@/lib/i18n/messages/es";
 import { metrics } from "@/lib/metrics/registry";
 
 describe("shedReason", () => {
@@ -127,8 +128,17 @@ describe("createShedder on a real server", () => {
       error: { code: "overloaded", message: en.errors.overloaded, retryAfterSeconds: RETRY_AFTER_SECONDS },
     });
 
+    // In the reader's language: the path's, else the cookie's or the browser's; an API caller's.
+    expect(await (await fetch(`${base}/es/remediation/a/b`)).text()).toContain(
+      `<h1>${es.errors.overloaded_title}</h1>`,
+    );
+    const negotiated = await fetch(`${base}/`, { headers: { "accept-language": "es-US,es;q=0.9" } });
+    expect(await negotiated.text()).toContain('<html lang="es">');
+    const spanishApi = await fetch(`${base}/api/v1/checks`, { method: "POST", headers: { "accept-language": "es" } });
+    expect(((await spanishApi.json()) as { error: { message: string } }).error.message).toBe(es.errors.overloaded);
+
     for (const probe of ["/api/health", "/api/ready"]) expect((await fetch(`${base}${probe}`)).status).toBe(200);
-    expect(await shedCount("in_flight")).toBe(before + 2);
+    expect(await shedCount("in_flight")).toBe(before + 5);
 
     release();
     expect((await slow).status).toBe(200);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config";
+import { getTranslator } from "@/lib/i18n/translator";
 import { codeMessage } from "@/lib/sms/code-message";
 
 const base = {
@@ -12,6 +13,12 @@ describe("codeMessage", () => {
   it("keeps the code text and ends with the origin-bound line @HOST #CODE", () => {
     expect(codeMessage("123456", "https://check.example.com")).toBe(
       "Your Exposure Check code is 123456. It expires in 10 minutes. Never share it: we will never call you to ask for it.\n\n@check.example.com #123456",
+    );
+  });
+
+  it("speaks the customer's language, with the same origin-bound line", () => {
+    expect(codeMessage("123456", "https://check.example.com", getTranslator("es"))).toBe(
+      "Su código de Exposure Check es 123456. Vence en 10 minutos. No lo comparta con nadie: nunca lo llamaremos para pedírselo.\n\n@check.example.com #123456",
     );
   });
 

@@ -3,6 +3,8 @@ import type { Metadata } from "next";
 import { Markdown } from "@/components/Markdown";
 import { PrintButton } from "@/components/PrintButton";
 import { getRemediation } from "@/lib/incidents/get-remediation";
+import { requestLocale } from "@/lib/auth/next";
+import { localizedPath } from "@/lib/i18n/locale";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
 
@@ -17,7 +19,7 @@ async function load({ params }: Params) {
 export async function generateMetadata(props: Params): Promise<Metadata> {
   const page = await load(props);
   return {
-    title: page ? `${page.category.name} — ${page.incident.title}` : getTranslator()("remediation.notFoundTitle"),
+    title: page ? `${page.category.name} — ${page.incident.title}` : getTranslator(await requestLocale())("remediation.notFoundTitle"),
   };
 }
 
@@ -25,11 +27,12 @@ export async function generateMetadata(props: Params): Promise<Metadata> {
 export default async function RemediationPage(props: Params) {
   const page = await load(props);
   if (!page) notFound();
-  const t = getTranslator();
+  const locale = await requestLocale();
+  const t = getTranslator(locale);
   return (
     <article className="space-y-6">
       <p className="print:hidden">
-        <a href="/" className="text-blue-800 underline underline-offset-2">
+        <a href={localizedPath(locale, "/")} className="text-blue-800 underline underline-offset-2">
           {t("remediation.back")}
         </a>
       </p>

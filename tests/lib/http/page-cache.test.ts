@@ -1,0 +1,127 @@
+import { createHash } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPageCache, hashedPolicy, RENDER_HEADER } from "@/lib/http/page-cache";
+
+const sha = (s: string) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`;
+const STRICT =
+  "default-src 'self'; script-src 'self' 'nonce-N1' 'strict-dynamic'; style-src 'self' 'nonce-N1'; frame-ancestors 'none'";
+
+/** A stand-in for Next.js: a fresh nonce per render, a cookie, a counter of renders. */
+function fakeApp() {
+  let renders = 0;
+  let n = 0;
+  const server = createServer((req, res) => {
+    renders++;
+    const nonce = `NONCE${++n}`;
+    if (req.url?.includes("missing")) {
+      res.writeHead(404, { "content-type": "text/html" });
+      return res.end("<p>not here</p>");
+    }
+    res.writeHead(200, {
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": STRICT.replaceAll("N1", nonce),
+      "set-cookie": "tracking=1",
+      "x-frame-options": "DENY",
+      vary: "RSC, Accept-Encoding",
+      "x-seen-render-header": String(req.headers[RENDER_HEADER] !== undefined),
+    });
+    res.end(
+      `<html><head><style nonce="${nonce}">b{}</style><script src="/a.js" nonce="${nonce}" async></script></head>` +
+        `<body data-react='{"nonce":"${nonce}"}'>${req.url}<script nonce="${nonce}">self.x=1</script><script nonce="${nonce}">self.y="ñ"</script></body></html>`,
+    );
+  });
+  return { server, renders: () => renders };
+}
+
+describe("the shared page cache", () => {
+  const app = fakeApp();
+  let front: Server;
+  let base = "";
+  let version = "v1";
+  const cache = createPageCache({
+    shared: (p) => p.startsWith("/es") || p.startsWith("/en"),
+    origin: () => ({ host: "127.0.0.1", port: (app.server.address() as AddressInfo).port }),
+    sMaxAge: 60,
+    staleWhileRevalidate: 30,
+    contentVersion: async () => version,
+    versionCheckMs: 0,
+    renderToken: "a-token-only-the-server-knows",
+  });
+
+  beforeAll(async () => {
+    await new Promise<void>((r) => app.server.listen(0, "127.0.0.1", r));
+    front = createServer((req, res) => {
+      if (!cache.handle(req, res, () => res.end("fallback"))) {
+        res.writeHead(200, { "content-type": "text/plain" });
+        res.end("not cached");
+      }
+    });
+    await new Promise<void>((r) => front.listen(0, "127.0.0.1", r));
+    base = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    app.server.close();
+    front.close();
+  });
+
+  it("renders a page once and serves the same bytes, shareable, without cookie or nonce", async () => {
+    const before = app.renders();
+    const a = await fetch(`${base}/es/page`);
+    const b = await fetch(`${base}/es/page?utm=x`);
+    const [bodyA, bodyB] = [await a.text(), await b.text()];
+    expect(app.renders() - before).toBe(1);
+    expect(bodyA).toBe(bodyB);
+    expect(bodyA).not.toContain("NONCE");
+    expect(bodyA).not.toContain(" nonce=");
+    for (const res of [a, b]) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=60, stale-while-revalidate=30");
+      expect(res.headers.get("set-cookie")).toBeNull();
+      expect(res.headers.get("vary")).toBeNull();
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+    }
+    expect(a.headers.get("x-page-cache")).toBe("miss");
+    expect(b.headers.get("x-page-cache")).toBe("hit");
+    expect(a.headers.get("content-security-policy")).toBe(
+      `default-src 'self'; script-src 'self' ${sha("self.x=1")} ${sha('self.y="ñ"')}; style-src 'self' ${sha("b{}")}; frame-ancestors 'none'`,
+    );
+    const etag = a.headers.get("etag")!;
+    expect((await fetch(`${base}/es/page`, { headers: { "if-none-match": etag } })).status).toBe(304);
+  });
+
+  it("keeps each path apart, and renders again once the content version changes", async () => {
+    const en = await (await fetch(`${base}/en/page`)).text();
+    expect(en).toContain("/en/page");
+    const before = app.renders();
+    await fetch(`${base}/es/page`);
+    expect(app.renders()).toBe(before);
+    version = "v2";
+    // The check runs beside the answer: a later request misses and renders again.
+    let state: string | null = "hit";
+    for (let i = 0; i < 100 && state === "hit"; i++)
+      state = (await fetch(`${base}/es/page`)).headers.get("x-page-cache");
+    expect(state).toBe("miss");
+    expect(app.renders()).toBeGreaterThan(before);
+  });
+
+  it("relays other answers without keeping them, and leaves other paths and requests to the app", async () => {
+    const before = app.renders();
+    expect((await fetch(`${base}/es/missing`)).status).toBe(404);
+    expect((await fetch(`${base}/es/missing`)).status).toBe(404);
+    expect(app.renders() - before).toBe(2);
+    expect(await (await fetch(`${base}/admin`)).text()).toBe("not cached");
+    expect(await (await fetch(`${base}/es/page`, { method: "POST" })).text()).toBe("not cached");
+    expect(await (await fetch(`${base}/es/page`, { headers: { rsc: "1" } })).text()).toBe("not cached");
+    // A client cannot pose as the cache's own render to reach the app uncached.
+    const posed = await fetch(`${base}/es/other`, { headers: { [RENDER_HEADER]: "guess" } });
+    expect(posed.headers.get("x-page-cache")).toBe("miss");
+  });
+
+  it("swaps the nonce for hashes and drops strict-dynamic, leaving other directives alone", () => {
+    expect(hashedPolicy(STRICT, ["'sha256-A'"], [])).toBe(
+      "default-src 'self'; script-src 'self' 'sha256-A'; style-src 'self'; frame-ancestors 'none'",
+    );
+  });
+});
