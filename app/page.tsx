@@ -37,7 +37,11 @@ export default async function CheckPage() {
         config.smsProvider === "outbox" && (
           <p className={`${aside} rounded-md border border-blue-700 bg-blue-50 p-3 text-slate-900`}>
             {t("check.demoNotice")}{" "}
-            <a href={localizedPath(locale, "/outbox")} target="_blank" className="font-semibold text-blue-800 underline underline-offset-2">
+            <a
+              href={localizedPath(locale, "/outbox")}
+              target="_blank"
+              className="font-semibold text-blue-800 underline underline-offset-2"
+            >
               {t("check.demoOutboxLink")}
             </a>
             .

@@ -24,7 +24,12 @@ export function LocaleSwitcher({ current, path, label, names }: Props) {
                 {names[locale]}
               </span>
             ) : (
-              <a href={switchLocaleHref(locale, path)} lang={locale} hrefLang={locale} className="underline underline-offset-2">
+              <a
+                href={switchLocaleHref(locale, path)}
+                lang={locale}
+                hrefLang={locale}
+                className="underline underline-offset-2"
+              >
                 {names[locale]}
               </a>
             )}

@@ -66,7 +66,10 @@ export function createRoute<Permission, Principal>(deps: RouteDeps<Permission, P
         const group = clientGroup(ip, deps.ipv6PrefixLength());
         const admin = options ? await deps.authorize(req, options.permission) : null;
         // admin is set exactly when a permission was given: the overloads tie them.
-        return await handler({ req, params, ip, group, body: () => readJson(req), locale, admin } as RouteContext<P, never>);
+        return await handler({ req, params, ip, group, body: () => readJson(req), locale, admin } as RouteContext<
+          P,
+          never
+        >);
       } catch (error) {
         return errorResponse(error, locale);
       }

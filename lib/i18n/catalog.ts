@@ -24,5 +24,4 @@ export type CustomerNamespace = (typeof CUSTOMER_NAMESPACES)[number];
 type Shape<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 /** Another language: the customer namespaces whole, console namespaces optional. */
-export type Translation = Shape<Pick<Messages, CustomerNamespace>> &
-  Partial<Shape<Omit<Messages, CustomerNamespace>>>;
+export type Translation = Shape<Pick<Messages, CustomerNamespace>> & Partial<Shape<Omit<Messages, CustomerNamespace>>>;

@@ -16,5 +16,9 @@ export function messagesFor(locale: string = DEFAULT_LOCALE): Messages {
 
 /** A translator for server code and API messages (components use use-intl's hook). */
 export function getTranslator(locale: string = DEFAULT_LOCALE) {
-  return createTranslator({ locale: isLocale(locale) ? locale : DEFAULT_LOCALE, messages: messagesFor(locale), timeZone: "UTC" });
+  return createTranslator({
+    locale: isLocale(locale) ? locale : DEFAULT_LOCALE,
+    messages: messagesFor(locale),
+    timeZone: "UTC",
+  });
 }

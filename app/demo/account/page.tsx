@@ -52,7 +52,11 @@ export default async function DemoAccountPage({ searchParams }: { searchParams: 
       <div className="rounded-lg border border-emerald-800">
         <p className="rounded-t-lg bg-emerald-800 px-4 py-3 text-xl font-bold text-white">{t("demo.brand")}</p>
         <div className="space-y-6 p-4">
-          {account && lookup ? <SignedIn account={account} lookup={lookup} locale={locale} /> : <SignInForm locale={locale} />}
+          {account && lookup ? (
+            <SignedIn account={account} lookup={lookup} locale={locale} />
+          ) : (
+            <SignInForm locale={locale} />
+          )}
         </div>
       </div>
     </div>
@@ -89,7 +93,10 @@ function SignedIn({ account, lookup, locale }: { account: DemoAccount; lookup: D
           <h1 className="text-2xl font-bold text-slate-900">{t("demo.welcome", { name: account.name })}</h1>
           <p className="text-slate-800">{t("demo.line", { phone: account.display })}</p>
         </div>
-        <a href={localizedPath(locale, "/demo/account")} className="font-semibold text-blue-800 underline underline-offset-2">
+        <a
+          href={localizedPath(locale, "/demo/account")}
+          className="font-semibold text-blue-800 underline underline-offset-2"
+        >
           {t("demo.signOut")}
         </a>
       </div>

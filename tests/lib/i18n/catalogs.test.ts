@@ -57,14 +57,24 @@ function unusedKeys(all: string[], files: { file: string; text: string }[]): str
 }
 
 const customer = (catalog: object) =>
-  keys(Object.fromEntries(Object.entries(catalog).filter(([ns]) => (CUSTOMER_NAMESPACES as readonly string[]).includes(ns))));
+  keys(
+    Object.fromEntries(
+      Object.entries(catalog).filter(([ns]) => (CUSTOMER_NAMESPACES as readonly string[]).includes(ns)),
+    ),
+  );
 
 describe("the customer namespaces of the catalogs", () => {
   it("are whole in every catalog, with the same keys", () => {
     const english = customer(en).sort();
     const spanish = customer(es).sort();
-    expect(spanish.filter((k) => !english.includes(k)), "in es only").toEqual([]);
-    expect(english.filter((k) => !spanish.includes(k)), "missing in es").toEqual([]);
+    expect(
+      spanish.filter((k) => !english.includes(k)),
+      "in es only",
+    ).toEqual([]);
+    expect(
+      english.filter((k) => !spanish.includes(k)),
+      "missing in es",
+    ).toEqual([]);
     for (const ns of CUSTOMER_NAMESPACES) expect(Object.keys(es), ns).toContain(ns);
   });
 

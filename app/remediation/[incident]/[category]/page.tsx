@@ -19,7 +19,9 @@ async function load({ params }: Params) {
 export async function generateMetadata(props: Params): Promise<Metadata> {
   const page = await load(props);
   return {
-    title: page ? `${page.category.name} — ${page.incident.title}` : getTranslator(await requestLocale())("remediation.notFoundTitle"),
+    title: page
+      ? `${page.category.name} — ${page.incident.title}`
+      : getTranslator(await requestLocale())("remediation.notFoundTitle"),
   };
 }
 
