@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import type { ExposureResult } from "@/lib/exposures/types";
 import { DEMO_CATEGORIES, DEMO_INCIDENT } from "@/lib/incidents/demo-data";
 import { saveCategoryDraft } from "@/lib/incidents/drafts";
-import { exposureLocalizer } from "@/lib/incidents/localize-exposures";
+import { exposureLocalizer } from "@/lib/exposures/localize";
 import { createCategory, createIncident } from "@/lib/incidents/manage";
 import { publishDraft } from "@/lib/incidents/publish";
 import { remediationPath } from "@/lib/incidents/paths";
