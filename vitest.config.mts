@@ -38,6 +38,7 @@ const storeFree = [
   "tests/lib/http/respond.test.ts",
   "tests/lib/http/route.test.ts",
   "tests/lib/imports/chunker.test.ts",
+  "tests/lib/incidents/content-migration.test.ts", // an in-memory PGlite of its own
   "tests/lib/imports/merge.test.ts", // a PostgreSQL scratch database of its own
   "tests/lib/layers.test.ts",
   "tests/lib/ops/priority.test.ts",

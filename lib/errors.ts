@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   api_key_required: 401,
   invalid_api_key: 401,
   forbidden: 403,
+  /** Two-person review: the draft's own editor may not publish it; someone else must. */
+  review_required: 403,
   /** A console write a browser sent from another site (Origin, Sec-Fetch-Site). */
   cross_site_request: 403,
   /** A user with a generated one-time password, before changing it (only /admin/account serves them). */
@@ -25,6 +27,10 @@ export const ERROR_STATUS = {
   last_owner: 409,
   slug_taken: 409,
   name_taken: 409,
+  /** Publish with no draft saved (or it was published meanwhile). */
+  nothing_to_publish: 409,
+  /** A group that lists have rows in cannot be deleted. */
+  category_not_empty: 409,
   code_expired: 410,
   code_exhausted: 410,
   payload_too_large: 413,

@@ -1,6 +1,7 @@
 /**
- * The demo incident, modelled on the 2021 T-Mobile breach. Incidents are data: this is
- * only what an empty database is seeded with.
+ * The demo incident, modelled on the 2021 T-Mobile breach, in English and in US Spanish
+ * (`es`, written for Spanish speakers in the US, not word for word). Incidents are data:
+ * this is only what an empty database is seeded with.
  */
 export const DEMO_INCIDENT = {
   slug: "2021-08-cyberattack",
@@ -8,6 +9,11 @@ export const DEMO_INCIDENT = {
   disclosedAt: new Date("2021-08-17T00:00:00Z"),
   summary:
     "Criminals broke into our systems and took customer data. We closed the access point, reset the PINs we could, and are notifying affected customers. Current and former postpaid customers, prepaid customers and some people who applied for credit with us are affected; the data taken differs by group.",
+  es: {
+    title: "Ciberataque de agosto de 2021",
+    summary:
+      "Unos delincuentes entraron a nuestros sistemas y se llevaron datos de clientes. Ya cerramos el acceso que usaron, restablecimos los PIN que pudimos y estamos avisando a los clientes afectados. Están afectados clientes actuales y anteriores de planes pospago, clientes prepago y algunas personas que solicitaron crédito con nosotros; los datos robados varían según el grupo.",
+  },
 };
 
 export const DEMO_CATEGORIES = [
@@ -21,6 +27,16 @@ export const DEMO_CATEGORIES = [
       "Never give your PIN to someone who calls, texts or emails you, even if they say they are from us: we will never ask for it.",
       "Watch for texts or calls about a SIM change or a number transfer that you did not ask for, and contact us at once if you see one.",
     ],
+    es: {
+      name: "Clientes prepago",
+      dataExposed: ["Nombre", "Número de teléfono", "PIN de la cuenta"],
+      remediation: [
+        "Por precaución, restablecimos el PIN de su cuenta. Elija un PIN nuevo que no use en ningún otro lugar.",
+        "Active la protección de portabilidad (protección de la SIM) para que nadie pueda pasar su número a otra compañía o a otra SIM sin su autorización.",
+        "Nunca le dé su PIN a nadie que lo llame o le escriba por mensaje de texto o correo electrónico, aunque diga que es de nuestra compañía: nosotros nunca se lo vamos a pedir.",
+        "Esté pendiente de mensajes o llamadas sobre un cambio de SIM o una transferencia de número que usted no pidió, y comuníquese con nosotros enseguida si recibe alguno.",
+      ],
+    },
   },
   {
     slug: "former",
@@ -32,6 +48,21 @@ export const DEMO_CATEGORIES = [
       "Get your free credit reports at annualcreditreport.com and look for accounts you do not recognise.",
       "Be wary of messages that mention this incident and ask for personal details: criminals use news of a breach as bait.",
     ],
+    es: {
+      name: "Clientes anteriores",
+      dataExposed: [
+        "Nombre",
+        "Fecha de nacimiento",
+        "Número de Seguro Social",
+        "Datos de la licencia de manejar o de la identificación",
+      ],
+      remediation: [
+        "Congele su crédito en cada una de las tres agencias de crédito (Equifax, Experian y TransUnion). Congelarlo es gratis e impide que abran crédito nuevo a su nombre.",
+        "Pida una alerta de fraude: basta con solicitarla a una agencia y esa agencia les avisa a las otras dos. Así, los prestamistas tienen que hacer verificaciones adicionales para confirmar que se trata de usted.",
+        "Pida sus informes de crédito gratuitos en annualcreditreport.com y revise si aparecen cuentas que no reconoce.",
+        "Desconfíe de los mensajes que mencionen este incidente y le pidan datos personales: los estafadores aprovechan las noticias de una filtración de datos como anzuelo.",
+      ],
+    },
   },
   {
     slug: "postpaid",
@@ -52,6 +83,25 @@ export const DEMO_CATEGORIES = [
       "Turn on scam blocking to screen out scam calls that may use the stolen details.",
       "Consider a credit freeze and a fraud alert at the three bureaus.",
     ],
+    es: {
+      name: "Clientes actuales con plan pospago",
+      dataExposed: [
+        "Nombre",
+        "Dirección",
+        "Fecha de nacimiento",
+        "Número de Seguro Social",
+        "Datos de la licencia de manejar o de la identificación",
+        "Número de teléfono",
+        "IMEI e IMSI",
+      ],
+      remediation: [
+        "Cambie ya el PIN y la clave de su cuenta por unos que no use en ningún otro lugar.",
+        "Active la protección contra el robo de cuenta, que impide que se transfiera su número a otra compañía sin su autorización.",
+        "Inscríbase en los dos años de protección gratuita contra el robo de identidad que les ofrecemos a los clientes afectados.",
+        "Active el bloqueo de llamadas fraudulentas para filtrar las llamadas de estafadores que podrían usar los datos robados.",
+        "Considere congelar su crédito y pedir una alerta de fraude en las tres agencias de crédito.",
+      ],
+    },
   },
 ] as const;
 

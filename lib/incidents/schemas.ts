@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { LIMITS } from "@/lib/incidents/limits";
+import { isBlank } from "@/lib/incidents/content";
+import { TRANSLATION_LOCALES, type ContentLocale } from "@/lib/incidents/locales";
 
 /**
  * The console's incident and category inputs, one schema each, shared by the server
@@ -54,15 +56,18 @@ const sortOrder = z.coerce
   .min(0, "errors.sort_order_invalid")
   .max(LIMITS.sortOrder, "errors.sort_order_invalid");
 
-export const UpdateIncidentInput = z.object({
+/**
+ * The translatable fields, one schema each (English is required; a translation may leave
+ * any field blank and falls back to English per field). Add a field here and it is stored
+ * per locale, edited side by side, falls back and counts towards completeness
+ * (docs/adr/0028-content-per-locale.md). A field optional in English counts only when set.
+ */
+export const INCIDENT_FIELDS = {
   title: text(LIMITS.title, "errors.title_required", "errors.title_too_long"),
-  disclosedAt: day,
   summary: text(LIMITS.summary, "errors.summary_required", "errors.summary_too_long"),
-});
+};
 
-export const CreateIncidentInput = UpdateIncidentInput.extend({ slug });
-
-export const UpdateCategoryInput = z.object({
+export const CATEGORY_FIELDS = {
   name: text(LIMITS.name, "errors.name_required", "errors.name_too_long"),
   dataExposed: list({
     item: LIMITS.dataItem,
@@ -78,16 +83,62 @@ export const UpdateCategoryInput = z.object({
     tooLong: "errors.step_too_long",
     tooMany: "errors.steps_too_many",
   }),
-  sortOrder,
-});
+};
 
-export const CreateCategoryInput = UpdateCategoryInput.extend({ slug });
+type Fields = Record<string, z.ZodType>;
+type Text<F extends Fields> = { [K in keyof F]: z.output<F[K]> };
+/** Every locale's text of one subject: English whole, the others field by field. */
+export type LocalizedText<F extends Fields> = { en: Text<F> } & {
+  [L in Exclude<ContentLocale, "en">]: Partial<Text<F>>;
+};
+
+/**
+ * A flat input ("en.title", "es.title", ... as the editor's form fields are named, so a
+ * refusal lands on its field) turned into { ...shared, text: { en, es } }. A blank
+ * translation field is left out rather than refused.
+ */
+function localized<F extends Fields, S extends Fields>(fields: F, shared: S) {
+  const shape: Record<string, z.ZodType> = { ...shared };
+  for (const [k, schema] of Object.entries(fields)) {
+    shape[`en.${k}`] = schema;
+    for (const l of TRANSLATION_LOCALES) {
+      shape[`${l}.${k}`] = z.preprocess((v) => (isBlank(v) ? undefined : v), schema.optional());
+    }
+  }
+  return z.object(shape).transform((flat) => {
+    const out: Record<string, unknown> = {};
+    const texts: Record<string, Record<string, unknown>> = { en: {} };
+    for (const l of TRANSLATION_LOCALES) texts[l] = {};
+    for (const [key, value] of Object.entries(flat)) {
+      const dot = key.indexOf(".");
+      if (dot < 0) out[key] = value;
+      else if (value !== undefined) texts[key.slice(0, dot)]![key.slice(dot + 1)] = value;
+    }
+    return { ...out, text: texts } as { [K in keyof S]: z.output<S[K]> } & { text: LocalizedText<F> };
+  });
+}
+
+export const UpdateIncidentInput = localized(INCIDENT_FIELDS, { disclosedAt: day });
+export const CreateIncidentInput = localized(INCIDENT_FIELDS, { disclosedAt: day, slug });
+export const UpdateCategoryInput = localized(CATEGORY_FIELDS, { sortOrder });
+export const CreateCategoryInput = localized(CATEGORY_FIELDS, { sortOrder, slug });
+
+/** Publishing, restoring and deleting name their subject; deleting a group asks twice. */
+export const RestoreInput = z.object({
+  version: z.coerce
+    .number({ error: () => "errors.invalid_request" })
+    .int()
+    .min(1)
+    .max(1_000_000),
+});
+export const DeleteCategoryInput = z.object({
+  confirm: z.literal("yes", { error: () => "errors.confirm_delete" }),
+});
+export const ReviewSettingInput = z.object({ reviewRequired: z.enum(["on", "off"]) });
 
 export type UpdateIncident = z.output<typeof UpdateIncidentInput>;
 export type CreateIncident = z.output<typeof CreateIncidentInput>;
 export type UpdateCategory = z.output<typeof UpdateCategoryInput>;
 export type CreateCategory = z.output<typeof CreateCategoryInput>;
-
-/** The raw inputs (what a form or a JSON body sends). */
-export type UpdateIncidentRaw = z.input<typeof UpdateIncidentInput>;
-export type UpdateCategoryRaw = z.input<typeof UpdateCategoryInput>;
+export type IncidentText = LocalizedText<typeof INCIDENT_FIELDS>;
+export type CategoryText = LocalizedText<typeof CATEGORY_FIELDS>;

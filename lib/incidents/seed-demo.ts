@@ -1,3 +1,4 @@
+import type { Prisma } from "@/generated/prisma/client.ts";
 import type { Db } from "@/lib/db/client";
 import type { Keyring } from "@/lib/hashing/keyring";
 import { DEMO_CATEGORIES, DEMO_INCIDENT, DEMO_NUMBERS } from "@/lib/incidents/demo-data";
@@ -17,18 +18,33 @@ export async function seedDemoIfEmpty(db: Db, keyring: Keyring): Promise<boolean
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
       // Read after the lock: a node that seeded meanwhile has committed by now.
       if ((await tx.incident.count()) > 0) return false;
-      const incident = await tx.incident.create({ data: DEMO_INCIDENT });
-      const categories = new Map<string, number>();
-      for (const [i, c] of DEMO_CATEGORIES.entries()) {
-        const row = await tx.category.create({
+      const { es, ...en } = DEMO_INCIDENT;
+      const incident = await tx.incident.create({ data: en });
+      // The text is published version 1 in both languages (docs/adr/0027, 0028).
+      const v1 = (categoryId: number | null, body: object) =>
+        tx.contentVersion.create({
           data: {
-            ...c,
-            dataExposed: [...c.dataExposed],
-            remediation: [...c.remediation],
-            sortOrder: i,
             incidentId: incident.id,
+            categoryId,
+            version: 1,
+            status: "published",
+            body: JSON.parse(JSON.stringify(body)) as Prisma.InputJsonObject,
+            editedBy: [],
+            editorEmail: "demo seed",
+            publishedBy: "demo seed",
+            publishedAt: new Date(),
           },
         });
+      await v1(null, {
+        disclosedAt: en.disclosedAt.toISOString().slice(0, 10),
+        text: { en: { title: en.title, summary: en.summary }, es },
+      });
+      const categories = new Map<string, number>();
+      for (const [i, { es: esText, ...c }] of DEMO_CATEGORIES.entries()) {
+        const text = { ...c, dataExposed: [...c.dataExposed], remediation: [...c.remediation] };
+        const row = await tx.category.create({ data: { ...text, sortOrder: i, incidentId: incident.id } });
+        const { slug: _slug, ...enText } = text;
+        await v1(row.id, { sortOrder: i, text: { en: enText, es: esText } });
         categories.set(c.slug, row.id);
       }
       const batch = await tx.importBatch.create({

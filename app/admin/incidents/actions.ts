@@ -1,15 +1,15 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { requirePermission } from "@/lib/auth/next";
-import { actorContext, formFailure } from "@/app/admin/action-helpers";
-import { asAppError } from "@/lib/http/respond";
+import { actorContext } from "@/app/admin/action-helpers";
+import { failed, refresh, shown } from "@/app/admin/incidents/editor-state";
 import { formString } from "@/lib/validation/form-data";
 import { parseInput } from "@/lib/validation/parse-input";
-import { getTranslator } from "@/lib/i18n/translator";
-import { createCategory, createIncident, updateCategory, updateIncident } from "@/lib/incidents/manage";
+import { saveCategoryDraft, saveIncidentDraft } from "@/lib/incidents/drafts";
+import { CONTENT_LOCALES } from "@/lib/incidents/locales";
+import { createCategory, createIncident } from "@/lib/incidents/manage";
 import {
   CreateCategoryInput,
   CreateIncidentInput,
@@ -18,48 +18,47 @@ import {
 } from "@/lib/incidents/schemas";
 import { getServices } from "@/lib/services";
 
-/** What the editor forms get back: the values to show again, messages per field, a notice. */
+/**
+ * What the incident editor's forms get back: the values to show again, messages per field, and a notice shown next to
+ * the button that was pressed.
+ */
 export type EditorState = {
   values?: Record<string, string | string[]>;
   errors?: Record<string, string>;
   error?: string;
-  notice?: "saved" | "unchanged";
+  notice?: "saved" | "unchanged" | "published" | "restored" | "deleted" | "reviewOn" | "reviewOff";
+  /** With "published" and "restored": the version concerned. */
+  version?: number;
   /** The values passed validation and are shown rendered, not saved ("Preview" button). */
   preview?: boolean;
 };
 
-// Form fields → the schemas' input shape. Data exposed is one item per line; each step
-// has its own textarea (a step may hold several markdown paragraphs).
+// The editors' Save draft, Preview and Create. Publishing, restoring and deleting are in
+// publishing/actions.ts. Form fields are named as the schemas' inputs: "en.title",
+// "es.summary"...; data exposed is one item per line, each step has its own text area.
+
 function incidentValues(form: FormData) {
-  return {
+  const v: Record<string, string | string[]> = {
     slug: formString(form, "slug"),
-    title: formString(form, "title"),
     disclosedAt: formString(form, "disclosedAt"),
-    summary: formString(form, "summary"),
   };
+  for (const l of CONTENT_LOCALES) {
+    for (const f of ["title", "summary"]) v[`${l}.${f}`] = formString(form, `${l}.${f}`);
+  }
+  return v;
 }
 
 function categoryValues(form: FormData) {
-  return {
+  const v: Record<string, string | string[]> = {
     slug: formString(form, "slug"),
-    name: formString(form, "name"),
-    dataExposed: formString(form, "dataExposed").split(/\r?\n/),
-    remediation: form.getAll("remediation").filter((v): v is string => typeof v === "string"),
     sortOrder: formString(form, "sortOrder"),
   };
-}
-
-/** Shown again after an error or a preview; the text area keeps its lines. */
-function shown(values: Record<string, string | string[]>) {
-  const { dataExposed, ...rest } = values;
-  return Array.isArray(dataExposed) ? { ...rest, dataExposed: dataExposed.join("\n") } : rest;
-}
-
-function failed(e: unknown, values: Record<string, string | string[]>): EditorState {
-  return {
-    values: shown(values),
-    ...formFailure(asAppError(e, "incident editor action"), getTranslator()("admin.incidents.fixErrors")),
-  };
+  for (const l of CONTENT_LOCALES) {
+    v[`${l}.name`] = formString(form, `${l}.name`);
+    v[`${l}.dataExposed`] = formString(form, `${l}.dataExposed`).split(/\r?\n/);
+    v[`${l}.remediation`] = form.getAll(`${l}.remediation`).filter((x): x is string => typeof x === "string");
+  }
+  return v;
 }
 
 /** "Preview" validates and renders without saving, so it also works without JavaScript. */
@@ -72,24 +71,14 @@ function preview(schema: z.ZodType, values: Record<string, string | string[]>): 
   }
 }
 
-// The editor and the public pages read what was just saved.
-function refresh() {
-  revalidatePath("/admin/incidents", "layout");
-  revalidatePath("/remediation/[incident]/[category]", "page");
-}
-
 export async function updateIncidentAction(_prev: EditorState | undefined, form: FormData): Promise<EditorState> {
   const admin = await requirePermission("incidents:edit");
   const { slug: _slug, ...values } = incidentValues(form);
   if (formString(form, "intent") === "preview") return preview(UpdateIncidentInput, values);
   try {
-    const { changed } = await updateIncident(
-      getServices().db,
-      formString(form, "incident"),
-      values,
-      await actorContext(admin),
-    );
-    if (changed.length > 0) refresh();
+    const ctx = await actorContext(admin);
+    const { changed } = await saveIncidentDraft(getServices().db, formString(form, "incident"), values, ctx);
+    if (changed.length > 0) refresh(false);
     return { notice: changed.length > 0 ? "saved" : "unchanged" };
   } catch (e) {
     return failed(e, values);
@@ -106,7 +95,7 @@ export async function createIncidentAction(_prev: EditorState | undefined, form:
   } catch (e) {
     return failed(e, values);
   }
-  refresh();
+  refresh(true);
   redirect(`/admin/incidents/${encodeURIComponent(slug)}`);
 }
 
@@ -115,15 +104,10 @@ export async function updateCategoryAction(_prev: EditorState | undefined, form:
   const { slug: _slug, ...values } = categoryValues(form);
   if (formString(form, "intent") === "preview") return preview(UpdateCategoryInput, values);
   try {
-    const db = getServices().db;
-    const { changed } = await updateCategory(
-      db,
-      formString(form, "incident"),
-      formString(form, "category"),
-      values,
-      await actorContext(admin),
-    );
-    if (changed.length > 0) refresh();
+    const ctx = await actorContext(admin);
+    const incident = formString(form, "incident");
+    const { changed } = await saveCategoryDraft(getServices().db, incident, formString(form, "category"), values, ctx);
+    if (changed.length > 0) refresh(false);
     return { notice: changed.length > 0 ? "saved" : "unchanged" };
   } catch (e) {
     return failed(e, values);
@@ -141,6 +125,6 @@ export async function createCategoryAction(_prev: EditorState | undefined, form:
   } catch (e) {
     return failed(e, values);
   }
-  refresh();
+  refresh(true);
   redirect(`/admin/incidents/${encodeURIComponent(incident)}#category-${slug}`);
 }

@@ -39,6 +39,18 @@ export default async function IncidentsPage() {
                 <span className="font-mono">{incident.slug}</span> ·{" "}
                 {t("admin.incidents.disclosed", { disclosedAt: incident.disclosedAt })}
               </p>
+              <p className="mt-1 text-slate-800" data-testid="completeness">
+                {t("admin.incidents.completenessTitle")}:{" "}
+                {incident.translations
+                  .map((c) =>
+                    t("admin.incidents.completeness", {
+                      language: t(`admin.incidents.locales.${c.locale}`),
+                      filled: c.filled,
+                      total: c.total,
+                    }),
+                  )
+                  .join("; ")}
+              </p>
               <p className="mt-2 text-slate-800">
                 {t("admin.incidents.groups", { count: incident.categories.length })}
               </p>

@@ -81,6 +81,7 @@ export const es = {
     steps: "Qué hacer ahora",
     print: "Imprimir esta página",
     printHint: "Para guardar una copia, imprima esta página con la opción Imprimir de su navegador.",
+    fallbackNotice: "Algunas partes de esta página todavía no están disponibles en su idioma y se muestran en inglés.",
     notFoundTitle: "No se encontró la página",
     notFoundBody: "No encontramos ese incidente o grupo.",
   },
@@ -108,6 +109,12 @@ export const es = {
     invalid_number: "Este no es un número de teléfono válido. Revise el código de área y los dígitos.",
   },
   errors: {
+    review_required:
+      "La revisión por dos personas está activada y usted editó este borrador: otra persona debe publicarlo.",
+    nothing_to_publish: "No hay ningún borrador para publicar: guarde sus cambios primero.",
+    category_not_empty:
+      "Este grupo tiene filas en una lista importada, así que no se puede eliminar. Primero deshaga esas importaciones.",
+    confirm_delete: "Marque la casilla para confirmar que desea eliminarlo.",
     invalid_request: "La solicitud no es válida.",
     invalid_phone: "Este no es un número de teléfono válido.",
     code_incorrect:

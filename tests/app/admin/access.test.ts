@@ -26,7 +26,7 @@ function files(dir: string, name: RegExp): string[] {
 }
 
 /** Values for dynamic segments ([slug]), so an allowed role gets the page, not a 404. */
-const SEGMENTS: Record<string, string> = { slug: "2021-08-cyberattack" };
+const SEGMENTS: Record<string, string> = { slug: "2021-08-cyberattack", category: "prepaid" };
 const paramsOf = (file: string) =>
   Object.fromEntries([...file.matchAll(/\[(\w+)\]/g)].map(([, k]) => [k!, SEGMENTS[k!] ?? ""]));
 

@@ -3,14 +3,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { DEMO_INCIDENT } from "@/lib/incidents/demo-data";
-import {
-  createCategory,
-  createIncident,
-  getIncident,
-  listIncidents,
-  updateCategory,
-  updateIncident,
-} from "@/lib/incidents/manage";
+import { saveCategoryDraft as updateCategory, saveIncidentDraft as updateIncident } from "@/lib/incidents/drafts";
+import { createCategory, createIncident, getIncident, listIncidents } from "@/lib/incidents/manage";
 
 // Every test works on incidents of its own (unique slugs), so the demo incident other
 // files read stays as seeded.
@@ -24,15 +18,15 @@ function actor() {
 
 const incidentInput = (slug: string) => ({
   slug,
-  title: "Test breach",
+  "en.title": "Test breach",
   disclosedAt: "2024-05-01",
-  summary: "Something *happened*.",
+  "en.summary": "Something *happened*.",
 });
 const categoryInput = (slug: string) => ({
   slug,
-  name: "Prepaid",
-  dataExposed: ["Name", "PIN"],
-  remediation: ["Change your **PIN**.", "Turn on [SIM protection](https://example.com/sim)."],
+  "en.name": "Prepaid",
+  "en.dataExposed": ["Name", "PIN"],
+  "en.remediation": ["Change your **PIN**.", "Turn on [SIM protection](https://example.com/sim)."],
   sortOrder: 0,
 });
 
@@ -56,25 +50,30 @@ async function appError(run: () => Promise<unknown>): Promise<AppError> {
 const auditRows = (actorEmail: string) => db.auditLog.findMany({ where: { actorEmail }, orderBy: { id: "asc" } });
 
 describe("creating incidents and categories", () => {
-  it("creates an incident and a category and audits both, naming fields, not texts", async () => {
+  it("creates an incident and a group, their text published as version 1, audited by field names", async () => {
     const { ctx, email } = actor();
     const slug = `t-${uid()}`;
     expect(await createIncident(db, incidentInput(slug), ctx)).toEqual({ slug });
-    expect(await createCategory(db, slug, categoryInput("prepaid"), ctx)).toEqual({ slug: "prepaid" });
+    expect(await createCategory(db, slug, categoryInput("prepaid"), ctx)).toEqual({ slug: "prepaid", published: true });
 
-    const incident = await getIncident(db, slug);
-    expect(incident).toMatchObject({
-      title: "Test breach",
-      summary: "Something *happened*.",
-      disclosedAt: new Date("2024-05-01T00:00:00Z"),
+    const incident = (await getIncident(db, slug))!;
+    expect(incident.title).toBe("Test breach");
+    expect(incident.content).toMatchObject({
+      body: {
+        disclosedAt: "2024-05-01",
+        text: { en: { title: "Test breach", summary: "Something *happened*." }, es: {} },
+      },
+      draft: null,
+      publishedVersion: 1,
     });
-    expect(incident!.categories).toEqual([
+    expect(incident.categories).toMatchObject([
       {
         slug: "prepaid",
         name: "Prepaid",
-        dataExposed: ["Name", "PIN"],
-        remediation: categoryInput("x").remediation,
-        sortOrder: 0,
+        content: {
+          body: { sortOrder: 0, text: { en: { name: "Prepaid", remediation: categoryInput("x")["en.remediation"] } } },
+          publishedVersion: 1,
+        },
       },
     ]);
 
@@ -83,7 +82,7 @@ describe("creating incidents and categories", () => {
       ["incident_created", slug, "u-editor", "192.0.2.30"],
       ["category_created", `${slug}/prepaid`, "u-editor", "192.0.2.30"],
     ]);
-    expect(rows[1]!.details).toEqual({ fields: ["dataExposed", "name", "remediation", "sortOrder"] });
+    expect(rows[1]!.details).toEqual({ fields: ["sortOrder", "text"], published: true });
     expect(JSON.stringify(rows.map((r) => r.details))).not.toMatch(/PIN|happened|Test breach/);
   });
 
@@ -127,6 +126,7 @@ describe("creating incidents and categories", () => {
     // Category slugs are unique per incident only.
     await expect(createCategory(db, await newIncident(ctx), categoryInput("former"), ctx)).resolves.toEqual({
       slug: "former",
+      published: true,
     });
     expect((await auditRows(email)).filter((r) => r.action === "category_created")).toHaveLength(2);
   });
@@ -137,20 +137,27 @@ describe("creating incidents and categories", () => {
   });
 });
 
-describe("updating", () => {
-  it("updates an incident and audits the names of the changed fields", async () => {
+describe("saving drafts", () => {
+  it("saves an edit as a draft, audits the changed field names, and leaves the live text alone", async () => {
     const { ctx, email } = actor();
     const slug = await newIncident(ctx);
-    const result = await updateIncident(
-      db,
-      slug,
-      { title: "  New title  ", disclosedAt: "2024-05-01", summary: "Something *happened*." },
-      ctx,
-    );
-    expect(result).toEqual({ changed: ["title"] });
-    expect(await getIncident(db, slug)).toMatchObject({ title: "New title" });
+    const input = { "en.title": "  New title  ", disclosedAt: "2024-05-01", "en.summary": "Something *happened*." };
+    expect(await updateIncident(db, slug, { ...input, "es.title": "Nuevo título" }, ctx)).toEqual({
+      changed: ["en.title", "es.title"],
+    });
+    const incident = (await getIncident(db, slug))!;
+    expect(incident.title).toBe("Test breach");
+    expect(incident.content.body?.text).toEqual({
+      en: { title: "New title", summary: "Something *happened*." },
+      es: { title: "Nuevo título" },
+    });
+    expect(incident.content.draft).toMatchObject({ editedBy: ["u-editor"], editorEmail: email });
     const row = (await auditRows(email)).at(-1)!;
-    expect(row).toMatchObject({ action: "incident_edited", target: slug, details: { fields: ["title"] } });
+    expect(row).toMatchObject({
+      action: "incident_edited",
+      target: slug,
+      details: { fields: ["en.title", "es.title"], draft: true },
+    });
     expect(JSON.stringify(row.details)).not.toContain("New title");
   });
 
@@ -158,33 +165,34 @@ describe("updating", () => {
     const { ctx, email } = actor();
     const slug = await newIncident(ctx);
     const { slug: _s, ...same } = incidentInput(slug);
-    expect(await updateIncident(db, slug, same, ctx)).toEqual({ changed: [] });
+    expect(await updateIncident(db, slug, { ...same, "es.title": "  " }, ctx)).toEqual({ changed: [] });
     expect((await auditRows(email)).map((r) => r.action)).toEqual(["incident_created"]);
   });
 
-  it("updates a category: lists trimmed, blank entries dropped, order changed", async () => {
-    const { ctx, email } = actor();
+  it("saves a group's draft: lists trimmed, blank entries dropped, order changed", async () => {
+    const { ctx } = actor();
     const slug = await newIncident(ctx);
     await createCategory(db, slug, categoryInput("prepaid"), ctx);
     const input = {
-      name: "Prepaid",
-      dataExposed: [" Name ", "", "PIN", "Address"],
-      remediation: ["Change your **PIN**.", "  ", "Call us."],
+      "en.name": "Prepaid",
+      "en.dataExposed": [" Name ", "", "PIN", "Address"],
+      "en.remediation": ["Change your **PIN**.", "  ", "Call us."],
+      "es.remediation": ["", " "],
       sortOrder: "5",
     };
     expect(await updateCategory(db, slug, "prepaid", input, ctx)).toEqual({
-      changed: ["dataExposed", "remediation", "sortOrder"],
+      changed: ["en.dataExposed", "en.remediation", "sortOrder"],
     });
-    expect((await getIncident(db, slug))!.categories[0]).toMatchObject({
-      dataExposed: ["Name", "PIN", "Address"],
-      remediation: ["Change your **PIN**.", "Call us."],
+    expect((await getIncident(db, slug))!.categories[0]!.content.body).toEqual({
       sortOrder: 5,
-    });
-    const row = (await auditRows(email)).at(-1)!;
-    expect(row).toMatchObject({
-      action: "category_edited",
-      target: `${slug}/prepaid`,
-      details: { fields: ["dataExposed", "remediation", "sortOrder"] },
+      text: {
+        en: {
+          name: "Prepaid",
+          dataExposed: ["Name", "PIN", "Address"],
+          remediation: ["Change your **PIN**.", "Call us."],
+        },
+        es: {},
+      },
     });
   });
 
@@ -204,14 +212,14 @@ describe("updating", () => {
 });
 
 describe("size limits and required fields", () => {
-  const base = () => ({ title: "T", disclosedAt: "2024-05-01", summary: "S" });
-  const cat = () => ({ name: "N", dataExposed: ["Name"], remediation: ["Step"], sortOrder: 1 });
+  const base = () => ({ "en.title": "T", disclosedAt: "2024-05-01", "en.summary": "S" });
+  const cat = () => ({ "en.name": "N", "en.dataExposed": ["Name"], "en.remediation": ["Step"], sortOrder: 1 });
 
   it.each([
-    ["title", { title: "x".repeat(201) }, "errors.title_too_long"],
-    ["title", { title: "   " }, "errors.title_required"],
-    ["summary", { summary: "x".repeat(5001) }, "errors.summary_too_long"],
-    ["summary", { summary: undefined }, "errors.summary_required"],
+    ["en.title", { "en.title": "x".repeat(201) }, "errors.title_too_long"],
+    ["en.title", { "en.title": "   " }, "errors.title_required"],
+    ["es.summary", { "es.summary": "x".repeat(5001) }, "errors.summary_too_long"],
+    ["en.summary", { "en.summary": undefined }, "errors.summary_required"],
     ["disclosedAt", { disclosedAt: "2021-02-30" }, "errors.date_invalid"],
     ["disclosedAt", { disclosedAt: "17/08/2021" }, "errors.date_invalid"],
   ])("incident %s: %j → %s", async (field, patch, key) => {
@@ -224,24 +232,27 @@ describe("size limits and required fields", () => {
     const { ctx } = actor();
     const slug = await newIncident(ctx);
     await expect(
-      updateIncident(db, slug, { ...base(), title: "x".repeat(200), summary: "y".repeat(5000) }, ctx),
+      updateIncident(db, slug, { ...base(), "en.title": "x".repeat(200), "es.summary": "y".repeat(5000) }, ctx),
     ).resolves.toBeTruthy();
     const big = {
       ...cat(),
-      dataExposed: Array.from({ length: 30 }, (_, i) => `d${i}`),
-      remediation: Array.from({ length: 20 }, () => "s".repeat(2000)),
+      "en.dataExposed": Array.from({ length: 30 }, (_, i) => `d${i}`),
+      "es.remediation": Array.from({ length: 20 }, () => "s".repeat(2000)),
     };
-    await expect(createCategory(db, slug, { ...big, slug: "big" }, ctx)).resolves.toEqual({ slug: "big" });
+    await expect(createCategory(db, slug, { ...big, slug: "big" }, ctx)).resolves.toEqual({
+      slug: "big",
+      published: true,
+    });
   });
 
   it.each([
-    ["remediation", { remediation: ["x".repeat(2001)] }, "errors.step_too_long"],
-    ["remediation", { remediation: Array.from({ length: 21 }, (_, i) => `s${i}`) }, "errors.steps_too_many"],
-    ["remediation", { remediation: ["", "  "] }, "errors.steps_required"],
-    ["dataExposed", { dataExposed: Array.from({ length: 31 }, (_, i) => `d${i}`) }, "errors.data_too_many"],
-    ["dataExposed", { dataExposed: ["x".repeat(201)] }, "errors.data_item_too_long"],
-    ["dataExposed", { dataExposed: "Name" }, "errors.data_required"],
-    ["name", { name: "x".repeat(201) }, "errors.name_too_long"],
+    ["es.remediation", { "es.remediation": ["x".repeat(2001)] }, "errors.step_too_long"],
+    ["en.remediation", { "en.remediation": Array.from({ length: 21 }, (_, i) => `s${i}`) }, "errors.steps_too_many"],
+    ["en.remediation", { "en.remediation": ["", "  "] }, "errors.steps_required"],
+    ["en.dataExposed", { "en.dataExposed": Array.from({ length: 31 }, (_, i) => `d${i}`) }, "errors.data_too_many"],
+    ["es.dataExposed", { "es.dataExposed": ["x".repeat(201)] }, "errors.data_item_too_long"],
+    ["en.dataExposed", { "en.dataExposed": "Name" }, "errors.data_required"],
+    ["en.name", { "en.name": "x".repeat(201) }, "errors.name_too_long"],
     ["sortOrder", { sortOrder: "-1" }, "errors.sort_order_invalid"],
     ["sortOrder", { sortOrder: "1.5" }, "errors.sort_order_invalid"],
     ["sortOrder", { sortOrder: "many" }, "errors.sort_order_invalid"],

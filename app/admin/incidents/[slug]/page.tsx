@@ -1,25 +1,48 @@
 import { notFound } from "next/navigation";
 import { createCategoryAction, updateCategoryAction, updateIncidentAction } from "@/app/admin/incidents/actions";
+import {
+  deleteCategoryAction,
+  publishAction,
+  restoreAction,
+  setReviewAction,
+} from "@/app/admin/incidents/publishing/actions";
 import { CategoryForm } from "@/components/admin/CategoryForm";
+import { ContentPanel, DeleteCategoryForm, ReviewToggle } from "@/components/admin/ContentActions";
 import { IncidentForm } from "@/components/admin/IncidentForm";
 import { requirePermission } from "@/lib/auth/next";
+import { can } from "@/lib/auth/permissions";
 import { getTranslator } from "@/lib/i18n/translator";
+import { categoryFormValues, incidentFormValues } from "@/lib/incidents/form-values";
+import { CONTENT_LOCALES } from "@/lib/incidents/locales";
 import { getIncident } from "@/lib/incidents/manage";
-import { remediationPath } from "@/lib/incidents/paths";
+import { previewPath, remediationPath } from "@/lib/incidents/paths";
 import { SLUG_PATTERN } from "@/lib/incidents/schemas";
 import { getServices } from "@/lib/services";
 
-type Props = { params: Promise<{ slug?: string }> };
+type Props = { params: Promise<{ slug?: string }>; searchParams: Promise<{ deleted?: string }> };
 
 const link = "text-blue-800 underline underline-offset-2";
 
-/** One incident: its own fields, then each of its groups, then a form to add a group. */
-export default async function EditIncidentPage({ params }: Props) {
-  await requirePermission("incidents:edit");
+/**
+ * One incident: its own text, then each of its groups, each with its locales side by
+ * side, its draft and publishing state and its history; then a form to add a group.
+ */
+export default async function EditIncidentPage({ params, searchParams }: Props) {
+  const admin = await requirePermission("incidents:edit");
   const { slug = "" } = await params;
   const incident = SLUG_PATTERN.test(slug) ? await getIncident(getServices().db, slug) : null;
   if (!incident) notFound();
+  const deleted = (await searchParams).deleted === "1";
   const t = getTranslator();
+  const me = admin.id;
+  const mayPublish = (draft: { editedBy: string[] } | null) =>
+    !incident.reviewRequired || !draft || !draft.editedBy.includes(me);
+  const previews = (category: string) =>
+    CONTENT_LOCALES.map((l) => ({
+      href: previewPath(incident.slug, category, l),
+      label: t("admin.incidents.previewPage", { language: t(`admin.incidents.locales.${l}`) }),
+    }));
+  const first = incident.categories[0]?.slug;
   return (
     <>
       <p>
@@ -29,6 +52,19 @@ export default async function EditIncidentPage({ params }: Props) {
       </p>
       <h1 className="text-3xl font-bold text-slate-900">{incident.title}</h1>
 
+      <section aria-labelledby="review-heading" className="space-y-2 rounded-md border border-slate-300 p-4">
+        <h2 id="review-heading" className="text-xl font-bold text-slate-900">
+          {t("admin.incidents.review.title")}
+        </h2>
+        {can(admin.role, "settings:manage") ? (
+          <ReviewToggle incident={incident.slug} on={incident.reviewRequired} action={setReviewAction} />
+        ) : (
+          <p className="text-slate-800">
+            {incident.reviewRequired ? t("admin.incidents.review.on") : t("admin.incidents.review.off")}
+          </p>
+        )}
+      </section>
+
       <section aria-labelledby="incident-heading" className="space-y-4 rounded-md border border-slate-300 p-4">
         <h2 id="incident-heading" className="text-xl font-bold text-slate-900">
           {t("admin.incidents.editTitle")}
@@ -36,12 +72,16 @@ export default async function EditIncidentPage({ params }: Props) {
         <IncidentForm
           action={updateIncidentAction}
           mode="edit"
-          initial={{
-            slug: incident.slug,
-            title: incident.title,
-            disclosedAt: incident.disclosedAt.toISOString().slice(0, 10),
-            summary: incident.summary,
-          }}
+          initial={incidentFormValues(incident.slug, incident.content.body)}
+        />
+        <ContentPanel
+          subject={{ incident: incident.slug }}
+          content={incident.content}
+          mayPublish={mayPublish(incident.content.draft)}
+          reviewed={incident.reviewRequired}
+          publish={publishAction}
+          restore={restoreAction}
+          previews={first ? previews(first) : []}
         />
       </section>
 
@@ -49,6 +89,11 @@ export default async function EditIncidentPage({ params }: Props) {
         <h2 id="categories-heading" className="text-xl font-bold text-slate-900">
           {t("admin.incidents.categories")}
         </h2>
+        {deleted && (
+          <p role="status" className="font-medium text-green-800">
+            {t("admin.incidents.deleted")}
+          </p>
+        )}
         {incident.categories.length === 0 && <p className="text-slate-800">{t("admin.incidents.noCategories")}</p>}
         {incident.categories.map((c) => (
           <section
@@ -66,7 +111,26 @@ export default async function EditIncidentPage({ params }: Props) {
                 {t("admin.incidents.publicPage")}
               </a>
             </p>
-            <CategoryForm action={updateCategoryAction} incidentSlug={incident.slug} mode="edit" initial={c} />
+            <CategoryForm
+              action={updateCategoryAction}
+              incidentSlug={incident.slug}
+              mode="edit"
+              initial={categoryFormValues(c.slug, c.content.body)}
+            />
+            <ContentPanel
+              subject={{ incident: incident.slug, category: c.slug }}
+              content={c.content}
+              mayPublish={mayPublish(c.content.draft)}
+              reviewed={incident.reviewRequired}
+              publish={publishAction}
+              restore={restoreAction}
+              previews={previews(c.slug)}
+            />
+            <DeleteCategoryForm
+              subject={{ incident: incident.slug, category: c.slug }}
+              name={c.name}
+              action={deleteCategoryAction}
+            />
           </section>
         ))}
       </section>
@@ -79,7 +143,7 @@ export default async function EditIncidentPage({ params }: Props) {
           action={createCategoryAction}
           incidentSlug={incident.slug}
           mode="create"
-          initial={{ slug: "", name: "", dataExposed: [], remediation: [], sortOrder: incident.categories.length }}
+          initial={categoryFormValues("", null, incident.categories.length)}
         />
       </section>
     </>

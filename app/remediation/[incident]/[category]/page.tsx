@@ -1,19 +1,19 @@
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
-import { Markdown } from "@/components/Markdown";
-import { PrintButton } from "@/components/PrintButton";
+import { RemediationView } from "@/components/RemediationView";
 import { getRemediation } from "@/lib/incidents/get-remediation";
 import { requestLocale } from "@/lib/auth/next";
-import { localizedPath } from "@/lib/i18n/locale";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
 
 type Params = { params: Promise<{ incident: string; category: string }> };
 
+// Published text only (lib/incidents/get-remediation.ts), in the reader's language,
+// falling back to English per field.
 async function load({ params }: Params) {
   const { incident, category } = await params;
   if (incident.length > 100 || category.length > 100) return null;
-  return getRemediation(getServices().db, incident, category);
+  return getRemediation(getServices().db, incident, category, await requestLocale());
 }
 
 export async function generateMetadata(props: Params): Promise<Metadata> {
@@ -29,47 +29,5 @@ export async function generateMetadata(props: Params): Promise<Metadata> {
 export default async function RemediationPage(props: Params) {
   const page = await load(props);
   if (!page) notFound();
-  const locale = await requestLocale();
-  const t = getTranslator(locale);
-  return (
-    <article className="space-y-6">
-      <p className="print:hidden">
-        <a href={localizedPath(locale, "/")} className="text-blue-800 underline underline-offset-2">
-          {t("remediation.back")}
-        </a>
-      </p>
-      <header>
-        <h1 className="text-3xl font-bold text-slate-900">{page.category.name}</h1>
-        <p className="mt-1 text-lg text-slate-800">{page.incident.title}</p>
-        <p className="text-sm text-slate-700">
-          {t("remediation.disclosed", { disclosedAt: page.incident.disclosedAt })}
-        </p>
-      </header>
-      <Markdown className="text-slate-800">{page.incident.summary}</Markdown>
-      <section aria-labelledby="exposed">
-        <h2 id="exposed" className="text-xl font-semibold text-slate-900">
-          {t("remediation.dataExposed")}
-        </h2>
-        <ul className="mt-2 list-disc pl-6 text-slate-800">
-          {page.category.dataExposed.map((d, i) => (
-            <li key={i}>{d}</li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="steps">
-        <h2 id="steps" className="text-xl font-semibold text-slate-900">
-          {t("remediation.steps")}
-        </h2>
-        <ol className="mt-2 list-decimal space-y-2 pl-6 text-slate-800">
-          {page.category.remediation.map((step, i) => (
-            // Steps are console-written markdown; the index keys them (two may read alike).
-            <li key={i}>
-              <Markdown>{step}</Markdown>
-            </li>
-          ))}
-        </ol>
-      </section>
-      <PrintButton />
-    </article>
-  );
+  return <RemediationView page={page} uiLocale={await requestLocale()} />;
 }
