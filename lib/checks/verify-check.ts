@@ -7,6 +7,7 @@ import { unsealPhone } from "@/lib/hashing/seal";
 import { findExposures } from "@/lib/exposures/find-exposures";
 import type { ExposureResult } from "@/lib/exposures/types";
 import { countCheck } from "@/lib/dashboard/check-stats";
+import { claimOfferCodes } from "@/lib/offers/claim-code";
 
 // bytea travels as base64 text: the 6.19 client cannot return raw Bytes from $queryRaw via adapter-pg 7.
 type Claimed = {
@@ -62,7 +63,8 @@ export async function verifyCheck(
     throw new AppError("code_expired");
   }
   await deps.conversion.recordVerified(phone, new Date(claimed.created_at));
-  const result = await findExposures(deps.sql, deps.keyring, phone);
+  // Proven: the number's activation codes are handed out only now (ADR 32).
+  const result = await claimOfferCodes(deps, phone, await findExposures(deps.sql, deps.keyring, phone));
   await countCheck(deps.db, now, { completed: true, affected: result.affected });
   return result;
 }

@@ -1,6 +1,13 @@
 import type { Db } from "@/lib/db/client";
 import type { Keyring } from "@/lib/hashing/keyring";
-import { DEMO_CATEGORIES, DEMO_INCIDENT, DEMO_NUMBERS } from "@/lib/incidents/demo-data";
+import {
+  DEMO_CATEGORIES,
+  DEMO_CODES_PER_GROUP,
+  DEMO_INCIDENT,
+  DEMO_NUMBERS,
+  demoCode,
+} from "@/lib/incidents/demo-data";
+import { codeDigest, sealCode } from "@/lib/offers/codes";
 
 /** Serializes seeding between app nodes starting at once on one database. */
 const SEED_LOCK = 7_365_002;
@@ -30,6 +37,19 @@ export async function seedDemoIfEmpty(db: Db, keyring: Keyring): Promise<boolean
           },
         });
         categories.set(c.slug, row.id);
+        // A small pool per group, so the demo hands out codes (and shows a pool running low).
+        await tx.offerCode.createMany({
+          data: Array.from({ length: DEMO_CODES_PER_GROUP }, (_, n) => {
+            const code = demoCode(c.slug, n + 1);
+            const { sealed, version } = sealCode(keyring, row.id, code);
+            return {
+              categoryId: row.id,
+              codeDigest: new Uint8Array(codeDigest(keyring, code)),
+              sealedCode: new Uint8Array(sealed),
+              sealVersion: version,
+            };
+          }),
+        });
       }
       const batch = await tx.importBatch.create({
         data: { source: "demo seed", status: "completed", keyVersion: keyring.current.version, finishedAt: new Date() },
