@@ -114,3 +114,42 @@ export async function updateOffer(
   });
   return { changed };
 }
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
+
+/**
+ * The console forms' values for an incident (strings, as the forms post them): its
+ * notice, and each group's offer by slug. Null for an unknown incident.
+ */
+export async function noticeFormValues(db: Db, slug: string) {
+  const n = await getNotice(db, slug);
+  if (!n) return null;
+  return {
+    notice: {
+      breachStartedOn: day(n.breachStartedOn),
+      breachEndedOn: day(n.breachEndedOn),
+      discoveredOn: day(n.discoveredOn),
+      noticeOn: day(n.noticeOn),
+      noticeDelayedForLaw: n.noticeDelayedForLaw ? "on" : "",
+      contactPhone: n.contactPhone ?? "",
+      contactUrl: n.contactUrl ?? "",
+      contactMail: n.contactMail ?? "",
+      noticeWhatHappened: n.noticeWhatHappened ?? "",
+      noticeWhatInvolved: n.noticeWhatInvolved ?? "",
+      noticeWhatWeAreDoing: n.noticeWhatWeAreDoing ?? "",
+      noticeWhatYouCanDo: n.noticeWhatYouCanDo ?? "",
+    },
+    offers: Object.fromEntries(
+      n.categories.map((c) => [
+        c.slug,
+        {
+          exposesIdNumbers: c.exposesIdNumbers ? "on" : "",
+          offerProvider: c.offerProvider ?? "",
+          offerMonths: c.offerMonths == null ? "" : String(c.offerMonths),
+          offerEnrollUrl: c.offerEnrollUrl ?? "",
+          offerInstructions: c.offerInstructions ?? "",
+        },
+      ]),
+    ),
+  };
+}

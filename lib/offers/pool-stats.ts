@@ -17,14 +17,14 @@ export type PoolStat = {
  * Codes loaded and left in each category that carries an offer, for the dashboard. A pool
  * with an offer and no codes at all counts as low: verified customers are told to ask.
  */
-export async function poolStats(db: Db): Promise<PoolStat[]> {
+export async function poolStats(db: Db, incidentSlug?: string): Promise<PoolStat[]> {
   const rows = await db.$queryRaw<{ incident: string; category: string; name: string; total: number; left: number }[]>`
     SELECT i.slug AS incident, c.slug AS category, c.name,
            count(o.id)::int AS total, (count(o.id) - count(o.assigned_to))::int AS left
     FROM category c
     JOIN incident i ON i.id = c.incident_id
     LEFT JOIN offer_code o ON o.category_id = c.id
-    WHERE c.offer_provider IS NOT NULL
+    WHERE c.offer_provider IS NOT NULL AND (${incidentSlug ?? null}::text IS NULL OR i.slug = ${incidentSlug ?? null})
     GROUP BY i.slug, c.slug, c.name, c.sort_order
     ORDER BY i.slug, c.sort_order, c.slug`;
   return rows.map((r) => ({ ...r, low: isLow(r.total, r.left) }));

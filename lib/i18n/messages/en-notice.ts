@@ -30,10 +30,10 @@ export const noticeEn = {
   bureausIntro:
     "You may place a fraud alert or a security freeze on your credit file, free of charge, with each of the three nationwide credit bureaus:",
   bureauPhone: "Phone: {phone}",
-  bureauWeb: "Web: {url}",
+  bureauWeb: "Web:",
   ftc: "The Federal Trade Commission explains how to protect yourself from identity theft at identitytheft.gov, or call 1-877-438-4338.",
   contactPhone: "Phone: {phone}",
-  contactWeb: "Web: {url}",
+  contactWeb: "Web:",
   contactMail: "Mail:",
   noContact: "Contact our customer support.",
   notFoundTitle: "Notice not found",
@@ -87,7 +87,7 @@ export const adminOffersEn = {
   left: "{left, number} of {total, number} codes left",
   file: "CSV file of codes",
   fileHint:
-    "One code per line (a header line code is skipped). Codes are stored sealed; the file is not kept. At most 10 MB.",
+    "One code per line (a header line code is skipped). Codes are stored sealed; the file is not kept. At most 1 MB here; larger files with npm run admin -- import-offer-codes.",
   load: "Load codes",
   loaded: "{loaded, number} loaded, {duplicates, number} duplicates, {rejected, number} rejected.",
   pools: {

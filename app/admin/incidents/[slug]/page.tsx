@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { createCategoryAction, updateCategoryAction, updateIncidentAction } from "@/app/admin/incidents/actions";
 import { CategoryForm } from "@/components/admin/CategoryForm";
 import { IncidentForm } from "@/components/admin/IncidentForm";
+import { NoticeSection, OfferSection } from "@/app/admin/incidents/notice/sections";
 import { requirePermission } from "@/lib/auth/next";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getIncident } from "@/lib/incidents/manage";
@@ -45,6 +46,8 @@ export default async function EditIncidentPage({ params }: Props) {
         />
       </section>
 
+      <NoticeSection incidentSlug={incident.slug} />
+
       <section aria-labelledby="categories-heading" className="space-y-6">
         <h2 id="categories-heading" className="text-xl font-bold text-slate-900">
           {t("admin.incidents.categories")}
@@ -67,6 +70,7 @@ export default async function EditIncidentPage({ params }: Props) {
               </a>
             </p>
             <CategoryForm action={updateCategoryAction} incidentSlug={incident.slug} mode="edit" initial={c} />
+            <OfferSection incidentSlug={incident.slug} categorySlug={c.slug} />
           </section>
         ))}
       </section>
