@@ -59,3 +59,14 @@ export function resultIn(pool: { incident: string; category: string }, phone: st
     ],
   };
 }
+
+/** Records a number as affected in the pool's group (a completed batch of one row). */
+export async function affect(pool: { incident: string; category: string }, e164: string): Promise<void> {
+  const db = getDb();
+  const cat = await db.category.findFirstOrThrow({ where: { slug: pool.category, incident: { slug: pool.incident } } });
+  const batch = await db.importBatch.create({ data: { source: "offer test", status: "completed" } });
+  const { hash, version } = testKeyring().hash(e164);
+  await db.affectedAccount.create({
+    data: { phoneHash: new Uint8Array(hash), keyVersion: version, categoryId: cat.id, batchId: batch.id },
+  });
+}

@@ -1,6 +1,7 @@
 import { pauseTextsAction, resumeTextsAction } from "@/app/admin/dashboard/actions";
 import { AffectedChart, ChecksChart, ImportsChart } from "@/components/admin/DashboardCharts";
 import { SmsPanel } from "@/components/admin/SmsPanel";
+import { OfferPools } from "@/app/admin/dashboard/offer-pools";
 import { SmsPauseForm } from "@/components/admin/SmsPauseForm";
 import { requirePermission } from "@/lib/auth/next";
 import { can } from "@/lib/auth/permissions";
@@ -66,6 +67,8 @@ export default async function DashboardPage() {
           <SmsPauseForm paused={texts.status.paused !== null} pause={pauseTextsAction} resume={resumeTextsAction} />
         )}
       </section>
+
+      <OfferPools />
 
       <section aria-labelledby="affected-heading" className="space-y-3">
         <h2 id="affected-heading" className="text-xl font-bold text-slate-900">

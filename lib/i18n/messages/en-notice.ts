@@ -104,8 +104,6 @@ export const adminOffersEn = {
     item: "{incident}, {group}",
   },
   lookup: {
-    code: "Activation code for {provider}: {code}",
-    none: "No activation code handed out to this number yet: the customer gets one by checking the number with a texted code.",
     audited: "Showing a code is recorded in the audit log.",
   },
 } as const;
