@@ -1,5 +1,4 @@
 import type { Sql } from "@/lib/db/sql";
-import type { ExposureResult } from "@/lib/exposures/types";
 import type { Keyring } from "@/lib/hashing/keyring";
 import { openCode } from "@/lib/offers/codes";
 
@@ -12,6 +11,14 @@ import { openCode } from "@/lib/offers/codes";
  */
 
 export type OfferDeps = { sql: Sql; keyring: Keyring };
+
+/**
+ * The part of a result (lib/exposures/types.ts ExposureResult) these functions read and
+ * fill, stated here so lib/offers does not import lib/exposures, which calls it.
+ */
+type WithOffers = {
+  exposures: { incident: { slug: string }; category: { slug: string }; offer: { code?: string | null } | null }[];
+};
 
 type Held = {
   incident_slug: string;
@@ -85,7 +92,7 @@ async function claim(deps: OfferDeps, e164: string, incident: string, category: 
  * The verified result with each offer's code: the one the number holds, else one taken
  * from the pool now, else null (the pool is empty). Only for a number proven by its owner.
  */
-export async function claimOfferCodes(deps: OfferDeps, e164: string, result: ExposureResult): Promise<ExposureResult> {
+export async function claimOfferCodes<R extends WithOffers>(deps: OfferDeps, e164: string, result: R): Promise<R> {
   if (!result.exposures.some((x) => x.offer)) return result;
   const mine = await held(deps, e164);
   const exposures = [];
@@ -106,11 +113,11 @@ export async function claimOfferCodes(deps: OfferDeps, e164: string, result: Exp
  * agent's caller has not proven the number here). Returns the result with those codes
  * and the pools (incident/category) whose code was shown, for the audit.
  */
-export async function heldOfferCodes(
+export async function heldOfferCodes<R extends WithOffers>(
   deps: OfferDeps,
   e164: string,
-  result: ExposureResult,
-): Promise<{ result: ExposureResult; shown: string[] }> {
+  result: R,
+): Promise<{ result: R; shown: string[] }> {
   if (!result.exposures.some((x) => x.offer)) return { result, shown: [] };
   const mine = await held(deps, e164);
   const shown: string[] = [];
