@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from "use-intl";
 import { DEFAULT_LOCALE, isLocale, localizedPath } from "@/lib/i18n/locale";
-import type { ExposureResult } from "@/lib/exposures/types";
+import type { ExposureResult, Offer } from "@/lib/exposures/types";
 import { rankByHarm } from "@/lib/exposures/harm";
 import { maskPhone } from "@/lib/phone/mask";
 
@@ -69,15 +69,46 @@ export function ExposureBanner({ result }: { result: ExposureResult }) {
                 <li key={d}>{d}</li>
               ))}
             </ul>
-            <a
-              className="mt-3 inline-block font-semibold text-blue-800 underline underline-offset-2 hover:text-blue-950"
-              href={localizedPath(isLocale(locale) ? locale : DEFAULT_LOCALE, x.remediationUrl)}
-            >
-              {t("remediationLink", { name: x.category.name })}
-            </a>
+            {x.offer && <OfferBox offer={x.offer} />}
+            <p className="mt-3 flex flex-wrap gap-x-6 gap-y-1">
+              <a className={link} href={localizedPath(isLocale(locale) ? locale : DEFAULT_LOCALE, x.remediationUrl)}>
+                {t("remediationLink", { name: x.category.name })}
+              </a>
+              <a className={link} href={localizedPath(isLocale(locale) ? locale : DEFAULT_LOCALE, x.noticeUrl)}>
+                {t("noticeLink")}
+              </a>
+            </p>
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+const link = "font-semibold text-blue-800 underline underline-offset-2 hover:text-blue-950";
+
+/**
+ * A group's identity-protection offer: the number's activation code after a verified
+ * check; otherwise how to get one (none left, or this path hands none out: ADR 32).
+ */
+function OfferBox({ offer }: { offer: Offer }) {
+  const t = useTranslations("result.offer");
+  return (
+    <div className="mt-3 rounded-md border border-emerald-700 bg-emerald-50 p-3">
+      <h3 className="font-semibold text-slate-900">
+        {t("title", { provider: offer.provider, months: offer.durationMonths })}
+      </h3>
+      {typeof offer.code === "string" ? (
+        <p className="mt-1 text-slate-800">
+          {t("code")}: <strong className="font-mono text-lg tracking-wide">{offer.code}</strong>
+        </p>
+      ) : (
+        <p className="mt-1 text-slate-800">{offer.code === null ? t("noCode") : t("verifyForCode")}</p>
+      )}
+      {offer.instructions && <p className="mt-1 text-slate-800">{offer.instructions}</p>}
+      <a className={`mt-1 inline-block ${link}`} href={offer.enrollUrl} rel="noopener noreferrer">
+        {t("enroll", { provider: offer.provider })}
+      </a>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 // `npm run admin -- create-user --email E --role owner|importer|agent|viewer [--password-stdin]`
 // `npm run admin -- rotate-key [--json]`: re-keys stored hashes to LOOKUP_KEY_VERSION (scripts/rotate-key.ts).
 // `npm run admin -- create-api-key --name NAME`: a key for the integration API, printed once (scripts/create-api-key.ts).
+// `npm run admin -- import-offer-codes FILE --incident SLUG --category SLUG`: a group's activation codes (scripts/import-offer-codes.ts).
 // Creates a console user. The password is asked for twice without echo, or read from
 // standard input with --password-stdin (one line; for scripts). It never appears in argv.
 import { parseArgs } from "node:util";
@@ -27,6 +28,8 @@ async function main() {
     return (await import("@/scripts/rotate-key")).rotateKeyCommand(process.argv.slice(3));
   if (process.argv[2] === "create-api-key")
     return (await import("@/scripts/create-api-key")).createApiKeyCommand(process.argv.slice(3));
+  if (process.argv[2] === "import-offer-codes")
+    return (await import("@/scripts/import-offer-codes")).importOfferCodesCommand(process.argv.slice(3));
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {

@@ -13,6 +13,7 @@ type Props = { action: (prev: LookupState | undefined, form: FormData) => Promis
 export function AgentLookup({ action }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   const t = useTranslations("admin.lookup");
+  const tOffers = useTranslations("admin.offers.lookup");
   return (
     <div className="space-y-6">
       <form action={formAction} className="space-y-4" noValidate>
@@ -32,6 +33,9 @@ export function AgentLookup({ action }: Props) {
         <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
       </form>
       {state.result && <ExposureBanner result={state.result} />}
+      {state.result?.exposures.some((x) => typeof x.offer?.code === "string") && (
+        <p className="text-sm text-slate-700">{tOffers("audited")}</p>
+      )}
     </div>
   );
 }

@@ -37,6 +37,10 @@ export const AUDIT_ACTIONS = [
   "key_rotated",
   "sms_paused",
   "sms_resumed",
+  "notice_edited",
+  "offer_edited",
+  "offer_codes_imported",
+  "offer_code_viewed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

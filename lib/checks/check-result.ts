@@ -2,6 +2,7 @@ import type { CheckDeps } from "@/lib/checks/deps";
 import { findExposures } from "@/lib/exposures/find-exposures";
 import type { ExposureResult } from "@/lib/exposures/types";
 import { countCheckCompleted, countCheckVerified } from "@/lib/metrics/registry";
+import { claimOfferCodes } from "@/lib/offers/claim-code";
 
 /** A check whose code was just proven: the number, unsealed, and its times. */
 export type VerifiedCheck = { phone: string; sentAt: Date; verifiedAt: Date };
@@ -15,7 +16,8 @@ export async function checkResult(deps: CheckDeps, verified: VerifiedCheck): Pro
   const { phone, sentAt, verifiedAt } = verified;
   countCheckVerified();
   await deps.conversion.recordVerified(phone, sentAt);
-  const result = await findExposures(deps.sql, deps.keyring, phone);
+  // Proven: the number's activation codes are handed out only now (ADR 32).
+  const result = await claimOfferCodes(deps, phone, await findExposures(deps.sql, deps.keyring, phone));
   deps.counts.add(verifiedAt, { completed: true, affected: result.affected });
   countCheckCompleted(result.affected);
   return result;

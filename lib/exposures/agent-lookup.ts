@@ -10,6 +10,8 @@ import type { Keyring } from "@/lib/hashing/keyring";
 import { log } from "@/lib/log";
 import { parsePhoneInput } from "@/lib/phone/phone-input";
 import type { Limits } from "@/lib/rate-limit/limits";
+import { heldOfferCodes } from "@/lib/offers/claim-code";
+import { recordAudit } from "@/lib/audit/record";
 
 export type AgentLookupDeps = {
   db: Db;
@@ -46,8 +48,19 @@ export async function agentLookup(
   const { phone } = parsePhoneInput(lookupSchema(deps.region), input);
   await deps.limits.agentLookupPerHour.consume(agent.id);
   await deps.limits.agentLookupPerDay.consume(agent.id);
-  const result = await findExposures(deps.sql, deps.keyring, phone);
+  const found = await findExposures(deps.sql, deps.keyring, phone);
   await recordAgentLookup(deps.db, agent, phone, ip);
+  // Codes already handed out are shown, never taken (ADR 32); each one shown is audited by
+  // its pool only, not the number, like the lookup entry before it.
+  const { result, shown } = await heldOfferCodes(deps, phone, found);
+  for (const pool of shown)
+    await recordAudit(deps.db, {
+      actorId: agent.id,
+      actorEmail: agent.email,
+      action: "offer_code_viewed",
+      target: pool,
+      ip,
+    });
   await watch(deps, agent);
   return result;
 }

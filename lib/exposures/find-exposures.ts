@@ -1,7 +1,7 @@
 import type { Sql } from "@/lib/db/sql";
 import type { Keyring } from "@/lib/hashing/keyring";
-import type { ExposureResult } from "@/lib/exposures/types";
-import { remediationPath } from "@/lib/incidents/paths";
+import type { ExposureResult, Offer } from "@/lib/exposures/types";
+import { noticePath, remediationPath } from "@/lib/incidents/paths";
 import { lookupBatchTimer } from "@/lib/metrics/registry";
 
 /** Looks a number (E.164) up: every exposure recorded for it. */
@@ -15,6 +15,10 @@ type Row = {
   category_slug: string;
   category_name: string;
   data_exposed: string[];
+  offer_provider: string | null;
+  offer_months: number | null;
+  offer_enroll_url: string | null;
+  offer_instructions: string | null;
 };
 
 // Several numbers at once: $1, $2 and $3 pair each hash with its key version and the
@@ -27,7 +31,8 @@ const EXPOSURES = {
     SELECT DISTINCT q.n, i.slug AS incident_slug, i.title AS incident_title,
            to_char(i.disclosed_at, 'YYYY-MM-DD') AS disclosed_on,
            c.slug AS category_slug, c.name AS category_name,
-           coalesce(c.data_exposed, '{}') AS data_exposed, c.sort_order
+           coalesce(c.data_exposed, '{}') AS data_exposed, c.sort_order,
+           c.offer_provider, c.offer_months, c.offer_enroll_url, c.offer_instructions
     FROM unnest($1::bytea[], $2::smallint[], $3::int[]) AS q(phone_hash, key_version, n)
     JOIN affected_account a ON a.phone_hash = q.phone_hash AND a.key_version = q.key_version
     JOIN import_batch b ON b.id = a.batch_id AND b.status = 'completed'
@@ -62,9 +67,22 @@ export async function findExposuresOf(sql: Sql, keyring: Keyring, numbers: strin
       incident: { slug: r.incident_slug, title: r.incident_title, disclosedAt: r.disclosed_on },
       category: { slug: r.category_slug, name: r.category_name, dataExposed: r.data_exposed },
       remediationUrl: remediationPath(r.incident_slug, r.category_slug),
+      noticeUrl: noticePath(r.incident_slug),
+      offer: offerOf(r),
     });
   }
   return results;
+}
+
+/** A category's offer without a code (claimOfferCodes adds one after a verification). */
+function offerOf(r: Row): Offer | null {
+  if (!r.offer_provider || r.offer_months == null || !r.offer_enroll_url) return null;
+  return {
+    provider: r.offer_provider,
+    durationMonths: r.offer_months,
+    enrollUrl: r.offer_enroll_url,
+    instructions: r.offer_instructions ?? "",
+  };
 }
 
 /** Every exposure recorded for one number. */

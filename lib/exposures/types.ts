@@ -1,5 +1,27 @@
 import { z } from "zod";
 
+/**
+ * An identity-protection offer. `code` is present only on a verified check (the number was
+ * proven with a texted code; docs/adr/0032-offer-codes.md): the activation code handed
+ * to that number, the same on every later check, or null when the pool has run out.
+ * Open mode, the integration API and the agent lookup leave it out unless one was
+ * handed out already (the agent lookup shows it then).
+ */
+export const OfferSchema = z.object({
+  provider: z.string().meta({ examples: ["McAfee ID Theft Protection"] }),
+  durationMonths: z
+    .number()
+    .int()
+    .meta({ examples: [24] }),
+  enrollUrl: z.string().meta({ description: "Where to enrol with the code." }),
+  instructions: z.string().meta({ description: "How to enrol (markdown)." }),
+  code: z
+    .string()
+    .nullable()
+    .optional()
+    .meta({ description: "The activation code; null: none left (the customer is told how to get one)." }),
+});
+
 /** The answer to a check, shared by the API, the pages and the integration API. */
 export const ExposureSchema = z.object({
   incident: z.object({
@@ -13,6 +35,8 @@ export const ExposureSchema = z.object({
     dataExposed: z.array(z.string()).meta({ description: "What was exposed for this group." }),
   }),
   remediationUrl: z.string().meta({ description: "Path of the page that says what this group should do." }),
+  noticeUrl: z.string().meta({ description: "Path of the incident's printable breach notice." }),
+  offer: OfferSchema.nullable().meta({ description: "The identity-protection offer for this group, or null." }),
 });
 
 export const ExposureResultSchema = z.object({
@@ -24,4 +48,5 @@ export const ExposureResultSchema = z.object({
 });
 
 export type Exposure = z.infer<typeof ExposureSchema>;
+export type Offer = z.infer<typeof OfferSchema>;
 export type ExposureResult = z.infer<typeof ExposureResultSchema>;

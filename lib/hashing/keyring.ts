@@ -78,6 +78,11 @@ export class Keyring {
   keyMaterial(): Buffer {
     return this.current.key.export();
   }
+
+  /** A configured version's bytes, to open what was sealed under it; null once it is gone. */
+  keyMaterialOf(version: number): Buffer | null {
+    return this.all.find((k) => k.version === version)?.key.export() ?? null;
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Sql, Statement } from "@/lib/db/sql";
 export const CUSTOMER_PAGES: readonly { path: RegExp; shared: boolean }[] = [
   { path: /^\/$/, shared: true },
   { path: /^\/remediation\/[^/]+\/[^/]+$/, shared: true },
+  { path: /^\/notice\/[^/]+$/, shared: true },
   { path: /^\/outbox$/, shared: false },
   { path: /^\/demo\/account$/, shared: false },
 ];
@@ -18,7 +19,7 @@ export const CUSTOMER_PAGES: readonly { path: RegExp; shared: boolean }[] = [
  * The tables whose rows the shared pages show: a change to any of them purges every
  * node's page cache within a second (ADR 30).
  */
-export const CONTENT_TABLES: readonly string[] = ["incident", "category"];
+export const CONTENT_TABLES: readonly string[] = ["incident", "category", "content_version"];
 
 /** The page entry for an unprefixed path, or undefined for everything else (console, API). */
 export function customerPage(path: string) {

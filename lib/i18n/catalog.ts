@@ -12,6 +12,7 @@ export const CUSTOMER_NAMESPACES = [
   "code",
   "result",
   "remediation",
+  "notice",
   "outbox",
   "sms",
   "phone",

@@ -14,13 +14,54 @@ export const DEMO_INCIDENT = {
     summary:
       "Unos delincuentes entraron a nuestros sistemas y se llevaron datos de clientes. Ya cerramos el acceso que usaron, restablecimos los PIN que pudimos y estamos avisando a los clientes afectados. Están afectados clientes actuales y anteriores de planes pospago, clientes prepago y algunas personas que solicitaron crédito con nosotros; los datos robados varían según el grupo.",
   },
+  // The notice (docs/adr/0033-breach-notice.md): T-Mobile confirmed the intrusion and
+  // closed the access point on 17 August 2021 and began notifying customers that week.
+  breachEndedOn: new Date("2021-08-17T00:00:00Z"),
+  discoveredOn: new Date("2021-08-17T00:00:00Z"),
+  noticeOn: new Date("2021-08-20T00:00:00Z"),
+  noticeDelayedForLaw: false,
+  contactPhone: "1-800-937-8997 (611 from your phone)",
+  contactUrl: "https://www.t-mobile.com/brand/data-breach-2021",
+  contactMail: "T-Mobile USA, Inc.\n12920 SE 38th Street\nBellevue, WA 98006",
+  noticeWhatHappened:
+    "On August 17, 2021 we confirmed that criminals had gained unauthorized access to some of our systems. We located and closed the access point they used the same day, and began a thorough investigation with Mandiant, a world-class outside cybersecurity forensic firm. The investigation found that customer data had been taken.",
+  noticeWhatInvolved:
+    "The information taken differs by group of customers, as listed below. No phone numbers, account numbers, PINs, passwords or financial information of former or prospective customers were found in the data taken, and no payment card or other financial information of any customer.",
+  noticeWhatWeAreDoing: [
+    "- We reset the account PINs of every active prepaid customer whose PIN was exposed.",
+    "- We are investigating with Mandiant and coordinating with law enforcement.",
+    "- We offer two years of free identity theft protection, McAfee ID Theft Protection, to everyone who may be affected.",
+    "- We offer Scam Shield, our free scam-blocking protection, to every customer.",
+    "- We offer Account Takeover Protection, which stops your number from being ported out without your approval.",
+  ].join("\n"),
+  noticeWhatYouCanDo: [
+    "- Enrol in the two years of free identity theft protection with the activation code shown with your result.",
+    "- Turn on Scam Shield to block scam calls that may use the stolen details.",
+    "- Turn on Account Takeover Protection, and change your account PIN and passcode.",
+    "- If your Social Security or driver's licence number was exposed, consider a credit freeze and a fraud alert with the credit bureaus listed below.",
+  ].join("\n"),
 };
+
+/** Every demo group carries the 2021 offer: two years of McAfee ID Theft Protection. */
+const OFFER_2021 = {
+  offerProvider: "McAfee ID Theft Protection",
+  offerMonths: 24,
+  offerEnrollUrl: "https://www.mcafee.com/activatetmobile",
+  offerInstructions:
+    "Go to the enrolment page, choose to sign up, and enter your activation code when asked. The service includes credit monitoring, identity restoration, identity theft insurance and dark web monitoring.",
+};
+
+/** Demo activation codes seeded into each group's pool (fictional; a real pool is loaded from the provider's file). */
+export const DEMO_CODES_PER_GROUP = 25;
+export const demoCode = (category: string, n: number) => `DEMO-${category.toUpperCase()}-${String(n).padStart(4, "0")}`;
 
 export const DEMO_CATEGORIES = [
   {
     slug: "prepaid",
     name: "Prepaid customers",
     dataExposed: ["Name", "Phone number", "Account PIN"],
+    exposesIdNumbers: false,
+    ...OFFER_2021,
     remediation: [
       "Your account PIN was reset as a precaution. Choose a new PIN that you have not used anywhere else.",
       "Turn on port-out protection (SIM protection) so nobody can move your number to another carrier or SIM without your approval.",
@@ -42,6 +83,8 @@ export const DEMO_CATEGORIES = [
     slug: "former",
     name: "Former customers",
     dataExposed: ["Name", "Date of birth", "Social Security number", "Driver's licence or ID information"],
+    exposesIdNumbers: true,
+    ...OFFER_2021,
     remediation: [
       "Freeze your credit at each of the three bureaus (Equifax, Experian, TransUnion). A freeze is free and stops new credit being opened in your name.",
       "Place a fraud alert: ask one bureau and it tells the other two. Lenders must then take extra steps to confirm it is you.",
@@ -76,6 +119,8 @@ export const DEMO_CATEGORIES = [
       "Phone number",
       "IMEI and IMSI",
     ],
+    exposesIdNumbers: true,
+    ...OFFER_2021,
     remediation: [
       "Change your account PIN and passcode now, to ones you have not used elsewhere.",
       "Turn on account takeover protection, which blocks your number from being ported out without your approval.",

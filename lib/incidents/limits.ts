@@ -9,4 +9,7 @@ export const LIMITS = {
   step: 2_000,
   steps: 20,
   sortOrder: 9_999,
+  contactPhone: 40,
+  contactMail: 500,
+  offerMonths: 120,
 } as const;

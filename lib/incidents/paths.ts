@@ -7,3 +7,8 @@ export function previewPath(incidentSlug: string, categorySlug: string, locale: 
   const page = `/admin/incidents/${encodeURIComponent(incidentSlug)}/preview/${encodeURIComponent(categorySlug)}`;
   return `${page}?locale=${encodeURIComponent(locale)}`;
 }
+
+/** The printable breach notice of an incident (app/notice/[incident]/page.tsx). */
+export function noticePath(incidentSlug: string): string {
+  return `/notice/${encodeURIComponent(incidentSlug)}`;
+}

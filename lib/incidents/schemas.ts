@@ -142,3 +142,68 @@ export type UpdateCategory = z.output<typeof UpdateCategoryInput>;
 export type CreateCategory = z.output<typeof CreateCategoryInput>;
 export type IncidentText = LocalizedText<typeof INCIDENT_FIELDS>;
 export type CategoryText = LocalizedText<typeof CATEGORY_FIELDS>;
+
+/** The raw inputs (what a form or a JSON body sends). */
+export type UpdateIncidentRaw = z.input<typeof UpdateIncidentInput>;
+export type UpdateCategoryRaw = z.input<typeof UpdateCategoryInput>;
+
+// --- The notice (docs/adr/0033-breach-notice.md) and a category's offer (ADR 32) ---
+
+/** A form's empty field as "not set". */
+const blankAsNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsNull, schema.nullable().default(null));
+/** A checkbox ("on" when ticked, absent otherwise) or a JSON boolean. */
+const flag = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+const https = z
+  .string({ error: () => "errors.url_invalid" })
+  .trim()
+  .max(500, "errors.url_invalid")
+  .regex(/^https:\/\/[^\s<>"]+$/, "errors.url_invalid");
+
+export const NoticeInput = z
+  .object({
+    breachStartedOn: optional(day),
+    breachEndedOn: optional(day),
+    discoveredOn: optional(day),
+    noticeOn: optional(day),
+    noticeDelayedForLaw: flag,
+    contactPhone: optional(text(LIMITS.contactPhone, "errors.invalid_request", "errors.contact_too_long")),
+    contactUrl: optional(https),
+    contactMail: optional(text(LIMITS.contactMail, "errors.invalid_request", "errors.contact_too_long")),
+    noticeWhatHappened: optional(text(LIMITS.summary, "errors.invalid_request", "errors.summary_too_long")),
+    noticeWhatInvolved: optional(text(LIMITS.summary, "errors.invalid_request", "errors.summary_too_long")),
+    noticeWhatWeAreDoing: optional(text(LIMITS.summary, "errors.invalid_request", "errors.summary_too_long")),
+    noticeWhatYouCanDo: optional(text(LIMITS.summary, "errors.invalid_request", "errors.summary_too_long")),
+  })
+  .refine((n) => !n.breachStartedOn || !n.breachEndedOn || n.breachStartedOn <= n.breachEndedOn, {
+    path: ["breachEndedOn"],
+    error: "errors.date_range",
+  });
+
+export const OfferInput = z
+  .object({
+    exposesIdNumbers: flag,
+    offerProvider: optional(text(LIMITS.name, "errors.invalid_request", "errors.name_too_long")),
+    offerMonths: optional(
+      z.coerce
+        .number({ error: () => "errors.months_invalid" })
+        .int("errors.months_invalid")
+        .min(1, "errors.months_invalid")
+        .max(LIMITS.offerMonths, "errors.months_invalid"),
+    ),
+    offerEnrollUrl: optional(https),
+    offerInstructions: optional(text(LIMITS.step, "errors.invalid_request", "errors.step_too_long")),
+  })
+  // An offer is shown whole or not at all.
+  .refine(
+    (o) =>
+      [o.offerProvider, o.offerMonths, o.offerEnrollUrl].every((v) => v === null) ||
+      (o.offerProvider !== null && o.offerMonths !== null && o.offerEnrollUrl !== null),
+    {
+      path: ["offerProvider"],
+      error: "errors.offer_incomplete",
+    },
+  );
+
+export type Notice = z.output<typeof NoticeInput>;
+export type OfferFields = z.output<typeof OfferInput>;

@@ -1,7 +1,14 @@
 import type { Prisma } from "@/generated/prisma/client.ts";
 import type { Db } from "@/lib/db/client";
 import type { Keyring } from "@/lib/hashing/keyring";
-import { DEMO_CATEGORIES, DEMO_INCIDENT, DEMO_NUMBERS } from "@/lib/incidents/demo-data";
+import {
+  DEMO_CATEGORIES,
+  DEMO_CODES_PER_GROUP,
+  DEMO_INCIDENT,
+  DEMO_NUMBERS,
+  demoCode,
+} from "@/lib/incidents/demo-data";
+import { codeDigest, sealCode } from "@/lib/offers/codes";
 
 /** Serializes seeding between app nodes starting at once on one database. */
 const SEED_LOCK = 7_365_002;
@@ -13,6 +20,37 @@ const SEED_LOCK = 7_365_002;
  */
 export async function seedDemoIfEmpty(db: Db, keyring: Keyring): Promise<boolean> {
   if ((await db.incident.count()) > 0) return false;
+  const seeded = await seedUnderLock(db, keyring);
+  // After the seed's transaction, by the node that seeded: the other nodes' transactions
+  // wait for that one (on the embedded database, even to begin), so it stays as short as it was.
+  if (seeded) await seedDemoCodes(db, keyring);
+  return seeded;
+}
+
+/** A small pool per demo group, so the demo hands out codes (and shows a pool running low). */
+async function seedDemoCodes(db: Db, keyring: Keyring): Promise<void> {
+  const categories = await db.category.findMany({
+    where: { incident: { slug: DEMO_INCIDENT.slug } },
+    select: { id: true, slug: true },
+  });
+  await db.offerCode.createMany({
+    data: categories.flatMap((c) =>
+      Array.from({ length: DEMO_CODES_PER_GROUP }, (_, n) => {
+        const code = demoCode(c.slug, n + 1);
+        const { sealed, version } = sealCode(keyring, c.id, code);
+        return {
+          categoryId: c.id,
+          codeDigest: new Uint8Array(codeDigest(keyring, code)),
+          sealedCode: new Uint8Array(sealed),
+          sealVersion: version,
+        };
+      }),
+    ),
+    skipDuplicates: true,
+  });
+}
+
+function seedUnderLock(db: Db, keyring: Keyring): Promise<boolean> {
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;

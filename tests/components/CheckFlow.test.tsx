@@ -17,6 +17,8 @@ const RESULT: ExposureResult = {
       incident: { slug: "2021-08-cyberattack", title: "August 2021 cyberattack", disclosedAt: "2021-08-17" },
       category: { slug: "prepaid", name: "Prepaid customers", dataExposed: ["Names", "Phone numbers"] },
       remediationUrl: "/remediation/2021-08-cyberattack/prepaid",
+      noticeUrl: "/notice/2021-08-cyberattack",
+      offer: null,
     },
   ],
 };

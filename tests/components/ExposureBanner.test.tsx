@@ -9,6 +9,13 @@ import { renderWithIntl } from "@/tests/support/render";
 const PHONE = "+12065550142";
 const incident = { slug: "2021-08-cyberattack", title: "August 2021 cyberattack", disclosedAt: "2021-08-17" };
 
+const offer = {
+  provider: "McAfee ID Theft Protection",
+  durationMonths: 24,
+  enrollUrl: "https://enrol.example/start",
+  instructions: "Enter the code when asked.",
+};
+
 const affected: ExposureResult = {
   phone: PHONE,
   affected: true,
@@ -21,6 +28,8 @@ const affected: ExposureResult = {
         dataExposed: ["Names", "Phone numbers", "Account PINs"],
       },
       remediationUrl: "/remediation/2021-08-cyberattack/prepaid",
+      noticeUrl: "/notice/2021-08-cyberattack",
+      offer: { ...offer, code: "ACT-0001" },
     },
     {
       incident,
@@ -30,6 +39,8 @@ const affected: ExposureResult = {
         dataExposed: ["Names", "Dates of birth", "Social Security numbers", "Driver's license numbers"],
       },
       remediationUrl: "/remediation/2021-08-cyberattack/postpaid",
+      noticeUrl: "/notice/2021-08-cyberattack",
+      offer: null,
     },
   ],
 };
@@ -115,8 +126,6 @@ describe("ExposureBanner (affected)", () => {
 
   it("links 'What to do now: <category>' to each remediation page", () => {
     renderWithIntl(<ExposureBanner result={affected} />);
-    const links = screen.getAllByRole("link");
-    expect(links).toHaveLength(2);
     expect(screen.getByRole("link", { name: "What to do now: Prepaid customers" })).toHaveAttribute(
       "href",
       "/en/remediation/2021-08-cyberattack/prepaid",
@@ -126,12 +135,48 @@ describe("ExposureBanner (affected)", () => {
       "/en/remediation/2021-08-cyberattack/postpaid",
     );
     // Each link sits in its own category's card.
-    expect(within(cardFor("Prepaid customers")).getByRole("link")).toHaveAccessibleName(
+    expect(within(cardFor("Prepaid customers")).getByRole("link", { name: /What to do now/ })).toHaveAccessibleName(
       "What to do now: Prepaid customers",
     );
-    expect(within(cardFor("Postpaid customers")).getByRole("link")).toHaveAccessibleName(
+    expect(within(cardFor("Postpaid customers")).getByRole("link", { name: /What to do now/ })).toHaveAccessibleName(
       "What to do now: Postpaid customers",
     );
+  });
+
+  it("links each card to its incident's notice", () => {
+    renderWithIntl(<ExposureBanner result={affected} />);
+    for (const name of ["Prepaid customers", "Postpaid customers"])
+      expect(within(cardFor(name)).getByRole("link", { name: en.result.noticeLink })).toHaveAttribute(
+        "href",
+        "/notice/2021-08-cyberattack",
+      );
+  });
+
+  it("shows a group's offer with the number's code, and none where the group has no offer", () => {
+    renderWithIntl(<ExposureBanner result={affected} />);
+    const card = cardFor("Prepaid customers");
+    expect(
+      within(card).getByRole("heading", { level: 3, name: /McAfee ID Theft Protection, 24 months/ }),
+    ).toBeVisible();
+    expect(within(card).getByText("ACT-0001")).toBeInTheDocument();
+    expect(within(card).getByRole("link", { name: "Enrol with McAfee ID Theft Protection" })).toHaveAttribute(
+      "href",
+      "https://enrol.example/start",
+    );
+    expect(within(cardFor("Postpaid customers")).queryByText(/identity protection/)).not.toBeInTheDocument();
+  });
+
+  it("says how to get a code when the pool is empty, and when this path hands none out", () => {
+    const withCode = (code: string | null | undefined): ExposureResult => ({
+      ...affected,
+      exposures: [{ ...affected.exposures[0]!, offer: { ...offer, code } }],
+    });
+    const { unmount } = renderWithIntl(<ExposureBanner result={withCode(null)} />);
+    expect(screen.getByText(en.result.offer.noCode)).toBeInTheDocument();
+    unmount();
+    renderWithIntl(<ExposureBanner result={withCode(undefined)} />);
+    expect(screen.getByText(en.result.offer.verifyForCode)).toBeInTheDocument();
+    expect(screen.queryByText(en.result.offer.noCode)).not.toBeInTheDocument();
   });
 });
 

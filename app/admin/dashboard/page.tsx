@@ -1,6 +1,8 @@
 import { pauseTextsAction, resumeTextsAction } from "@/app/admin/dashboard/actions";
 import { AffectedChart, ChecksChart, ImportsChart } from "@/components/admin/DashboardCharts";
 import { SmsPanel } from "@/components/admin/SmsPanel";
+import { OfferPoolsPanel } from "@/components/admin/OfferPoolsPanel";
+import { poolStats } from "@/lib/offers/pool-stats";
 import { SmsPauseForm } from "@/components/admin/SmsPauseForm";
 import { requirePermission } from "@/lib/auth/next";
 import { can } from "@/lib/auth/permissions";
@@ -24,12 +26,13 @@ export default async function DashboardPage() {
   const now = new Date();
   const range = lastDays(now, DEFAULT_DAYS);
   const perDay = config.rateLimits.agentLookupPerDay.points;
-  const [texts, affected, imports, checks, watched] = await Promise.all([
+  const [texts, affected, imports, checks, watched, pools] = await Promise.all([
     smsHour({ budget: services.budget, watch: services.conversion }, now),
     affectedByCategory(db),
     importsPerDay(db, range),
     checksPerDay(db, range),
     agentsWatched(db, perDay),
+    poolStats(db),
   ]);
 
   return (
@@ -66,6 +69,8 @@ export default async function DashboardPage() {
           <SmsPauseForm paused={texts.status.paused !== null} pause={pauseTextsAction} resume={resumeTextsAction} />
         )}
       </section>
+
+      <OfferPoolsPanel pools={pools} />
 
       <section aria-labelledby="affected-heading" className="space-y-3">
         <h2 id="affected-heading" className="text-xl font-bold text-slate-900">

@@ -10,7 +10,7 @@ import { AppError, type ErrorCode, type ErrorDetails } from "@/lib/errors";
 import { ExposureResultSchema, type ExposureResult } from "@/lib/exposures/types";
 import { errorBody } from "@/lib/http/respond";
 import { DEMO_CATEGORIES, DEMO_INCIDENT } from "@/lib/incidents/demo-data";
-import { remediationPath } from "@/lib/incidents/paths";
+import { noticePath, remediationPath } from "@/lib/incidents/paths";
 
 /**
  * Examples for the OpenAPI document, made from the demo data and the real error
@@ -36,8 +36,25 @@ export const affectedExample: ExposureResult = checked(ExposureResultSchema, {
       },
       category: { slug: prepaid.slug, name: prepaid.name, dataExposed: [...prepaid.dataExposed] },
       remediationUrl: remediationPath(DEMO_INCIDENT.slug, prepaid.slug),
+      noticeUrl: noticePath(DEMO_INCIDENT.slug),
+      // Without a code: the integration API and open mode hand none out (ADR 32).
+      offer: {
+        provider: prepaid.offerProvider,
+        durationMonths: prepaid.offerMonths,
+        enrollUrl: prepaid.offerEnrollUrl,
+        instructions: prepaid.offerInstructions,
+      },
     },
   ],
+});
+
+/** A verified check's result: each offer carries the number's own activation code. */
+const verifiedExample: ExposureResult = checked(ExposureResultSchema, {
+  ...affectedExample,
+  exposures: affectedExample.exposures.map((x) => ({
+    ...x,
+    offer: x.offer && { ...x.offer, code: "DEMO-PREPAID-0001" },
+  })),
 });
 
 export const notAffectedExample: ExposureResult = checked(ExposureResultSchema, {
@@ -52,7 +69,7 @@ export const codeSentExample = checked(CheckCodeSentSchema, {
   expiresAt: "2026-11-24T12:10:00.000Z",
 });
 
-export const completeExample = checked(CheckCompleteSchema, { status: "complete", result: affectedExample });
+export const completeExample = checked(CheckCompleteSchema, { status: "complete", result: verifiedExample });
 
 /** A challenge as GET /api/v1/challenge answers (values shortened from a real one). */
 export const challengeExample = checked(ChallengeSchema, {

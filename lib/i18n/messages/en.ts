@@ -1,5 +1,6 @@
 import { apiDocsEn, apiKeysEn, demoEn } from "@/lib/i18n/messages/en-integration";
 import { smsPanelEn } from "@/lib/i18n/messages/en-sms";
+import { adminNoticeEn, adminOffersEn, noticeEn, offerEn } from "@/lib/i18n/messages/en-notice";
 
 /**
  * English strings. Every user-facing sentence lives here; es.ts translates the customer
@@ -64,6 +65,8 @@ export const en = {
     category: "Group: {name}",
     dataExposed: "Data exposed",
     remediationLink: "What to do now: {name}",
+    noticeLink: "Read the notice about this incident",
+    offer: offerEn,
     notFoundTitle: "We have no record of this number in the lists of affected accounts",
     notFoundIntro: "We checked {phone} against every list of affected accounts we have.",
     notFoundBody:
@@ -83,6 +86,7 @@ export const en = {
     notFoundBody: "We could not find that incident or group.",
     fallbackNotice: "Parts of this page are not available in your language yet and are shown in English.",
   },
+  notice: noticeEn,
   outbox: {
     title: "Demo outbox",
     intro:
@@ -409,6 +413,10 @@ export const en = {
       key_rotated: "Lookup key rotated",
       sms_paused: "All texts paused",
       sms_resumed: "Texts resumed",
+      notice_edited: "Breach notice edited",
+      offer_edited: "Offer edited",
+      offer_codes_imported: "Activation codes loaded",
+      offer_code_viewed: "Activation code shown to an agent",
     },
     incidents: {
       title: "Incidents",
@@ -501,6 +509,8 @@ export const en = {
       previewBack: "Back to the editor",
     },
     apiKeys: apiKeysEn,
+    notice: adminNoticeEn,
+    offers: adminOffersEn,
     forbidden: {
       title: "Not allowed",
       body: "Your role does not allow this page or action. Ask an owner if you need it.",
@@ -577,6 +587,11 @@ export const en = {
     current_password_wrong: "This is not your current password.",
     date_invalid: "Enter a date as YYYY-MM-DD.",
     date_range: "The start date must not be after the end date.",
+    url_invalid: "Enter an https:// address of at most 500 characters.",
+    contact_too_long: "This contact is too long.",
+    months_invalid: "Enter a whole number of months from 1 to 120.",
+    offer_incomplete: "Give the provider, the length and the enrolment address, or none of them.",
+    offer_codes_unreadable: "This file could not be read as CSV.",
     code_used: "This code has been used already. Start again to get a new one.",
     code_expired: "This code has expired. Start again to get a new one.",
     code_exhausted: "Too many wrong codes. Start again to get a new one.",

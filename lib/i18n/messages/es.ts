@@ -1,3 +1,4 @@
+import { noticeEs, offerEs } from "@/lib/i18n/messages/es-notice";
 import type { Translation } from "@/lib/i18n/catalog";
 import { demoEs } from "@/lib/i18n/messages/es-integration";
 
@@ -72,8 +73,11 @@ export const es = {
       "Que no haya registro significa que este número no aparece hoy en esas listas. No garantiza que ninguno de sus datos haya quedado expuesto: las listas pueden cambiar a medida que avanza la investigación. Nunca comparta su PIN ni un código de un solo uso con nadie que se comunique con usted.",
     generalAdvice: "Cómo protegerse del robo de identidad (FTC)",
     generalAdviceUrl: "https://www.robodeidentidad.gov/",
+    noticeLink: "Leer el aviso sobre este incidente",
+    offer: offerEs,
     checkAnother: "Verificar otro número",
   },
+  notice: noticeEs,
   remediation: {
     back: "Volver a la verificación",
     disclosed: "Dado a conocer el {disclosedAt, date, long}",
@@ -109,6 +113,11 @@ export const es = {
     invalid_number: "Este no es un número de teléfono válido. Revise el código de área y los dígitos.",
   },
   errors: {
+    url_invalid: "Escriba una dirección https:// de 500 caracteres como máximo.",
+    contact_too_long: "Este contacto es demasiado largo.",
+    months_invalid: "Escriba un número entero de meses, del 1 al 120.",
+    offer_incomplete: "Indique el proveedor, la duración y la dirección de inscripción, o ninguno de ellos.",
+    offer_codes_unreadable: "No se pudo leer este archivo como CSV.",
     review_required:
       "La revisión por dos personas está activada y usted editó este borrador: otra persona debe publicarlo.",
     nothing_to_publish: "No hay ningún borrador para publicar: guarde sus cambios primero.",

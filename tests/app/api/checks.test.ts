@@ -48,6 +48,15 @@ describe("POST /api/v1/checks (verified mode)", () => {
               dataExposed: ["Name", "Date of birth", "Social Security number", "Driver's licence or ID information"],
             },
             remediationUrl: "/remediation/2021-08-cyberattack/former",
+            noticeUrl: "/notice/2021-08-cyberattack",
+            // A verified check: the number's code from the demo pool (ADR 32).
+            offer: {
+              provider: "McAfee ID Theft Protection",
+              durationMonths: 24,
+              enrollUrl: "https://www.mcafee.com/activatetmobile",
+              instructions: expect.stringContaining("activation code"),
+              code: expect.stringMatching(/^DEMO-FORMER-\d{4}$/),
+            },
           },
         ],
       },

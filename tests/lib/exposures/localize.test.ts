@@ -7,7 +7,7 @@ import { saveCategoryDraft } from "@/lib/incidents/drafts";
 import { exposureLocalizer } from "@/lib/exposures/localize";
 import { createCategory, createIncident } from "@/lib/incidents/manage";
 import { publishDraft } from "@/lib/incidents/publish";
-import { remediationPath } from "@/lib/incidents/paths";
+import { noticePath, remediationPath } from "@/lib/incidents/paths";
 import { uniqueTag } from "@/tests/support/unique-tag";
 
 const db = getDb();
@@ -21,6 +21,8 @@ const result = (incident: string, title: string, group: string, name: string, da
       incident: { slug: incident, title, disclosedAt: "2024-05-01" },
       category: { slug: group, name, dataExposed: data },
       remediationUrl: remediationPath(incident, group),
+      noticeUrl: noticePath(incident),
+      offer: null,
     },
   ],
 });

@@ -9,6 +9,7 @@ import {
 import { CategoryForm } from "@/components/admin/CategoryForm";
 import { ContentPanel, DeleteCategoryForm, ReviewToggle } from "@/components/admin/ContentActions";
 import { IncidentForm } from "@/components/admin/IncidentForm";
+import { NoticeSection, OfferSection } from "@/app/admin/incidents/notice/sections";
 import { requirePermission } from "@/lib/auth/next";
 import { can } from "@/lib/auth/permissions";
 import { getTranslator } from "@/lib/i18n/translator";
@@ -85,6 +86,8 @@ export default async function EditIncidentPage({ params, searchParams }: Props) 
         />
       </section>
 
+      <NoticeSection incidentSlug={incident.slug} />
+
       <section aria-labelledby="categories-heading" className="space-y-6">
         <h2 id="categories-heading" className="text-xl font-bold text-slate-900">
           {t("admin.incidents.categories")}
@@ -131,6 +134,7 @@ export default async function EditIncidentPage({ params, searchParams }: Props) 
               name={c.name}
               action={deleteCategoryAction}
             />
+            <OfferSection incidentSlug={incident.slug} categorySlug={c.slug} />
           </section>
         ))}
       </section>

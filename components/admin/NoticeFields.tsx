@@ -1,0 +1,123 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "use-intl";
+import { TextAreaField, TextField } from "@/components/forms/Fields";
+import { FormStatus } from "@/components/forms/FormStatus";
+import { SubmitButton } from "@/components/forms/SubmitButton";
+import type { NoticeFormState } from "@/app/admin/incidents/notice/actions";
+import { LIMITS } from "@/lib/incidents/limits";
+
+/** The notice's fields as the form holds them: dates YYYY-MM-DD or "", the flag "on" or "". */
+export type NoticeValues = Record<
+  | "breachStartedOn"
+  | "breachEndedOn"
+  | "discoveredOn"
+  | "noticeOn"
+  | "noticeDelayedForLaw"
+  | "contactPhone"
+  | "contactUrl"
+  | "contactMail"
+  | "noticeWhatHappened"
+  | "noticeWhatInvolved"
+  | "noticeWhatWeAreDoing"
+  | "noticeWhatYouCanDo",
+  string
+>;
+
+type Props = {
+  action: (prev: NoticeFormState | undefined, form: FormData) => Promise<NoticeFormState>;
+  incidentSlug: string;
+  initial: NoticeValues;
+};
+
+const DATES = ["breachStartedOn", "breachEndedOn", "discoveredOn", "noticeOn"] as const;
+const TEXTS = [
+  ["noticeWhatHappened", "whatHappened"],
+  ["noticeWhatInvolved", "whatInvolved"],
+  ["noticeWhatWeAreDoing", "whatWeAreDoing"],
+  ["noticeWhatYouCanDo", "whatYouCanDo"],
+] as const;
+
+/** The breach notice's dates, delay, contacts and section texts (ADR 33). */
+export function NoticeFields({ action, incidentSlug, initial }: Props) {
+  const t = useTranslations("admin.notice");
+  const heading = useTranslations("notice");
+  const [state, formAction, pending] = useActionState(action, {});
+  const value = (k: keyof NoticeValues) => state.values?.[k] ?? initial[k];
+  const errors = state.errors ?? {};
+  const id = (name: string) => `notice-${name}`;
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <FormStatus error={state.error} notice={state.notice ? t(state.notice) : undefined} />
+      <input type="hidden" name="incident" value={incidentSlug} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        {DATES.map((k) => (
+          <TextField
+            key={k}
+            id={id(k)}
+            name={k}
+            type="date"
+            label={t(k)}
+            hint={k.startsWith("breach") ? t("breachHint") : ""}
+            error={errors[k]}
+            defaultValue={value(k)}
+          />
+        ))}
+      </div>
+      <label className="flex items-center gap-2 text-slate-900">
+        <input
+          type="checkbox"
+          name="noticeDelayedForLaw"
+          defaultChecked={value("noticeDelayedForLaw") === "on"}
+          className="h-5 w-5"
+        />
+        {t("noticeDelayedForLaw")}
+      </label>
+      <TextField
+        id={id("contactPhone")}
+        name="contactPhone"
+        label={t("contactPhone")}
+        hint=""
+        error={errors.contactPhone}
+        maxLength={LIMITS.contactPhone}
+        defaultValue={value("contactPhone")}
+      />
+      <TextField
+        id={id("contactUrl")}
+        name="contactUrl"
+        type="url"
+        label={t("contactUrl")}
+        hint={t("contactUrlHint")}
+        error={errors.contactUrl}
+        defaultValue={value("contactUrl")}
+        className="w-full"
+      />
+      <TextAreaField
+        id={id("contactMail")}
+        name="contactMail"
+        label={t("contactMail")}
+        error={errors.contactMail}
+        rows={3}
+        maxLength={LIMITS.contactMail}
+        defaultValue={value("contactMail")}
+      />
+      <fieldset className="space-y-3">
+        <legend className="font-medium text-slate-900">{t("texts")}</legend>
+        {TEXTS.map(([k, h]) => (
+          <TextAreaField
+            key={k}
+            id={id(k)}
+            name={k}
+            label={heading(h)}
+            error={errors[k]}
+            rows={4}
+            maxLength={LIMITS.summary}
+            defaultValue={value(k)}
+          />
+        ))}
+      </fieldset>
+      <SubmitButton pending={pending}>{t("save")}</SubmitButton>
+    </form>
+  );
+}

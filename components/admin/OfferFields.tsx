@@ -1,0 +1,113 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "use-intl";
+import { TextAreaField, TextField } from "@/components/forms/Fields";
+import { FormStatus } from "@/components/forms/FormStatus";
+import { SubmitButton } from "@/components/forms/SubmitButton";
+import type { NoticeFormState } from "@/app/admin/incidents/notice/actions";
+import { LIMITS } from "@/lib/incidents/limits";
+
+export type OfferValues = Record<
+  "exposesIdNumbers" | "offerProvider" | "offerMonths" | "offerEnrollUrl" | "offerInstructions",
+  string
+>;
+
+type Action = (prev: NoticeFormState | undefined, form: FormData) => Promise<NoticeFormState>;
+
+type Props = {
+  offerAction: Action;
+  codesAction: Action;
+  incidentSlug: string;
+  categorySlug: string;
+  initial: OfferValues;
+  /** Codes loaded into the group's pool, and those not yet handed out. */
+  pool: { total: number; left: number };
+};
+
+/** A group's ID-number flag and identity-protection offer, and a form to load its codes (ADR 32). */
+export function OfferFields({ offerAction, codesAction, incidentSlug, categorySlug, initial, pool }: Props) {
+  const t = useTranslations("admin.offers");
+  const tn = useTranslations("admin.notice");
+  const [state, formAction, pending] = useActionState(offerAction, {});
+  const [codes, codesFormAction, loading] = useActionState(codesAction, {});
+  const value = (k: keyof OfferValues) => state.values?.[k] ?? initial[k];
+  const errors = state.errors ?? {};
+  const id = (name: string) => `offer-${categorySlug}-${name}`;
+  const hidden = (
+    <>
+      <input type="hidden" name="incident" value={incidentSlug} />
+      <input type="hidden" name="category" value={categorySlug} />
+    </>
+  );
+  return (
+    <div className="space-y-4">
+      <form action={formAction} className="space-y-3" noValidate>
+        <h4 className="font-semibold text-slate-900">{t("heading")}</h4>
+        <FormStatus error={state.error} notice={state.notice ? tn(state.notice) : undefined} />
+        {hidden}
+        <label className="flex items-center gap-2 text-slate-900">
+          <input
+            type="checkbox"
+            name="exposesIdNumbers"
+            defaultChecked={value("exposesIdNumbers") === "on"}
+            className="h-5 w-5"
+          />
+          {t("exposesIdNumbers")}
+        </label>
+        <TextField
+          id={id("provider")}
+          name="offerProvider"
+          label={t("provider")}
+          hint={t("providerHint")}
+          error={errors.offerProvider}
+          maxLength={LIMITS.name}
+          defaultValue={value("offerProvider")}
+        />
+        <TextField
+          id={id("months")}
+          name="offerMonths"
+          type="number"
+          min={1}
+          max={LIMITS.offerMonths}
+          label={t("months")}
+          hint=""
+          error={errors.offerMonths}
+          defaultValue={value("offerMonths")}
+        />
+        <TextField
+          id={id("url")}
+          name="offerEnrollUrl"
+          type="url"
+          label={t("enrollUrl")}
+          hint={tn("contactUrlHint")}
+          error={errors.offerEnrollUrl}
+          defaultValue={value("offerEnrollUrl")}
+          className="w-full"
+        />
+        <TextAreaField
+          id={id("instructions")}
+          name="offerInstructions"
+          label={t("instructions")}
+          error={errors.offerInstructions}
+          rows={3}
+          maxLength={LIMITS.step}
+          defaultValue={value("offerInstructions")}
+        />
+        <SubmitButton pending={pending}>{t("save")}</SubmitButton>
+      </form>
+      <form action={codesFormAction} className="space-y-2">
+        <h4 className="font-semibold text-slate-900">{t("codes")}</h4>
+        <p className="text-slate-800">{t("left", pool)}</p>
+        <FormStatus error={codes.error} notice={codes.loaded ? t("loaded", codes.loaded) : undefined} />
+        {hidden}
+        <label className="block font-medium text-slate-900">
+          {t("file")}
+          <input type="file" name="file" accept=".csv,text/csv,text/plain" required className="mt-1 block" />
+        </label>
+        <p className="text-sm text-slate-700">{t("fileHint")}</p>
+        <SubmitButton pending={loading}>{t("load")}</SubmitButton>
+      </form>
+    </div>
+  );
+}

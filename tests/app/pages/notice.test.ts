@@ -1,0 +1,105 @@
+// /notice/<incident>: the printable breach notice (ADR 33).
+import { describe, expect, it } from "vitest";
+import NoticePage from "@/app/notice/[incident]/page";
+import { CLI_ACTOR } from "@/lib/audit/record";
+import { getDb } from "@/lib/db/client";
+import { en } from "@/lib/i18n/messages/en";
+import { CREDIT_BUREAUS } from "@/lib/incidents/bureaus";
+import { updateNotice } from "@/lib/incidents/notice";
+import { offerPool } from "@/tests/support/offers";
+import { render } from "@/tests/support/pages";
+
+const page = async (incident: string) =>
+  (await render(NoticePage({ params: Promise.resolve({ incident }) }))).replaceAll("&#x27;", "'");
+const HEADINGS = [
+  en.notice.whatHappened,
+  en.notice.whatInvolved,
+  en.notice.whatWeAreDoing,
+  en.notice.whatYouCanDo,
+  en.notice.moreInfo,
+];
+
+/** The texts of the h2 headings, in order. */
+const h2s = (html: string) => [...html.matchAll(/<h2 id="[^"]+" class="[^"]*">([^<]+)<\/h2>/g)].map((m) => m[1]);
+
+describe("/notice/[incident]", () => {
+  it("carries the five headings of Civil Code 1798.82 in order, from the catalog", async () => {
+    const html = await page("2021-08-cyberattack");
+    expect(h2s(html)).toEqual(HEADINGS);
+    expect(HEADINGS).toEqual([
+      "What Happened",
+      "What Information Was Involved",
+      "What We Are Doing",
+      "What You Can Do",
+      "For More Information",
+    ]);
+  });
+
+  it("gives the demo incident's dates, delay, contacts, offer and the bureaus (it exposed SSNs)", async () => {
+    const html = await page("2021-08-cyberattack");
+    expect(html).toContain("Date of the breach: on or before August 17, 2021");
+    expect(html).toContain("Discovered: August 17, 2021");
+    expect(html).toContain("Date of this notice: August 20, 2021");
+    expect(html).toContain(en.notice.notDelayed);
+    expect(html).toContain("Mandiant");
+    expect(html).toContain("McAfee ID Theft Protection: 24 months free of charge");
+    expect(html).toContain("Phone: 1-800-937-8997");
+    expect(html).toContain('href="https://www.t-mobile.com/brand/data-breach-2021"');
+    expect(html).toContain("12920 SE 38th Street");
+    expect(html).toContain(en.notice.bureausTitle);
+    for (const b of CREDIT_BUREAUS) {
+      expect(html).toContain(`Phone: ${b.phone}`);
+      expect(html).toContain(`href="${b.url}"`);
+    }
+    // Printable without JavaScript: the page is complete as served; the button hides in print.
+    expect(html).toContain("print:hidden");
+  });
+
+  it("leaves the bureaus out when no group exposed an SSN or licence number", async () => {
+    const pool = await offerPool(0);
+    const html = await page(pool.incident);
+    expect(h2s(html)).toEqual(HEADINGS);
+    expect(html).not.toContain(en.notice.bureausTitle);
+    for (const b of CREDIT_BUREAUS) expect(html).not.toContain(b.phone);
+    expect(html).toContain(en.notice.breachUnknown);
+    expect(html).toContain(en.notice.noContact);
+  });
+
+  it("lists the bureaus for a group flagged as exposing ID numbers", async () => {
+    const pool = await offerPool(0, { exposesIdNumbers: true });
+    expect(await page(pool.incident)).toContain(en.notice.bureausTitle);
+  });
+
+  it("shows a range, the law-enforcement delay and the contacts saved in the console", async () => {
+    const pool = await offerPool(0);
+    await updateNotice(
+      getDb(),
+      pool.incident,
+      {
+        breachStartedOn: "2026-01-02",
+        breachEndedOn: "2026-01-09",
+        discoveredOn: "2026-01-10",
+        noticeOn: "",
+        noticeDelayedForLaw: "on",
+        contactPhone: "1-800-555-0199",
+        contactUrl: "https://help.example/notice",
+        contactMail: "",
+        noticeWhatHappened: "Someone *broke in*.",
+      },
+      { actor: CLI_ACTOR },
+    );
+    const html = await page(pool.incident);
+    expect(html).toContain("Date of the breach: between January 2, 2026 and January 9, 2026");
+    expect(html).toContain("Discovered: January 10, 2026");
+    expect(html).not.toContain("Date of this notice");
+    expect(html).toContain(en.notice.delayed);
+    expect(html).toContain("Someone <em>broke in</em>.");
+    expect(html).toContain("Phone: 1-800-555-0199");
+    expect(html).not.toContain(en.notice.noContact);
+  });
+
+  it("answers not found for an unknown or malformed incident", async () => {
+    await expect(page("no-such-incident")).rejects.toThrow();
+    await expect(page("../etc")).rejects.toThrow();
+  });
+});
