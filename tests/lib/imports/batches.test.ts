@@ -20,12 +20,12 @@ async function newBatch(overrides: Partial<NewBatch> = {}): Promise<NewBatch> {
 }
 
 describe("an import's batch row", () => {
-  it("opens as a running batch with the file's name (cut to 200 characters), incident, key version and size", async () => {
+  it("opens as a queued batch with the file's name (cut to 200 characters), incident, key version and size", async () => {
     const batch = await newBatch({ source: `${uniqueTag()}${"x".repeat(300)}.csv` });
     const id = await openBatch(db, batch);
     expect(await db.importBatch.findUniqueOrThrow({ where: { id } })).toMatchObject({
       source: batch.source.slice(0, 200),
-      status: "running",
+      status: "queued",
       incidentId: batch.incidentId,
       categoryId: null,
       keyVersion: 2,
@@ -35,12 +35,12 @@ describe("an import's batch row", () => {
     });
   });
 
-  it("takes a failed batch up again, running and without its error, and refuses a done or unknown one", async () => {
+  it("takes a failed batch up again, queued and without its error, and refuses a done or unknown one", async () => {
     const failed = await openBatch(db, await newBatch());
     await failBatch(db, failed, new Error("connection reset"));
     expect(await openBatch(db, await newBatch(), failed)).toBe(failed);
     const row = await db.importBatch.findUniqueOrThrow({ where: { id: failed } });
-    expect(row).toMatchObject({ status: "running", error: null });
+    expect(row).toMatchObject({ status: "queued", error: null });
     expect(Date.now() - row.heartbeatAt.getTime()).toBeLessThan(10_000);
 
     for (const status of ["completed", "undone"] as const) {
