@@ -11,13 +11,14 @@ import next from "next";
 import { createApiDeps } from "@/lib/api-keys/deps";
 import { flushAuditSinks } from "@/lib/audit/batch";
 import { ConfigError, getConfig, type Config } from "@/lib/config";
-import { closeDb } from "@/lib/db/client";
+import { closeDb, getDb } from "@/lib/db/client";
 import { exposuresAnswer } from "@/lib/http/exposures-endpoint";
 import { leanExposures } from "@/lib/http/lean-server";
 import { trustedForwardedFor } from "@/lib/http/forwarded";
 import { lookupOnly } from "@/lib/http/lookup-only";
 import { logRequest } from "@/lib/http/request-log";
 import { createShedder } from "@/lib/http/shed";
+import { startImportSweeps } from "@/lib/imports/sweeps";
 import { log } from "@/lib/log";
 import { startMetrics } from "@/lib/metrics/listener";
 import { isDraining, markDraining } from "@/lib/ops/draining";
@@ -174,6 +175,8 @@ async function serve(config: Config) {
     );
     if (!lean(req, res)) void handle(req, res);
   });
+  // Abandoned uploads and undone rows past their window go even when no one uploads.
+  startImportSweeps(getDb(), config.imports.restoreWindowHours);
   listen(server, port, host, "Exposure Check ready", {
     mode: config.lookupMode,
     database: config.embeddedDb ? "embedded" : "external",
