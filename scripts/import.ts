@@ -1,7 +1,9 @@
 // `npm run import -- FILE --incident SLUG [--category SLUG] [--dry-run] [--json] [--resume BATCH]`
 // (the console adds --created-by EMAIL, --batch N, the queued batch it opened so the history
 // shows the import at once, and --delete-file, which removes the upload when the import
-// ends, whatever the outcome). An import waits for the node's one import slot (queued).
+// ends, whatever the outcome, and --skip-migrations: the running app has applied them, and
+// `migrate deploy` was most of a small dry run's time). An import waits for the node's one
+// import slot (queued).
 // The same pipeline the console uses (lib/imports/run-import.ts). With --json the last
 // line printed is {batchId, rows, imported, duplicates, rejected, seconds}, or on failure
 // {"error": {"code", …params}} (lib/imports/schemas.ts), which the console reads.
@@ -26,6 +28,7 @@ const Args = z.object({
   createdBy: z.string().max(320).optional(),
   name: z.string().max(200).optional(),
   deleteFile: z.boolean(),
+  skipMigrations: z.boolean(),
 });
 
 async function main() {
@@ -42,6 +45,7 @@ async function main() {
       "created-by": { type: "string" },
       name: { type: "string" },
       "delete-file": { type: "boolean", default: false },
+      "skip-migrations": { type: "boolean", default: false },
     },
   });
   const parsed = Args.safeParse({
@@ -56,6 +60,7 @@ async function main() {
     createdBy: values["created-by"],
     name: values.name,
     deleteFile: values["delete-file"],
+    skipMigrations: values["skip-migrations"],
   });
   if (!parsed.success) {
     throw new Error(
@@ -63,7 +68,12 @@ async function main() {
     );
   }
   const args = parsed.data;
-  const { config, stop } = await prepareDatabase({ nodeEnv: "production", serve: false, quiet: true });
+  const { config, stop } = await prepareDatabase({
+    nodeEnv: "production",
+    serve: false,
+    quiet: true,
+    migrate: !args.skipMigrations,
+  });
   const { getDb, closeDb } = await import("@/lib/db/client");
   const { Keyring } = await import("@/lib/hashing/keyring");
   const { runImport } = await import("@/lib/imports/run-import");

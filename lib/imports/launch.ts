@@ -35,6 +35,8 @@ export function launchImport(args: LaunchArgs, root = process.cwd()): Promise<La
     args.incident,
     "--json",
     "--delete-file",
+    // The app that launches it has applied the migrations: no `migrate deploy` per run.
+    "--skip-migrations",
     "--created-by",
     args.createdBy,
     "--name",

@@ -17,7 +17,7 @@ import { ProgressReporter, type ImportProgress } from "@/lib/imports/progress";
 import { RejectionStore } from "@/lib/imports/rejections";
 import { dropStagingSql, SlicedStaging } from "@/lib/imports/staging";
 import { BatchTally } from "@/lib/imports/tally";
-import { WorkerPool } from "@/lib/imports/worker-pool";
+import { defaultWorkerCount, WorkerPool } from "@/lib/imports/worker-pool";
 
 export type ImportContext = {
   db: Db;
@@ -137,7 +137,8 @@ async function importSteps(ctx: ImportContext, opts: ImportOptions): Promise<Imp
       fixedCategoryId,
       categoryIds,
     },
-    ctx.workers,
+    // A small file does not pay for starting a worker per core: one per 2 MB read.
+    ctx.workers ?? Math.min(defaultWorkerCount(), Math.max(1, Math.ceil(bytesTotal / (2 * 1024 * 1024)))),
   );
 
   let progress: ProgressReporter | undefined;
