@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import type { ConfirmState } from "@/app/admin/imports/actions";
 
@@ -21,8 +21,9 @@ const select =
 
 /**
  * Choose incident and category (or resume a batch into its own), then a dry run or the
- * import. The choices are held here, not by the form: React resets a form after its
- * action, which put the Category select back on its first option after every dry run.
+ * import. The choices are held here, and the form is submitted by hand: React resets a
+ * form after its action, which put the Category select back on its first option after
+ * every dry run (controlled selects included). Without JavaScript the form posts as is.
  * A file without a category column starts with no category chosen: the importer must
  * pick one.
  */
@@ -41,8 +42,15 @@ export function ImportConfirm({ action, uploadId, name, incidents, hasCategoryCo
       category: cat ? (inc?.categories.find((c) => c.slug === cat)?.name ?? cat) : t("fromColumn"),
     };
   };
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const submitter = (e.nativeEvent as SubmitEvent).submitter;
+    form.set("mode", submitter?.getAttribute("value") === "dry-run" ? "dry-run" : "import");
+    startTransition(() => formAction(form));
+  };
   return (
-    <form action={formAction} className="space-y-4">
+    <form action={formAction} onSubmit={submit} className="space-y-4">
       <input type="hidden" name="uploadId" value={uploadId} />
       <input type="hidden" name="name" value={name} />
       {resume ? (
