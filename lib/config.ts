@@ -176,6 +176,19 @@ const EnvSchema = z
       .int()
       .min(1024)
       .default(2 * 1024 ** 3),
+    /** An upload is refused when its directory has less free space than this (bytes). */
+    IMPORT_MIN_FREE_BYTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(1024 ** 3),
+    /** How long an undone import can be restored; its rows are deleted after that. */
+    IMPORT_RESTORE_WINDOW_HOURS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(30 * 24)
+      .default(72),
     /** How many proxies in front of the app append to X-Forwarded-For. */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -321,7 +334,11 @@ function toConfig(env: z.output<typeof EnvSchema>) {
       sessionIdleSeconds: env.ADMIN_SESSION_IDLE,
       secureCookies: (env.ADMIN_SECURE_COOKIES ?? (env.NODE_ENV === "production" ? "on" : "off")) === "on",
     },
-    imports: { maxUploadBytes: env.IMPORT_MAX_BYTES },
+    imports: {
+      maxUploadBytes: env.IMPORT_MAX_BYTES,
+      minFreeBytes: env.IMPORT_MIN_FREE_BYTES,
+      restoreWindowHours: env.IMPORT_RESTORE_WINDOW_HOURS,
+    },
     trustProxyHops: env.TRUST_PROXY_HOPS,
     logLevel: env.LOG_LEVEL,
     listen: { port: env.PORT, host: env.HOST },

@@ -34,6 +34,8 @@ export const ERROR_STATUS = {
   code_expired: 410,
   code_exhausted: 410,
   payload_too_large: 413,
+  /** An upload the disk cannot take now (lib/imports/uploads.ts, checkUploadSpace). */
+  insufficient_space: 413,
   /** Valid input this deployment will not serve: the client must send another number. */
   number_not_supported: 422,
   demo_numbers_only: 422,

@@ -1,6 +1,9 @@
 // `npm run import -- FILE --incident SLUG [--category SLUG] [--dry-run] [--json] [--resume BATCH]`
-// (the console adds --created-by EMAIL and --delete-file, which removes the upload when
-// the import ends, whatever the outcome)
+// (the console adds --created-by EMAIL, --batch N, the queued batch it opened so the history
+// shows the import at once, and --delete-file, which removes the upload when the import
+// ends, whatever the outcome, and --skip-migrations: the running app has applied them, and
+// `migrate deploy` was most of a small dry run's time). An import waits for the node's one
+// import slot (queued).
 // The same pipeline the console uses (lib/imports/run-import.ts). With --json the last
 // line printed is {batchId, rows, imported, duplicates, rejected, seconds}, or on failure
 // {"error": {"code", …params}} (lib/imports/schemas.ts), which the console reads.
@@ -20,10 +23,12 @@ const Args = z.object({
   dryRun: z.boolean(),
   json: z.boolean(),
   resume: z.coerce.number().int().positive().optional(),
+  batch: z.coerce.number().int().positive().optional(),
   workers: z.coerce.number().int().min(1).max(16).optional(),
   createdBy: z.string().max(320).optional(),
   name: z.string().max(200).optional(),
   deleteFile: z.boolean(),
+  skipMigrations: z.boolean(),
 });
 
 async function main() {
@@ -35,10 +40,12 @@ async function main() {
       "dry-run": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       resume: { type: "string" },
+      batch: { type: "string" },
       workers: { type: "string" },
       "created-by": { type: "string" },
       name: { type: "string" },
       "delete-file": { type: "boolean", default: false },
+      "skip-migrations": { type: "boolean", default: false },
     },
   });
   const parsed = Args.safeParse({
@@ -48,10 +55,12 @@ async function main() {
     dryRun: values["dry-run"],
     json: values.json,
     resume: values.resume,
+    batch: values.batch,
     workers: values.workers,
     createdBy: values["created-by"],
     name: values.name,
     deleteFile: values["delete-file"],
+    skipMigrations: values["skip-migrations"],
   });
   if (!parsed.success) {
     throw new Error(
@@ -59,7 +68,12 @@ async function main() {
     );
   }
   const args = parsed.data;
-  const { config, stop } = await prepareDatabase({ nodeEnv: "production", serve: false, quiet: true });
+  const { config, stop } = await prepareDatabase({
+    nodeEnv: "production",
+    serve: false,
+    quiet: true,
+    migrate: !args.skipMigrations,
+  });
   const { getDb, closeDb } = await import("@/lib/db/client");
   const { Keyring } = await import("@/lib/hashing/keyring");
   const { runImport } = await import("@/lib/imports/run-import");
@@ -92,6 +106,7 @@ async function main() {
         category: args.category,
         dryRun: args.dryRun,
         resumeBatchId: args.resume,
+        batchId: args.batch,
         createdBy: args.createdBy ?? "cli",
         onProgress: (p) =>
           bar?.update(p.bytesTotal ? Math.floor((100 * p.bytesRead) / p.bytesTotal) : 0, {

@@ -23,7 +23,13 @@ export type Prepared = { env: NodeJS.ProcessEnv; config: Config; embedded?: Embe
  * With no DATABASE_URL: use the embedded database another process (a running app)
  * serves, or start it here. `serve` makes this process the one others attach to.
  */
-export async function prepareDatabase(opts: { nodeEnv: string; serve: boolean; quiet?: boolean }): Promise<Prepared> {
+export async function prepareDatabase(opts: {
+  nodeEnv: string;
+  serve: boolean;
+  quiet?: boolean;
+  /** false: the caller knows the database is migrated (an importer the running app starts). */
+  migrate?: boolean;
+}): Promise<Prepared> {
   const env = { NEXT_TELEMETRY_DISABLED: "1", ...process.env, NODE_ENV: opts.nodeEnv } as NodeJS.ProcessEnv;
   let embedded: EmbeddedDb | undefined;
   const dataDir = path.resolve(root, env.DATA_DIR ?? ".data");
@@ -57,7 +63,10 @@ export async function prepareDatabase(opts: { nodeEnv: string; serve: boolean; q
   Object.assign(process.env, env);
 
   // Asynchronous on purpose: the embedded database may be served by this very process.
-  if ((await run([path.join(root, "scripts/prisma.mjs"), "migrate", "deploy"], env, "quiet")) !== 0) {
+  if (
+    opts.migrate !== false &&
+    (await run([path.join(root, "scripts/prisma.mjs"), "migrate", "deploy"], env, "quiet")) !== 0
+  ) {
     await stop();
     throw new Error("Database migrations failed (see above).");
   }

@@ -12,7 +12,7 @@ import next from "next";
 import { createApiDeps } from "@/lib/api-keys/deps";
 import { flushAuditSinks } from "@/lib/audit/batch";
 import { ConfigError, getConfig, type Config } from "@/lib/config";
-import { closeDb } from "@/lib/db/client";
+import { closeDb, getDb } from "@/lib/db/client";
 import { exposuresAnswer } from "@/lib/http/exposures-endpoint";
 import { leanExposures } from "@/lib/http/lean-server";
 import { trustedForwardedFor } from "@/lib/http/forwarded";
@@ -23,6 +23,7 @@ import { contentVersion, customerPage } from "@/lib/http/customer-pages";
 import { createPageCache } from "@/lib/http/page-cache";
 import { getSql } from "@/lib/db/sql";
 import { splitLocalePath } from "@/lib/i18n/locale";
+import { startImportSweeps } from "@/lib/imports/sweeps";
 import { log } from "@/lib/log";
 import { startMetrics } from "@/lib/metrics/listener";
 import { isDraining, markDraining } from "@/lib/ops/draining";
@@ -203,6 +204,8 @@ async function serve(config: Config) {
     if (page.kind === "page") return pages!.serve(req, res, page.path, toApp);
     if (!lean(req, res)) void handle(req, res);
   });
+  // Abandoned uploads and undone rows past their window go even when no one uploads.
+  startImportSweeps(getDb(), config.imports.restoreWindowHours);
   listen(server, port, host, "Exposure Check ready", {
     mode: config.lookupMode,
     database: config.embeddedDb ? "embedded" : "external",

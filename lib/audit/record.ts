@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   "import_resumed",
   "import_completed",
   "import_undone",
+  "import_restored",
   "rejections_downloaded",
   "rejections_wiped",
   "incident_created",

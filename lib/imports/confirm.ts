@@ -1,7 +1,8 @@
-import { copyFile } from "node:fs/promises";
+import { copyFile, stat } from "node:fs/promises";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor, AuditCtx } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
+import { ImportError } from "@/lib/imports/errors";
 import { launchImport, type LaunchSummary } from "@/lib/imports/launch";
 import { resumeTarget } from "@/lib/imports/resume";
 
@@ -48,9 +49,17 @@ export async function dryRunImport(
   return summary!;
 }
 
-/** Starts the import, or the resume of a batch, in its own process; audited. */
-export async function startImport(db: Db, req: ConfirmedImport, ctx: AuditCtx, launch = launchImport): Promise<void> {
+/**
+ * Queues the import (a batch row the history shows at once, before the importer's process
+ * is up) or the resume of a batch, and starts its importer in its own process; audited.
+ * Returns the batch.
+ */
+export async function startImport(db: Db, req: ConfirmedImport, ctx: AuditCtx, launch = launchImport): Promise<number> {
   const { incident, category } = await destination(db, req);
+  const batchId = req.resume ?? (await queueBatch(db, req, incident, category, ctx.actor.email));
+  if (req.resume) {
+    await db.importBatch.update({ where: { id: req.resume }, data: { status: "queued", heartbeatAt: new Date() } });
+  }
   await launch({
     file: req.file,
     fileName: req.fileName,
@@ -59,13 +68,42 @@ export async function startImport(db: Db, req: ConfirmedImport, ctx: AuditCtx, l
     dryRun: false,
     createdBy: ctx.actor.email,
     resumeBatchId: req.resume,
+    batchId: req.resume ? undefined : batchId,
   });
   await recordAudit(db, {
     actorId: ctx.actor.id,
     actorEmail: ctx.actor.email,
     action: req.resume ? "import_resumed" : "import_started",
     target: req.resume ? `batch ${req.resume}` : req.fileName,
-    details: { incident, category: category || "from column", file: req.fileName },
+    details: { batchId, incident, category: category || "from column", file: req.fileName },
     ip: ctx.ip,
   });
+  return batchId;
+}
+
+/** The queued batch of a new import, into an incident and category that exist. */
+async function queueBatch(
+  db: Db,
+  req: ConfirmedImport,
+  incidentSlug: string,
+  categorySlug: string,
+  createdBy: string,
+): Promise<number> {
+  const incident = await db.incident.findUnique({ where: { slug: incidentSlug }, include: { categories: true } });
+  if (!incident) throw new ImportError("unknown_incident", { incident: incidentSlug });
+  const category = categorySlug ? incident.categories.find((c) => c.slug === categorySlug) : null;
+  if (categorySlug && !category) {
+    throw new ImportError("unknown_category", { incident: incidentSlug, category: categorySlug });
+  }
+  const batch = await db.importBatch.create({
+    data: {
+      source: req.fileName.slice(0, 200),
+      status: "queued",
+      incidentId: incident.id,
+      categoryId: category?.id ?? null,
+      createdBy,
+      bytesTotal: BigInt((await stat(req.file)).size),
+    },
+  });
+  return batch.id;
 }

@@ -12,6 +12,9 @@ export type ImportErrorParams = {
   empty_file: NoParams;
   not_resumable: { batch: number };
   not_found: { batch: number };
+  not_undoable: { batch: number };
+  not_restorable: { batch: number };
+  not_queued: { batch: number };
   batch_incident_gone: { batch: number };
   batch_category_gone: { batch: number };
   /** Anything unexpected: the details are in the importer's or the server's log. */
@@ -28,6 +31,9 @@ const CODES: Record<ImportErrorCode, true> = {
   empty_file: true,
   not_resumable: true,
   not_found: true,
+  not_undoable: true,
+  not_restorable: true,
+  not_queued: true,
   batch_incident_gone: true,
   batch_category_gone: true,
   failed: true,

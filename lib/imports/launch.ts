@@ -13,6 +13,8 @@ export type LaunchArgs = {
   dryRun: boolean;
   createdBy: string;
   resumeBatchId?: number;
+  /** The queued batch the console opened for this import. */
+  batchId?: number;
 };
 export type LaunchSummary = z.infer<typeof ImporterSummaryLine>;
 
@@ -33,6 +35,8 @@ export function launchImport(args: LaunchArgs, root = process.cwd()): Promise<La
     args.incident,
     "--json",
     "--delete-file",
+    // The app that launches it has applied the migrations: no `migrate deploy` per run.
+    "--skip-migrations",
     "--created-by",
     args.createdBy,
     "--name",
@@ -41,6 +45,7 @@ export function launchImport(args: LaunchArgs, root = process.cwd()): Promise<La
   if (args.category) argv.push("--category", args.category);
   if (args.dryRun) argv.push("--dry-run");
   if (args.resumeBatchId) argv.push("--resume", String(args.resumeBatchId));
+  if (args.batchId) argv.push("--batch", String(args.batchId));
   if (!args.dryRun) {
     const child = spawn(process.execPath, argv, { cwd: root, env: process.env, stdio: "ignore", detached: true });
     child.unref();

@@ -13,7 +13,9 @@ export type ResumeTarget = { batchId: number; source: string; incident: string; 
 export async function resumeTarget(db: Db, batchId: number, now = new Date()): Promise<ResumeTarget> {
   const batch = await db.importBatch.findUnique({ where: { id: batchId } });
   if (!batch) throw new ImportError("not_found", { batch: batchId });
-  const interrupted = batch.status === "running" && now.getTime() - batch.heartbeatAt.getTime() > STALE_AFTER_MS;
+  const interrupted =
+    (batch.status === "running" || batch.status === "queued") &&
+    now.getTime() - batch.heartbeatAt.getTime() > STALE_AFTER_MS;
   if (batch.status !== "failed" && !interrupted) {
     throw new ImportError("not_resumable", { batch: batchId });
   }

@@ -1,21 +1,23 @@
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { stat, utimes } from "node:fs/promises";
 import { Client } from "pg";
 import { CLI_ACTOR } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import type { Keyring } from "@/lib/hashing/keyring";
-import { failBatch, openBatch } from "@/lib/imports/batches";
+import { failBatch, failQueued, heartbeat, markRunning, openBatch } from "@/lib/imports/batches";
 import { RecordChunker, type Piece } from "@/lib/imports/chunker";
 import { completeBatch } from "@/lib/imports/complete";
 import { PieceDispatcher } from "@/lib/imports/dispatch";
+import { DryRunCount } from "@/lib/imports/dry-run";
 import { ImportError } from "@/lib/imports/errors";
 import { headerLength, readHeader, type Columns } from "@/lib/imports/header";
 import { MergeTransaction } from "@/lib/imports/merge";
+import { NodeImportLock } from "@/lib/imports/node-lock";
 import { ProgressReporter, type ImportProgress } from "@/lib/imports/progress";
 import { RejectionStore } from "@/lib/imports/rejections";
 import { dropStagingSql, SlicedStaging } from "@/lib/imports/staging";
 import { BatchTally } from "@/lib/imports/tally";
-import { WorkerPool } from "@/lib/imports/worker-pool";
+import { defaultWorkerCount, WorkerPool } from "@/lib/imports/worker-pool";
 
 export type ImportContext = {
   db: Db;
@@ -27,6 +29,8 @@ export type ImportContext = {
   workers?: number;
   /** Rows per staging slice (default 1M); tests make it small to cross slices. */
   sliceRows?: number;
+  /** The node's one import slot (default: the lock file beside the uploads). */
+  lock?: Pick<NodeImportLock, "acquire">;
 };
 
 export type ImportOptions = {
@@ -39,6 +43,8 @@ export type ImportOptions = {
   createdBy?: string;
   /** Resume an interrupted batch: re-reads the file; rows already stored count once. */
   resumeBatchId?: number;
+  /** The queued batch the console opened for this import (it shows at once in the history). */
+  batchId?: number;
   onProgress?: (p: ImportProgress) => void;
 };
 
@@ -62,13 +68,24 @@ export type ImportSummary = {
  * flat: at most two pieces per worker are in flight (PieceDispatcher).
  */
 export async function runImport(ctx: ImportContext, opts: ImportOptions): Promise<ImportSummary> {
-  const started = Date.now();
+  try {
+    return await importSteps(ctx, opts);
+  } catch (error) {
+    // The console's queued batch, when the importer fails before taking it up.
+    if (opts.batchId) await failQueued(ctx.db, opts.batchId, error);
+    throw error;
+  }
+}
+
+async function importSteps(ctx: ImportContext, opts: ImportOptions): Promise<ImportSummary> {
+  let started = Date.now();
   const bytesTotal = (await stat(opts.file)).size;
   const { incidentId, categories } = await resolveTargets(ctx.db, opts);
   const fileName = opts.fileName ?? opts.file.split("/").pop()!;
 
   const reader = createReadStream(opts.file, { highWaterMark: 1 << 20 });
-  const pieces = readPieces(reader);
+  const overlong: number[] = [];
+  const pieces = readPieces(reader, (line) => overlong.push(line));
   const { columns, body, headerBytes } = await readHeaderPiece(pieces);
   const { fixedCategoryId, categoryIds } = categoryMapping(columns, categories, opts.category);
 
@@ -85,11 +102,32 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
           bytesTotal,
         },
         opts.resumeBatchId,
+        opts.batchId,
       );
-  const client = opts.dryRun ? null : new Client({ connectionString: ctx.databaseUrl });
+  // One import at a time on this node; a dry run (no batch, nothing written) does not wait.
+  let release: (() => void) | null = null;
+  if (batchId !== null) {
+    try {
+      release = await (ctx.lock ?? new NodeImportLock()).acquire(async () => {
+        await heartbeat(ctx.db, batchId);
+        // The upload is old by the time it runs: keep the sweep off it while it waits.
+        await utimes(opts.file, new Date(), new Date()).catch(() => {});
+      });
+      await markRunning(ctx.db, batchId);
+      started = Date.now();
+    } catch (error) {
+      release?.();
+      reader.destroy();
+      await failBatch(ctx.db, batchId, error);
+      throw error;
+    }
+  }
+  // A dry run counts on a connection of its own (DryRunCount); an import writes on this one.
+  const client = new Client({ connectionString: ctx.databaseUrl });
   // The merge runs on its own connection, beside the COPY (see SlicedStaging).
   const mergeClient = opts.dryRun ? null : new Client({ connectionString: ctx.databaseUrl });
   let merge: MergeTransaction | null = null;
+  let dryRun: DryRunCount | null = null;
   const pool = new WorkerPool(
     {
       region: ctx.region,
@@ -99,13 +137,19 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
       fixedCategoryId,
       categoryIds,
     },
-    ctx.workers,
+    // A small file does not pay for starting a worker per core: one per 2 MB read.
+    ctx.workers ?? Math.min(defaultWorkerCount(), Math.max(1, Math.ceil(bytesTotal / (2 * 1024 * 1024)))),
   );
 
   let progress: ProgressReporter | undefined;
   try {
     let staging: SlicedStaging | null = null;
-    if (client && mergeClient && batchId !== null) {
+    if (opts.dryRun) {
+      await client.connect();
+      dryRun = new DryRunCount(client, ctx.useCopy);
+      await dryRun.open();
+    }
+    if (mergeClient && batchId !== null) {
       await Promise.all([client.connect(), mergeClient.connect()]);
       await client.query(dropStagingSql(batchId));
       merge = new MergeTransaction(mergeClient, ctx.keyring.current.version, batchId);
@@ -117,7 +161,8 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
         sliceRows: ctx.sliceRows,
       });
     }
-    const tally = new BatchTally(staging, new RejectionStore(ctx.db, ctx.keyring, batchId));
+    const tally = new BatchTally(staging ?? dryRun, new RejectionStore(ctx.db, ctx.keyring, batchId));
+    const refuseOverlong = () => overlong.splice(0).forEach((line) => tally.refuse(line));
     progress = new ProgressReporter({
       db: ctx.db,
       batchId,
@@ -134,6 +179,7 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
       pool.size * 2,
     );
     const feed = async (piece: Piece) => {
+      refuseOverlong();
       tally.read(piece.buf.length);
       await dispatcher.dispatch(piece);
     };
@@ -141,11 +187,13 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
     if (body.buf.length > 0) await feed(body);
     for await (const piece of pieces) await feed(piece);
     await dispatcher.drain();
+    refuseOverlong();
     await tally.settle();
     await progress.stopTicking();
 
     let imported = 0;
-    if (client && staging && batchId !== null) {
+    if (dryRun) imported = await dryRun.count(ctx.keyring.current.version);
+    if (staging && batchId !== null) {
       await progress.report("merging");
       imported = await completeBatch(ctx.db, client, staging, {
         batchId,
@@ -161,29 +209,31 @@ export async function runImport(ctx: ImportContext, opts: ImportOptions): Promis
     return {
       batchId,
       rows,
-      imported: opts.dryRun ? accepted : imported,
-      duplicates: opts.dryRun ? 0 : accepted - imported,
+      imported,
+      duplicates: accepted - imported,
       rejected,
       seconds: (Date.now() - started) / 1000,
       dryRun: Boolean(opts.dryRun),
     };
   } catch (error) {
     await merge?.abort();
-    if (client && batchId !== null) await client.query(dropStagingSql(batchId)).catch(() => {});
+    await dryRun?.discard().catch(() => {});
+    if (batchId !== null) await client.query(dropStagingSql(batchId)).catch(() => {});
     if (batchId !== null) await failBatch(ctx.db, batchId, error);
     throw error;
   } finally {
     void progress?.stopTicking();
     reader.destroy();
     await pool.close();
-    await client?.end().catch(() => {});
+    release?.();
+    await client.end().catch(() => {});
     await mergeClient?.end().catch(() => {});
   }
 }
 
 /** The file as record-aligned pieces. */
-async function* readPieces(reader: AsyncIterable<unknown>): AsyncGenerator<Piece> {
-  const chunker = new RecordChunker();
+async function* readPieces(reader: AsyncIterable<unknown>, onOverlong: (line: number) => void): AsyncGenerator<Piece> {
+  const chunker = new RecordChunker(undefined, onOverlong);
   for await (const chunk of reader) yield* chunker.push(chunk as Buffer);
   const last = chunker.end();
   if (last) yield last;

@@ -13,6 +13,21 @@ export const ConfirmImport = z.object({
   resume: z.union([z.literal(""), BatchId]).optional(),
 });
 
+/**
+ * Undo from the console: the form's confirmation step sends `confirm`; without it (a
+ * bare POST, an old page) the server refuses and shows the confirmation instead.
+ */
+export const UndoImport = z.object({
+  batchId: BatchId,
+  confirm: z.literal("undo"),
+});
+
+/** The history's filters, from the query (anything else is ignored, not an error). */
+export const HistoryQuery = z.object({
+  incident: z.string().min(1).max(100).optional().catch(undefined),
+  status: z.enum(["queued", "running", "completed", "failed", "undone", "interrupted"]).optional().catch(undefined),
+});
+
 /** The importer's last line with --json when it succeeds: its figures (scripts/import.ts). */
 export const ImporterSummaryLine = z.object({
   batchId: z.number().int().nullable(),

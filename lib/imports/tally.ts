@@ -25,6 +25,13 @@ export class BatchTally {
     this.counts.bytesRead += bytes;
   }
 
+  /** A record the chunker dropped (over the size limit): a row, refused. */
+  refuse(line: number): void {
+    this.counts.rows += 1;
+    this.counts.rejected += 1;
+    this.rejections.add([{ line, reason: "record_too_long", value: "" }]);
+  }
+
   take(result: PieceResult): void {
     this.counts.rows += result.rows;
     this.counts.accepted += result.accepted;

@@ -5,7 +5,7 @@ import type { PhoneProblem } from "@/lib/phone/normalize";
 export type Rejection = { line: number; reason: RejectReason; value: string };
 
 /** Why the check would refuse the number, or why the row itself is unusable. */
-export type RejectReason = PhoneProblem | "unknown_category" | "malformed_row";
+export type RejectReason = PhoneProblem | "unknown_category" | "malformed_row" | "record_too_long";
 
 /** What every worker needs to turn rows into hashes. */
 export type WorkerInit = {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, statfs } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Readable } from "node:stream";
@@ -29,6 +29,23 @@ export function uploadDir(): string {
 export function uploadPath(id: string): string {
   if (!ID.test(id)) throw new AppError("not_found");
   return path.join(uploadDir(), `${id}.csv`);
+}
+
+export type StatFs = (dir: string) => Promise<{ bavail: number | bigint; bsize: number | bigint }>;
+
+/**
+ * Refuses an upload the disk cannot take, before reading it: free space in the upload
+ * directory below twice its declared size (the upload, and the copy a dry run reads) or
+ * below the floor (IMPORT_MIN_FREE_BYTES), which keeps room for the database and logs.
+ */
+export async function checkUploadSpace(
+  declaredBytes: number,
+  floorBytes: number,
+  fsStat: StatFs = statfs,
+): Promise<void> {
+  const s = await fsStat(uploadDir());
+  const free = Number(s.bavail) * Number(s.bsize);
+  if (free < Math.max(2 * declaredBytes, floorBytes)) throw new AppError("insufficient_space");
 }
 
 /**
@@ -150,11 +167,16 @@ export function deleteUpload(id: string): void {
   rmSync(uploadPath(id), { force: true });
 }
 
-/** Deletes uploads older than UPLOAD_TTL_MS (abandoned previews, crashed imports). */
+/**
+ * Deletes uploads older than UPLOAD_TTL_MS (abandoned previews, crashed imports); on each
+ * upload and on a timer (lib/imports/sweeps.ts). A queued import keeps its file fresh.
+ */
 export function sweepUploads(now = Date.now()): number {
   const dir = uploadDir();
   let removed = 0;
   for (const name of readdirSync(dir)) {
+    // Only uploads and their dry-run copies; the node's import slot (import.lock) stays.
+    if (!/\.csv(\.dry-run)?$/.test(name)) continue;
     const p = path.join(dir, name);
     if (now - statSync(p).mtimeMs > UPLOAD_TTL_MS) {
       rmSync(p, { force: true });

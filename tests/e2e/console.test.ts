@@ -1,6 +1,7 @@
 // The console in a real browser: an importer signs in, uploads a list, previews it,
-// runs a dry run and the import, downloads the rejected rows and undoes the batch; then
-// changes their password.
+// runs a dry run and the import into a chosen category, watches the queued row complete
+// without a reload, downloads the rejected rows, undoes the batch (confirmed) and
+// restores it; then changes their password.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
@@ -84,23 +85,26 @@ describe.skipIf(!hasChromium && !inCi)("console imports in a browser", () => {
     expect(table).not.toContain("555-0401");
     await expectAccessible(page, "the preview page");
 
+    // No category column: none is preselected, and the choice survives the dry run.
+    expect(await page.getByLabel("Category").inputValue()).toBe("");
     await page.getByLabel("Category").selectOption({ label: "Prepaid customers" });
     await page.getByRole("button", { name: "Dry run" }).click();
     await page
-      .getByText("Dry run: 3 rows, 2 would be imported, 1 rejected. Nothing was stored.")
+      .getByText(/· Prepaid customers: 3 rows, 2 would be imported, 0 duplicates, 1 rejected\. Nothing was stored\./)
       .waitFor({ timeout: 60_000 });
+    expect(await page.getByLabel("Category").inputValue()).toBe("prepaid");
 
     await page.getByRole("button", { name: "Import", exact: true }).click();
-    await page.waitForURL(/\/admin\/imports$/);
+    await page.waitForURL(/\/admin\/imports#batch-\d+$/);
     const row = page.getByTestId("batch").filter({ hasText: "prepaid-2021.csv" });
-    // The import runs in its own process; the history shows it once its batch exists.
-    for (let i = 0; i < 90; i++) {
-      if ((await row.count()) > 0 && ((await row.textContent()) ?? "").includes("Completed")) break;
-      await page.waitForTimeout(1000);
-      await page.reload();
-    }
+    // Its row is there at once (queued), and completes without a reload.
+    await row.waitFor({ timeout: 5_000 });
+    await row.getByRole("cell", { name: "Completed", exact: true }).waitFor({ timeout: 90_000 });
     const cells = await row.getByRole("cell").allTextContents();
-    expect(cells.slice(2, 7)).toEqual(["Completed", "3", "2", "0", "1"]);
+    const batch = cells[0]!;
+    expect([cells[3], cells[4]]).toEqual(["Prepaid customers", EMAIL]);
+    expect(cells.slice(6, 11)).toEqual(["Completed", "3", "2", "0", "1"]);
+    expect(Number(cells[11])).toBeGreaterThanOrEqual(0);
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -121,10 +125,16 @@ describe.skipIf(!hasChromium && !inCi)("console imports in a browser", () => {
         .split(/\r?\n/),
     ).toEqual(["line,reason,value", "4,scientific_notation,"]);
 
-    await row.getByRole("button", { name: "Undo" }).click();
-    // Same URL after the action: wait for the row itself to change.
+    // Undo asks first, saying what will happen; then the batch can be restored.
+    await row.getByText("Undo…").click();
+    await row
+      .getByText(`Undo batch ${batch}: 2 rows will be removed from lookups; customers will be told no record.`)
+      .waitFor();
+    await row.getByRole("button", { name: `Yes, undo batch ${batch}` }).click();
     await row.getByRole("cell", { name: "Undone", exact: true }).waitFor();
-    expect(await row.getByRole("button", { name: "Undo" }).count()).toBe(0);
+    await row.getByRole("button", { name: "Restore" }).click();
+    await row.getByRole("cell", { name: "Completed", exact: true }).waitFor();
+    expect(await row.getByRole("button", { name: "Restore" }).count()).toBe(0);
     await ctx.close();
   }, 180_000);
 

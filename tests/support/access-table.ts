@@ -52,6 +52,7 @@ export const ACCESS: Record<string, Access> = {
   "app/admin/imports/upload/[id]/page.tsx": "imports:run",
   "app/admin/imports/actions.ts#confirmImportAction": "imports:run",
   "app/admin/imports/actions.ts#undoImportAction": "imports:run",
+  "app/admin/imports/actions.ts#restoreImportAction": "imports:run",
   "app/admin/imports/actions.ts#wipeRejectionsAction": "imports:run",
   "app/api/admin/imports/route.ts#POST": "imports:run",
   "app/api/admin/imports/[batchId]/rejections/route.ts#GET": "imports:run",

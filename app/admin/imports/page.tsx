@@ -1,28 +1,47 @@
-import { undoImportAction, wipeRejectionsAction } from "@/app/admin/imports/actions";
+import { ImportHistory } from "@/components/admin/ImportHistory";
+import { LiveRefresh } from "@/components/admin/LiveRefresh";
 import { requirePermission } from "@/lib/auth/next";
-import { listBatches, runningProgress } from "@/lib/imports/batches";
+import { BATCH_STATUSES, listBatches, runningProgress } from "@/lib/imports/batches";
+import { ImportError, importErrorMessage, isImportErrorCode } from "@/lib/imports/errors";
 import { resumeFromQuery } from "@/lib/imports/resume";
 import { purgeRejectedValues } from "@/lib/imports/rejections";
+import { BatchId, HistoryQuery } from "@/lib/imports/schemas";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
 
-/** Upload a list, and the import history with live progress, downloads and undo. */
+/** Upload a list, and the import history (filtered) with live progress, downloads, undo and restore. */
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ImportsPage({ searchParams }: Props) {
   await requirePermission("imports:run");
   const t = getTranslator();
-  const { db } = getServices();
-  const resuming = await resumeFromQuery(db, (await searchParams).resume);
+  const { db, config } = getServices();
+  const query = await searchParams;
+  const resuming = await resumeFromQuery(db, query.resume);
+  const filter = HistoryQuery.parse({ incident: query.incident, status: query.status });
   // Rejected values live a day at most; the history is where importers come back to.
   await purgeRejectedValues(db);
-  const batches = await listBatches(db);
-  const progress = await runningProgress(db);
-  const running = batches.some((b) => b.status === "running");
+  const [batches, progress, incidents] = await Promise.all([
+    listBatches(db, new Date(), 100, filter, config.imports.restoreWindowHours),
+    runningProgress(db),
+    db.incident.findMany({ orderBy: { disclosedAt: "desc" }, select: { slug: true, title: true } }),
+  ]);
+  const live = batches.some((b) => b.status === "running" || b.status === "queued");
+  const undo = BatchId.safeParse(query.undo);
+  const refusedBatch = BatchId.safeParse(query.batch);
+  const refused =
+    isImportErrorCode(query.refused) && refusedBatch.success
+      ? importErrorMessage(new ImportError(query.refused as "not_found", { batch: refusedBatch.data }))
+      : null;
   return (
     <>
-      {/* Progress without JavaScript: the page reloads itself while an import runs. */}
-      {running && <meta httpEquiv="refresh" content="2" />}
+      {live && <LiveRefresh />}
+      {/* Without JavaScript the page reloads itself while an import is queued or runs. */}
+      {live && (
+        <noscript>
+          <meta httpEquiv="refresh" content="2" />
+        </noscript>
+      )}
       <h1 className="text-3xl font-bold text-slate-900">{t("admin.imports.title")}</h1>
       <form
         id="upload"
@@ -51,71 +70,61 @@ export default async function ImportsPage({ searchParams }: Props) {
         </button>
       </form>
       <h2 className="text-xl font-bold text-slate-900">{t("admin.imports.history")}</h2>
-      <table className="w-full border-collapse text-left text-sm">
-        <thead>
-          <tr className="border-b border-slate-400">
-            {(
-              ["batch", "file", "status", "rows", "imported", "duplicates", "rejected", "seconds", "actions"] as const
-            ).map((c) => (
-              <th key={c} scope="col" className="py-2 pr-3">
-                {t(`admin.imports.columns.${c}`)}
-              </th>
+      {refused && (
+        <p role="alert" className="font-medium text-red-800">
+          {refused} {t("admin.imports.refused")}
+        </p>
+      )}
+      <form
+        method="get"
+        action="/admin/imports"
+        aria-label={t("admin.imports.filters")}
+        className="flex flex-wrap items-end gap-3"
+      >
+        <label className="block font-medium text-slate-900">
+          {t("admin.imports.filterIncident")}
+          <select
+            name="incident"
+            defaultValue={filter.incident ?? ""}
+            className="mt-1 block rounded-md border border-slate-500 px-2 py-1"
+          >
+            <option value="">{t("admin.imports.anyIncident")}</option>
+            {incidents.map((i) => (
+              <option key={i.slug} value={i.slug}>
+                {i.title}
+              </option>
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {batches.map((b) => {
-            const p = progress.get(b.id);
-            return (
-              <tr key={b.id} className="border-b border-slate-200 align-top" data-testid="batch">
-                <td className="py-2 pr-3">{b.id}</td>
-                <td className="py-2 pr-3">{b.source}</td>
-                <td className="py-2 pr-3">
-                  {t(`admin.imports.status.${b.status}`)}
-                  {p && b.status === "running" && (
-                    <span className="block text-slate-700">
-                      {t("admin.imports.progress", { pct: p.pct, rate: p.rate, eta: p.eta })}
-                    </span>
-                  )}
-                </td>
-                <td className="py-2 pr-3">{b.rows.toLocaleString("en-US")}</td>
-                <td className="py-2 pr-3">{b.imported.toLocaleString("en-US")}</td>
-                <td className="py-2 pr-3">{b.duplicates.toLocaleString("en-US")}</td>
-                <td className="py-2 pr-3">{b.rejected.toLocaleString("en-US")}</td>
-                <td className="py-2 pr-3">{b.seconds === null ? "" : b.seconds.toFixed(1)}</td>
-                <td className="space-y-1 py-2">
-                  {b.rejected > 0 && (
-                    <a className="block text-blue-800 underline" href={`/api/admin/imports/${b.id}/rejections`}>
-                      {t("admin.imports.downloadRejected")}
-                    </a>
-                  )}
-                  {b.rejected > 0 && (
-                    <form action={wipeRejectionsAction}>
-                      <input type="hidden" name="batchId" value={b.id} />
-                      <button type="submit" className="text-red-800 underline">
-                        {t("admin.imports.wipeRejected")}
-                      </button>
-                    </form>
-                  )}
-                  {(b.status === "failed" || b.status === "interrupted") && (
-                    <a className="block text-blue-800 underline" href={`/admin/imports?resume=${b.id}#upload`}>
-                      {t("admin.imports.resume")}
-                    </a>
-                  )}
-                  {b.status !== "undone" && b.status !== "running" && (
-                    <form action={undoImportAction}>
-                      <input type="hidden" name="batchId" value={b.id} />
-                      <button type="submit" className="text-red-800 underline">
-                        {t("admin.imports.undo")}
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+          </select>
+        </label>
+        <label className="block font-medium text-slate-900">
+          {t("admin.imports.filterStatus")}
+          <select
+            name="status"
+            defaultValue={filter.status ?? ""}
+            className="mt-1 block rounded-md border border-slate-500 px-2 py-1"
+          >
+            <option value="">{t("admin.imports.anyStatus")}</option>
+            {BATCH_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`admin.imports.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded-md border border-slate-500 px-3 py-1.5 font-semibold text-slate-900">
+          {t("admin.imports.applyFilters")}
+        </button>
+      </form>
+      {batches.length === 0 ? (
+        <p className="text-slate-800">{t("admin.imports.noBatches")}</p>
+      ) : (
+        <ImportHistory
+          batches={batches}
+          progress={progress}
+          restoreWindowHours={config.imports.restoreWindowHours}
+          confirmUndo={undo.success ? undo.data : null}
+        />
+      )}
     </>
   );
 }

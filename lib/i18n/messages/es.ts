@@ -113,6 +113,8 @@ export const es = {
     invalid_number: "Este no es un número de teléfono válido. Revise el código de área y los dígitos.",
   },
   errors: {
+    insufficient_space:
+      "No hay suficiente espacio en disco para recibir este archivo ahora. Libere espacio o inténtelo más tarde.",
     url_invalid: "Escriba una dirección https:// de 500 caracteres como máximo.",
     contact_too_long: "Este contacto es demasiado largo.",
     months_invalid: "Escriba un número entero de meses, del 1 al 120.",

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { confirmImportAction } from "@/app/admin/imports/actions";
+import { confirmImportAction, restoreImportAction, undoImportAction } from "@/app/admin/imports/actions";
 import { POST as upload } from "@/app/api/admin/imports/route";
 import { setRequestAdapterForTests } from "@/lib/auth/next";
 import { getDb } from "@/lib/db/client";
@@ -8,6 +8,7 @@ import { launchImport } from "@/lib/imports/launch";
 import { deleteUpload, uploadPath } from "@/lib/imports/uploads";
 import { fakeRequest, nextInterrupt, signedIn } from "@/tests/support/admin";
 import { noParams, setEnv } from "@/tests/support/api";
+import { csvFile, importFile } from "@/tests/support/imports";
 import { TEST_ENV } from "@/tests/support/test-env";
 
 function multipart(cookie: string, csv: string, accept = "text/html") {
@@ -192,7 +193,7 @@ describe("resuming a failed import from the console", () => {
       confirm.set(k, v);
     Object.assign(process.env, TEST_ENV, { IMPORT_MAX_BYTES: "4096", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" });
     expect(await nextInterrupt(() => confirmImportAction(undefined, confirm))).toMatch(
-      /^NEXT_REDIRECT;(replace|push);\/admin\/imports;/,
+      /^NEXT_REDIRECT;(replace|push);\/admin\/imports(#batch-\d+)?;/,
     );
 
     let batch = null;
@@ -209,4 +210,73 @@ describe("resuming a failed import from the console", () => {
     for (let i = 0; i < 100 && existsSync(uploadPath(uploadId)); i++) await new Promise((r) => setTimeout(r, 100));
     expect(existsSync(uploadPath(uploadId))).toBe(false);
   }, 90_000);
+});
+
+describe("undo and restore from the console", () => {
+  beforeAll(async () => {
+    setEnv({ RATE_LIMITS: "off", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" });
+    cookie = (await signedIn("importer")).cookie;
+    fakeRequest({ cookie, ip: "192.0.2.45" });
+  });
+  afterAll(() => {
+    setRequestAdapterForTests(null);
+    setEnv({ __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: undefined });
+  });
+  const form = (fields: Record<string, string>) => {
+    const f = new FormData();
+    for (const [k, v] of Object.entries(fields)) f.set(k, v);
+    return f;
+  };
+  const status = async (id: number) => (await getDb().importBatch.findUniqueOrThrow({ where: { id } })).status;
+
+  it("refuses an undo without its confirmation and opens that batch's confirmation instead", async () => {
+    const { batchId } = await importFile(csvFile("phone\n206-555-0650\n"), { category: "prepaid" });
+    for (const confirm of [undefined, "yes", ""]) {
+      const fields: Record<string, string> = { batchId: String(batchId) };
+      if (confirm !== undefined) fields.confirm = confirm;
+      expect(await nextInterrupt(() => undoImportAction(form(fields)))).toMatch(
+        new RegExp(`^NEXT_REDIRECT;(replace|push);/admin/imports\\?undo=${batchId}#batch-${batchId};`),
+      );
+    }
+    expect(await status(batchId!)).toBe("completed");
+    expect(await getDb().auditLog.count({ where: { action: "import_undone", target: `batch ${batchId}` } })).toBe(0);
+  });
+
+  it("undoes with the confirmation, then restores, each audited under the importer", async () => {
+    const { batchId } = await importFile(csvFile("phone\n206-555-0651\n"), { category: "prepaid" });
+    await nextInterrupt(() => undoImportAction(form({ batchId: String(batchId), confirm: "undo" })));
+    expect(await status(batchId!)).toBe("undone");
+    await nextInterrupt(() => restoreImportAction(form({ batchId: String(batchId) })));
+    expect(await status(batchId!)).toBe("completed");
+    const audited = await getDb().auditLog.findMany({
+      where: { target: `batch ${batchId}`, action: { in: ["import_undone", "import_restored"] } },
+      orderBy: { id: "asc" },
+    });
+    expect(audited.map((a) => [a.action, a.ip])).toEqual([
+      ["import_undone", "192.0.2.45"],
+      ["import_restored", "192.0.2.45"],
+    ]);
+  });
+
+  it("says why a restore is refused, and changes nothing", async () => {
+    const { batchId } = await importFile(csvFile("phone\n206-555-0652\n"), { category: "prepaid" });
+    expect(await nextInterrupt(() => restoreImportAction(form({ batchId: String(batchId) })))).toMatch(
+      new RegExp(`^NEXT_REDIRECT;(replace|push);/admin/imports\\?refused=not_restorable&batch=${batchId}#`),
+    );
+    expect(await status(batchId!)).toBe("completed");
+  });
+});
+
+describe("an upload the disk cannot take", () => {
+  beforeAll(async () => {
+    setEnv({ RATE_LIMITS: "off", IMPORT_MIN_FREE_BYTES: String(10 ** 15) });
+    cookie = (await signedIn("importer")).cookie;
+  });
+  afterAll(() => setEnv({ IMPORT_MIN_FREE_BYTES: undefined }));
+
+  it("is refused before it is read, with insufficient_space", async () => {
+    const res = await upload(multipart(cookie, "phone\n206-555-0653\n", "application/json"), noParams);
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ error: { code: "insufficient_space" } });
+  });
 });

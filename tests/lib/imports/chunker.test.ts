@@ -63,3 +63,41 @@ describe("RecordChunker", () => {
     }
   });
 });
+
+describe("RecordChunker and records over the limit", () => {
+  const cut = (text: string, max: number, split = 7) => {
+    const lines: number[] = [];
+    const chunker = new RecordChunker(64, (line) => lines.push(line), max);
+    const bytes = Buffer.from(text);
+    const pieces: Piece[] = [];
+    for (let at = 0; at < bytes.length; at += split) pieces.push(...chunker.push(bytes.subarray(at, at + split)));
+    const last = chunker.end();
+    if (last) pieces.push(last);
+    const kept = Buffer.concat(pieces.map((p) => Buffer.from(p.buf))).toString();
+    return { lines, kept, pieces };
+  };
+
+  it("empties a long line, reports its line, and keeps the line numbers of the rest", () => {
+    const { lines, kept, pieces } = cut(`phone\n1\n${"9".repeat(300)}\n2\n3\n`, 100);
+    expect(lines).toEqual([3]);
+    expect(kept).toBe("phone\n1\n\n2\n3\n");
+    // Line 4 ("2") is still line 4 for whichever piece holds it.
+    const holder = pieces.find((p) => Buffer.from(p.buf).toString().includes("2\n"))!;
+    const before = Buffer.from(holder.buf).toString().split("2\n")[0]!;
+    expect(holder.firstLine + before.split("\n").length - 1).toBe(4);
+  });
+
+  it("drops the line an unclosed quote opens on once its field passes the limit, and reads on", () => {
+    const tail = Array.from({ length: 40 }, (_, i) => `${1000 + i}`).join("\n");
+    const { lines, kept } = cut(`phone,notes\n1,a\n2,"never closed\n${tail}\n`, 100);
+    expect(lines).toEqual([3]);
+    // Everything after the dropped line is read again, outside quotes.
+    expect(kept.startsWith("phone,notes\n1,a\n1000\n1001\n")).toBe(true);
+    expect(kept.endsWith("1039\n")).toBe(true);
+  });
+
+  it("leaves records within the limit alone, quoted line breaks included", () => {
+    const text = `phone,notes\n1,"two\nlines"\n2,"${"x".repeat(50)}"\n`;
+    expect(cut(text, 100)).toMatchObject({ lines: [], kept: text });
+  });
+});

@@ -31,10 +31,19 @@ const actor = { id: null, email: `importer-${uniqueTag()}@example.com` };
 const auditOf = (target: string) => db.auditLog.findMany({ where: { target } });
 
 describe("the console's confirm step", () => {
-  it("starts the import as chosen, audited with the incident, the category and the file", async () => {
+  it("queues the import as chosen (a batch row at once), audited with the incident, the category and the file", async () => {
     const seen: LaunchArgs[] = [];
     const req = confirmed();
-    await startImport(db, req, { actor, ip: "192.0.2.44" }, fakeLaunch(seen));
+    const batchId = await startImport(db, req, { actor, ip: "192.0.2.44" }, fakeLaunch(seen));
+    const incident = await db.incident.findUniqueOrThrow({ where: { slug: "2021-08-cyberattack" } });
+    // The history shows it before the importer's process is even up.
+    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batchId } })).toMatchObject({
+      source: req.fileName,
+      status: "queued",
+      incidentId: incident.id,
+      categoryId: null,
+      createdBy: actor.email,
+    });
     expect(seen).toEqual([
       {
         file: req.file,
@@ -44,6 +53,7 @@ describe("the console's confirm step", () => {
         dryRun: false,
         createdBy: actor.email,
         resumeBatchId: undefined,
+        batchId,
       },
     ]);
     expect(await auditOf(req.fileName)).toMatchObject([
@@ -51,9 +61,17 @@ describe("the console's confirm step", () => {
         action: "import_started",
         actorEmail: actor.email,
         ip: "192.0.2.44",
-        details: { incident: "2021-08-cyberattack", category: "from column", file: req.fileName },
+        details: { batchId, incident: "2021-08-cyberattack", category: "from column", file: req.fileName },
       },
     ]);
+  });
+
+  it("queues nothing into an incident or category that does not exist", async () => {
+    const seen: LaunchArgs[] = [];
+    const req = confirmed({ category: "gold" });
+    await expect(startImport(db, req, { actor }, fakeLaunch(seen))).rejects.toMatchObject({ code: "unknown_category" });
+    expect(seen).toEqual([]);
+    expect(await db.importBatch.count({ where: { source: req.fileName } })).toBe(0);
   });
 
   it("resumes a batch where it went, whatever the form says, audited as a resume", async () => {

@@ -1,11 +1,12 @@
 import { Readable } from "node:stream";
 import { AppError } from "@/lib/errors";
-import { receiveUpload } from "@/lib/imports/uploads";
+import { checkUploadSpace, receiveUpload } from "@/lib/imports/uploads";
 import { getServices, route } from "@/lib/services";
 
 /**
  * POST /api/admin/imports (multipart, field "file"): streams the CSV to disk and sends
- * the form on to its preview (303), or answers 201 {uploadId} to API clients.
+ * the form on to its preview (303), or answers 201 {uploadId} to API clients. Refused
+ * (413 insufficient_space) when the disk could not take it.
  */
 export const POST = route(
   async ({ req, admin, ip }) => {
@@ -13,7 +14,9 @@ export const POST = route(
     if (!type.startsWith("multipart/form-data") || !req.body) throw new AppError("unsupported_media_type");
     const { db, config } = getServices();
     const limit = config.imports.maxUploadBytes;
-    if (Number(req.headers.get("content-length") ?? 0) > limit + 64 * 1024) throw new AppError("payload_too_large");
+    const declared = Number(req.headers.get("content-length") ?? 0) || 0;
+    if (declared > limit + 64 * 1024) throw new AppError("payload_too_large");
+    await checkUploadSpace(declared, config.imports.minFreeBytes);
     const saved = await receiveUpload(
       db,
       Readable.fromWeb(req.body as import("node:stream/web").ReadableStream),
