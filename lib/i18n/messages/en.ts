@@ -1,4 +1,5 @@
 import { apiDocsEn, apiKeysEn, demoEn } from "@/lib/i18n/messages/en-integration";
+import { carrierEn, confirmEn, consoleShellEn, settingsEn } from "@/lib/i18n/messages/en-console";
 import { smsPanelEn } from "@/lib/i18n/messages/en-sms";
 
 /** English strings. Every user-facing sentence lives here (Spanish comes later). */
@@ -83,8 +84,12 @@ export const en = {
     invalid_country: "Start an international number with + and its country code, for example +44.",
     invalid_number: "This is not a valid phone number. Check the area code and the digits.",
   },
+  carrier: carrierEn,
   admin: {
     title: "Console",
+    shell: consoleShellEn,
+    confirm: confirmEn,
+    settings: settingsEn,
     signIn: {
       title: "Sign in to the console",
       intro: "For staff only. Every sign-in and every action is recorded.",
@@ -155,6 +160,8 @@ export const en = {
       usersDescription: "Add users, change their roles, disable or delete them.",
       apiKeys: "API keys",
       apiKeysDescription: "Keys for the carrier's servers to call the integration API; create and revoke them.",
+      settings: "Settings",
+      settingsDescription: "The carrier's name, logo, colour and contacts shown to customers; pausing texts.",
     },
     dashboard: {
       title: "Dashboard",
