@@ -3,15 +3,17 @@
 import { useActionState } from "react";
 import { useTranslations } from "use-intl";
 import type { SmsPauseState } from "@/app/admin/dashboard/actions";
+import { ConfirmButton } from "@/components/forms/ConfirmButton";
 
 type Action = (prev: SmsPauseState | undefined, form: FormData) => Promise<SmsPauseState>;
-type Props = { paused: boolean; pause: Action; resume: Action };
+/** sentThisHour: texts sent this hour, stated in the confirmation. */
+type Props = { paused: boolean; sentThisHour: number; pause: Action; resume: Action };
 
 /**
- * Owners: pause every text (behind a disclosure and a checkbox stating what will happen)
+ * Owners: pause every text (behind the confirmation step stating what will happen)
  * or resume them, with the outcome next to the form.
  */
-export function SmsPauseForm({ paused, pause, resume }: Props) {
+export function SmsPauseForm({ paused, sentThisHour, pause, resume }: Props) {
   const t = useTranslations("admin.dashboard.sms.pause");
   const [pauseState, pauseAction, pausing] = useActionState(pause, {});
   const [resumeState, resumeAction, resuming] = useActionState(resume, {});
@@ -43,23 +45,16 @@ export function SmsPauseForm({ paused, pause, resume }: Props) {
           {outcome(resumeState)}
         </form>
       ) : (
-        <details className="rounded-md border border-slate-300 p-2" open={Boolean(pauseState.error)}>
-          <summary className="cursor-pointer font-semibold text-red-800">{t("open")}</summary>
-          <form action={pauseAction} className="mt-2 space-y-2">
-            <label className="flex items-center gap-2 text-slate-900">
-              <input type="checkbox" name="confirm" value="yes" required className="h-5 w-5" />
-              {t("confirm")}
-            </label>
-            <button
-              type="submit"
-              disabled={pausing}
-              className={`${button} bg-red-800 hover:bg-red-900 focus:ring-red-300`}
-            >
-              {t("submit")}
-            </button>
-            {outcome(pauseState)}
-          </form>
-        </details>
+        <ConfirmButton
+          action={pauseAction}
+          trigger={t("open")}
+          consequence={t("consequence", { sent: sentThisHour })}
+          confirm={t("submit")}
+          pending={pausing}
+          open={Boolean(pauseState.error)}
+        >
+          {outcome(pauseState)}
+        </ConfirmButton>
       )}
     </div>
   );

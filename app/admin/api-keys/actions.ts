@@ -38,7 +38,7 @@ export async function createApiKeyAction(
   }
 }
 
-/** Owners: revoke a key for good (confirmed by a checkbox); its next call answers 401. */
+/** Owners: revoke a key for good (confirmed); its next call answers 401. */
 export async function revokeApiKeyAction(_prev: ApiKeyRowState | undefined, form: FormData): Promise<ApiKeyRowState> {
   const admin = await requirePermission("apikeys:manage");
   try {

@@ -63,7 +63,12 @@ export default async function DashboardPage() {
         </h2>
         <SmsPanel {...texts} conversionConfig={config.smsConversion} />
         {can(admin.role, "settings:manage") && (
-          <SmsPauseForm paused={texts.status.paused !== null} pause={pauseTextsAction} resume={resumeTextsAction} />
+          <SmsPauseForm
+            paused={texts.status.paused !== null}
+            sentThisHour={texts.status.global.used}
+            pause={pauseTextsAction}
+            resume={resumeTextsAction}
+          />
         )}
       </section>
 

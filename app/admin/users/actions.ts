@@ -84,10 +84,14 @@ export async function changeRoleAction(_prev: UserRowState | undefined, form: Fo
   );
 }
 
-/** Owners: disable (sign-in refused, sessions ended) or enable another user. */
+/** Owners: disable (confirmed: sign-in refused, sessions ended) or enable another user. */
 export async function setUserDisabledAction(_prev: UserRowState | undefined, form: FormData): Promise<UserRowState> {
   const admin = await requirePermission("users:manage");
-  const input = { userId: formString(form, "userId"), disabled: formString(form, "disabled") };
+  const input = {
+    userId: formString(form, "userId"),
+    disabled: formString(form, "disabled"),
+    confirm: formString(form, "confirm"),
+  };
   return rowChange(
     admin,
     (c) => setUserDisabled(getServices().db, input, c),
@@ -99,7 +103,7 @@ export async function setUserDisabledAction(_prev: UserRowState | undefined, for
   );
 }
 
-/** Owners: delete another user (confirmed by a checkbox); back to the list with a notice. */
+/** Owners: delete another user (confirmed); back to the list with a notice. */
 export async function deleteUserAction(_prev: UserRowState | undefined, form: FormData): Promise<UserRowState> {
   const admin = await requirePermission("users:manage");
   const input = { userId: formString(form, "userId"), confirm: formString(form, "confirm") };

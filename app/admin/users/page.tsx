@@ -100,7 +100,13 @@ function UserRow({ user, self }: { user: ConsoleUser; self: boolean }) {
           <span className="text-slate-700">{t("admin.users.ownAccount")}</span>
         ) : (
           <UserRowActions
-            user={{ id: user.id, email: user.email, role: user.role, disabled: user.disabledAt !== null }}
+            user={{
+              id: user.id,
+              email: user.email,
+              role: user.role,
+              disabled: user.disabledAt !== null,
+              openSessions: user.openSessions,
+            }}
             actions={actions}
           />
         )}

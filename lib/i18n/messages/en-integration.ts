@@ -31,7 +31,9 @@ export const apiKeysEn = {
   active: "Active",
   revokedAt: "Revoked {at}",
   revokeOpen: "Revoke…",
-  revokeConfirm: "Yes, revoke {name}: its calls are refused from now on",
+  revokeConfirm: "Yes, revoke {name}",
+  revokeConsequence:
+    "{name} stops working at once and for good: every call with it is refused (401) from now on, and it cannot be restored. A server still using it needs a new key.",
   revoke: "Revoke",
   revokeKey: "Revoke {name}",
   revoked: "{name} is revoked.",

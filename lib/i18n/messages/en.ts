@@ -317,10 +317,16 @@ export const en = {
       changeRoleOf: "Change the role of {email}",
       disable: "Disable",
       disableUser: "Disable {email}",
+      disableOpen: "Disable…",
+      disableConsequence:
+        "{email} will no longer be able to sign in. {sessions, plural, =0 {They have no open session.} one {Their open session ends at once.} other {Their # open sessions end at once.}} An owner can enable them again.",
+      disableConfirm: "Yes, disable {email}",
       enable: "Enable",
       enableUser: "Enable {email}",
       deleteOpen: "Delete…",
       deleteConfirm: "Yes, delete {email} for good",
+      deleteConsequence:
+        "{email} will be deleted for good and can never sign in with this account again. {sessions, plural, =0 {They have no open session.} one {Their open session ends at once.} other {Their # open sessions end at once.}} Their past actions stay in the audit log.",
       delete: "Delete",
       deleteUser: "Delete {email}",
       roleChanged:
@@ -468,8 +474,8 @@ export const en = {
     api_key_name_digits: "A name must not hold 7 or more digits in a row (they would look like a phone number).",
     api_key_name_taken: "An active key already has this name. Choose another one.",
     api_key_not_found: "This API key no longer exists.",
-    api_key_revoke_confirm: "Tick the box to confirm the revocation.",
-    sms_pause_confirm: "Tick the box to confirm that every text stops until an owner resumes.",
+    api_key_revoke_confirm: "Confirm the revocation first: the key was not revoked.",
+    sms_pause_confirm: "Confirm first that every text stops until an owner resumes: nothing was paused.",
     forbidden: "Your role does not allow this.",
     cross_site_request: "This request came from another site. Use the console's own pages.",
     challenge_required:
@@ -480,7 +486,8 @@ export const en = {
     last_owner: "This is the last active owner: the console needs one. Make another user an owner first.",
     role_invalid: "Choose a role.",
     initial_password_choice: "Choose how the initial password is set.",
-    delete_confirm: "Tick the box to confirm the deletion.",
+    delete_confirm: "Confirm the deletion first: nothing was deleted.",
+    disable_confirm: "Confirm first that this user can no longer sign in: nothing was changed.",
     slug_taken: "This slug is already used. Choose another one.",
     slug_invalid: "Use 2 to 60 lower-case letters, digits and hyphens, for example 2024-05-breach.",
     title_required: "Enter a title.",

@@ -74,7 +74,12 @@ describe("console users (owners)", () => {
     expect(await changeRoleAction(undefined, form({ userId, role: "viewer" }))).toEqual({
       notice: en.admin.users.unchanged,
     });
+    // Disabling is confirmed on the server too: without the field nothing changes.
     expect(await setUserDisabledAction(undefined, form({ userId, disabled: "true" }))).toEqual({
+      error: en.errors.disable_confirm,
+    });
+    expect((await getDb().adminUser.findUniqueOrThrow({ where: { id: userId } })).disabledAt).toBeNull();
+    expect(await setUserDisabledAction(undefined, form({ userId, disabled: "true", confirm: "yes" }))).toEqual({
       notice: `${target.user.email} is disabled.`,
     });
     expect(await setUserDisabledAction(undefined, form({ userId, disabled: "false" }))).toEqual({
@@ -84,7 +89,9 @@ describe("console users (owners)", () => {
     expect(await changeRoleAction(undefined, form({ userId: owner.user.id, role: "viewer" }))).toEqual({
       error: en.errors.own_account,
     });
-    expect(await setUserDisabledAction(undefined, form({ userId: owner.user.id, disabled: "true" }))).toEqual({
+    expect(
+      await setUserDisabledAction(undefined, form({ userId: owner.user.id, disabled: "true", confirm: "yes" })),
+    ).toEqual({
       error: en.errors.own_account,
     });
     expect(await deleteUserAction(undefined, form({ userId: owner.user.id, confirm: "yes" }))).toEqual({
@@ -136,7 +143,9 @@ describe("console users (owners)", () => {
         await nextInterrupt(() => changeRoleAction(undefined, form({ userId: other.user.id, role: "owner" }))),
       ).toBe(FORBIDDEN);
       expect(
-        await nextInterrupt(() => setUserDisabledAction(undefined, form({ userId: owner.user.id, disabled: "true" }))),
+        await nextInterrupt(() =>
+          setUserDisabledAction(undefined, form({ userId: owner.user.id, disabled: "true", confirm: "yes" })),
+        ),
       ).toBe(FORBIDDEN);
       expect(
         await nextInterrupt(() => deleteUserAction(undefined, form({ userId: owner.user.id, confirm: "yes" }))),

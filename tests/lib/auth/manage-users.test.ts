@@ -117,7 +117,7 @@ describe("changing users", () => {
     const ctx = await ownerCtx();
     const target = await signedIn("agent");
     const deps = authDeps();
-    expect(await setUserDisabled(db, { userId: target.user.id, disabled: "true" }, ctx)).toMatchObject({
+    expect(await setUserDisabled(db, { userId: target.user.id, disabled: "true", confirm: "yes" }, ctx)).toMatchObject({
       changed: true,
       sessionsEnded: 1,
     });
@@ -130,7 +130,9 @@ describe("changing users", () => {
     expect(failed?.details).toEqual({ reason: "disabled" });
     expect((await listUsers(db)).find((u) => u.id === target.user.id)?.disabledAt).toBeInstanceOf(Date);
 
-    expect((await setUserDisabled(db, { userId: target.user.id, disabled: "true" }, ctx)).changed).toBe(false);
+    expect((await setUserDisabled(db, { userId: target.user.id, disabled: "true", confirm: "yes" }, ctx)).changed).toBe(
+      false,
+    );
     expect(await setUserDisabled(db, { userId: target.user.id, disabled: "false" }, ctx)).toMatchObject({
       changed: true,
       sessionsEnded: 0,
@@ -183,7 +185,7 @@ describe("guard rails", () => {
     const userId = ctx.actor.id!;
     for (const run of [
       () => changeUserRole(db, { userId, role: "viewer" }, ctx),
-      () => setUserDisabled(db, { userId, disabled: "true" }, ctx),
+      () => setUserDisabled(db, { userId, disabled: "true", confirm: "yes" }, ctx),
       () => deleteUser(db, { userId, confirm: "yes" }, ctx),
     ]) {
       const e = await refusal(run);
@@ -207,7 +209,7 @@ describe("guard rails", () => {
       const userId = last.user.id;
       for (const run of [
         () => changeUserRole(db, { userId, role: "importer" }, { actor: CLI_ACTOR }),
-        () => setUserDisabled(db, { userId, disabled: "true" }, { actor: CLI_ACTOR }),
+        () => setUserDisabled(db, { userId, disabled: "true", confirm: "yes" }, { actor: CLI_ACTOR }),
         () => deleteUser(db, { userId, confirm: "yes" }, { actor: CLI_ACTOR }),
       ]) {
         const e = await refusal(run);
@@ -248,9 +250,10 @@ describe("guard rails", () => {
     expect([e.code, e.status]).toEqual(["forbidden", 403]);
     expect(await db.adminUser.findUnique({ where: { id: target.user.id } })).toMatchObject({ role: "viewer" });
     const ctx = await ownerCtx();
-    expect((await refusal(() => setUserDisabled(db, { userId: "no-such-user", disabled: "true" }, ctx))).code).toBe(
-      "not_found",
-    );
+    expect(
+      (await refusal(() => setUserDisabled(db, { userId: "no-such-user", disabled: "true", confirm: "yes" }, ctx)))
+        .code,
+    ).toBe("not_found");
     expect(
       (await refusal(() => changeUserRole(db, { userId: target.user.id, role: "root" }, ctx))).details.fields,
     ).toEqual({ role: "errors.role_invalid" });
