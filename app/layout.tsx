@@ -1,16 +1,31 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "@/app/globals.css";
+import { HeaderHome } from "@/components/HeaderHome";
 import { IntlClientProvider } from "@/components/IntlClientProvider";
 import { DEFAULT_LOCALE, getTranslator, messagesFor } from "@/lib/i18n/translator";
+import { getServices } from "@/lib/services";
 
-export function generateMetadata(): Metadata {
-  const t = getTranslator();
-  return { title: t("app.name"), description: t("check.title"), referrer: "same-origin" };
+/** The carrier's details (settings, cached in-process): never read at build time. */
+async function carrier() {
+  await connection();
+  return getServices().carrier.current();
 }
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export async function generateMetadata(): Promise<Metadata> {
   const t = getTranslator();
+  const site = t("carrier.headerName", { carrier: (await carrier()).name, app: t("app.name") });
+  return {
+    title: { default: site, template: `%s — ${site}` },
+    description: t("check.title"),
+    referrer: "same-origin",
+  };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const t = getTranslator();
+  const { name, logoUrl, color } = await carrier();
   return (
     <html lang={DEFAULT_LOCALE}>
       <body className="min-h-screen bg-white text-slate-900 antialiased">
@@ -20,14 +35,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           {t("app.skipToContent")}
         </a>
-        <header className="border-b border-slate-200 bg-slate-900 text-white print:bg-white print:text-slate-900">
-          <div className="mx-auto max-w-3xl px-4 py-4">
-            <a href="/" className="text-lg font-bold">
-              {t("app.name")}
-            </a>
-          </div>
-        </header>
+        {/* The carrier's colour: a stylesheet of our own (app/carrier.css), since the CSP admits no inline style. */}
+        <link rel="stylesheet" href={`/carrier.css?c=${color.slice(1)}`} precedence="default" />
         <IntlClientProvider locale={DEFAULT_LOCALE} messages={messagesFor(DEFAULT_LOCALE)}>
+          <header className="border-b border-slate-200 bg-[var(--carrier-color,#0f172a)] text-white print:bg-white print:text-slate-900">
+            <div className="mx-auto max-w-3xl px-4 py-4">
+              <HeaderHome carrier={{ name, logoUrl }} />
+            </div>
+          </header>
           <main id="main" className="mx-auto max-w-3xl px-4 py-8">
             {children}
           </main>

@@ -1,9 +1,15 @@
+import type { Metadata } from "next";
 import { connection } from "next/server";
 import { checkFlowAction } from "@/app/actions/check-flow";
 import { CheckFlow } from "@/components/check/CheckFlow";
 import { getConfig } from "@/lib/config";
 import { getTranslator } from "@/lib/i18n/translator";
 import { unsafeProductionSettings } from "@/lib/ops/unsafe-settings";
+import { getServices } from "@/lib/services";
+
+export function generateMetadata(): Metadata {
+  return { title: getTranslator()("check.title") };
+}
 
 export default async function CheckPage() {
   await connection();
@@ -11,6 +17,7 @@ export default async function CheckPage() {
   const t = getTranslator();
   const open = config.lookupMode === "open";
   const unsafe = unsafeProductionSettings(config);
+  const carrier = await getServices().carrier.current();
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold text-slate-900">{t("check.title")}</h1>
@@ -33,7 +40,7 @@ export default async function CheckPage() {
         )
       )}
       <p className="text-slate-800">{open ? t("check.introOpen") : t("check.intro")}</p>
-      <CheckFlow action={checkFlowAction} open={open} challenge={config.challenge.mode !== "off"} />
+      <CheckFlow action={checkFlowAction} open={open} challenge={config.challenge.mode !== "off"} carrier={carrier} />
       {!open && <p className="text-sm text-slate-700">{t("check.privacy")}</p>}
     </div>
   );

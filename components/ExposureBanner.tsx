@@ -1,13 +1,16 @@
 import { useTranslations } from "use-intl";
+import { CarrierContact } from "@/components/CarrierContact";
 import type { ExposureResult } from "@/lib/exposures/types";
+import type { CarrierSettings } from "@/lib/settings/carrier-fields";
 import { maskPhone } from "@/lib/phone/mask";
 
 /**
  * The answer to a check, shaped like the banner on the carrier's account login page:
  * what happened, what was exposed, and where to go next. "Not found" promises nothing.
- * A labelled region, not a live one: the check flow moves focus to its heading.
+ * A labelled region, not a live one: the check flow moves focus to its heading. With the
+ * carrier's details (customer pages), how to reach it closes the answer.
  */
-export function ExposureBanner({ result }: { result: ExposureResult }) {
+export function ExposureBanner({ result, carrier }: { result: ExposureResult; carrier?: CarrierSettings }) {
   const t = useTranslations("result");
   if (!result.affected) {
     return (
@@ -21,6 +24,7 @@ export function ExposureBanner({ result }: { result: ExposureResult }) {
           {t("notFoundTitle")}
         </h2>
         <p className="mt-2 text-slate-800">{t("notFoundBody")}</p>
+        {carrier && <Contact carrier={carrier} />}
       </section>
     );
   }
@@ -57,6 +61,15 @@ export function ExposureBanner({ result }: { result: ExposureResult }) {
           </li>
         ))}
       </ul>
+      {carrier && <Contact carrier={carrier} />}
     </section>
+  );
+}
+
+function Contact({ carrier }: { carrier: CarrierSettings }) {
+  return (
+    <div className="mt-4">
+      <CarrierContact carrier={carrier} level={3} />
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { isSupportedCountry } from "libphonenumber-js/max";
 import { z } from "zod";
+import { carrierEnv, toCarrierConfig } from "@/lib/config/carrier";
 import { toTwilioConfig, twilioEnv, twilioProblems } from "@/lib/config/twilio";
 
 /** "points/seconds", e.g. "5/3600": at most 5 in any hour. */
@@ -93,6 +94,8 @@ const EnvSchema = z
     SMS_ALLOWED_REGIONS: regions,
     /** How customers reach the carrier's support, quoted when a number cannot get a code. */
     SUPPORT_CONTACT: z.string().trim().min(1).max(200).default("our customer support"),
+    /** The carrier's name, logo, colour and contacts: defaults owners may override (/admin/settings). */
+    ...carrierEnv,
     /** The address customers use; its host ends each code text (@HOST #CODE). Unset: http://localhost:PORT. */
     PUBLIC_URL: z
       .url({
@@ -283,6 +286,7 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     defaultRegion: env.DEFAULT_REGION,
     smsAllowedRegions: env.SMS_ALLOWED_REGIONS ?? [env.DEFAULT_REGION],
     supportContact: env.SUPPORT_CONTACT,
+    carrier: toCarrierConfig(env),
     challenge: {
       mode: env.CHALLENGE,
       freeStarts: env.CHALLENGE_FREE_STARTS,

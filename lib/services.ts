@@ -17,6 +17,7 @@ import { authorizeAdmin } from "@/lib/auth/session";
 import { createRoute } from "@/lib/http/route";
 import { createSendBudget, type SendBudget } from "@/lib/sms/budget";
 import { createConversionWatch, type ConversionWatch } from "@/lib/sms/conversion";
+import { createCarrierSettings, type CarrierSettingsStore } from "@/lib/settings/carrier";
 
 export type Services = CheckDeps & {
   config: Config;
@@ -28,6 +29,8 @@ export type Services = CheckDeps & {
   budget: SendBudget;
   /** Texts sent against codes verified, per hour and prefix. */
   conversion: ConversionWatch;
+  /** The carrier's name, logo, colour and contacts: configured, then owners' overrides. */
+  carrier: CarrierSettingsStore;
 };
 
 const globalForServices = globalThis as unknown as { exposureServices?: Services };
@@ -71,6 +74,7 @@ export function getServices(): Services {
       region: config.defaultRegion,
       now,
       ...abuse,
+      carrier: createCarrierSettings({ db, defaults: config.carrier }),
       admin: {
         db,
         keyring,

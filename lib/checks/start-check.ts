@@ -64,7 +64,7 @@ export async function startCheck(
       createdAt: now,
     },
   });
-  await deps.sms.send(phone, codeMessage(code, deps.publicUrl));
+  await deps.sms.send(phone, codeMessage(code, deps.publicUrl, await deps.carrier.current()));
   await deps.conversion.recordSent(phone, now);
   // The same arguments for every number: the start does not know the result.
   await countCheck(deps.db, now, { started: true });

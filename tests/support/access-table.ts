@@ -33,6 +33,7 @@ export const ACCESS: Record<string, Access> = {
   "app/api/v1/exposures/lookup/route.ts#POST": "api-key",
   "app/api/v1/challenge/route.ts#GET": "public",
   "app/altcha/pbkdf2.js/route.ts#GET": "public",
+  "app/carrier.css/route.ts#GET": "public",
   // The console.
   "app/admin/page.tsx": "signed-in",
   "app/admin/dashboard/page.tsx": "dashboard:view",
@@ -69,6 +70,8 @@ export const ACCESS: Record<string, Access> = {
   "app/admin/api-keys/page.tsx": "apikeys:manage",
   "app/admin/api-keys/actions.ts#createApiKeyAction": "apikeys:manage",
   "app/admin/api-keys/actions.ts#revokeApiKeyAction": "apikeys:manage",
+  "app/admin/settings/page.tsx": "settings:manage",
+  "app/admin/settings/actions.ts#saveSettingsAction": "settings:manage",
 };
 
 /**

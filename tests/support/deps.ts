@@ -4,6 +4,7 @@ import { Keyring, type KeySpec } from "@/lib/hashing/keyring";
 import { memoryLimiter, unlimited } from "@/lib/rate-limit/limiter";
 import type { Limits } from "@/lib/rate-limit/limits";
 import { outboxProvider } from "@/lib/sms/outbox";
+import { DEMO_CARRIER } from "@/lib/settings/carrier-fields";
 import type { CheckDeps } from "@/lib/checks/deps";
 import { uncapped } from "@/lib/rate-limit/failure-cap";
 import type { FailureCaps } from "@/lib/rate-limit/limits";
@@ -77,6 +78,7 @@ export function makeDeps(overrides: Partial<CheckDeps> = {}): CheckDeps {
     conversion: { recordSent: async () => {}, recordVerified: async () => {} },
     challenge: { enforce: async () => {} },
     publicUrl: "https://check.example.test",
+    carrier: { current: async () => DEMO_CARRIER },
     ...overrides,
   };
 }

@@ -64,15 +64,15 @@ export const settingsEn = {
   texts: "Texts (SMS)",
   textsIntro: "Pause or resume every code text. The hour's budgets and the conversion watch are on the dashboard.",
   textsDashboard: "Texts this hour, on the dashboard",
-  preview: "Public header preview",
+  preview: "What customers see",
 };
 
 /** The carrier's contact block on customer pages and in results. */
 export const carrierEn = {
   contactHeading: "Questions? Contact {carrier}",
   call: "Call {phone}",
-  web: "Help online",
-  write: "Write to",
+  web: "Help online: {url}",
+  write: "Write to:",
   logo: "{carrier} logo",
   headerName: "{carrier} · {app}",
 };

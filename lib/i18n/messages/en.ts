@@ -72,7 +72,7 @@ export const en = {
     back: "Back to the check",
   },
   sms: {
-    code: "Your {app} code is {code}. It expires in 10 minutes. Never share it: we will never call you to ask for it.",
+    code: "{carrier}: your {app} code is {code}. It expires in 10 minutes. Never share it: we will never call you to ask for it. Help: {phone}",
   },
   phone: {
     empty: "Enter your mobile number.",
@@ -539,6 +539,14 @@ export const en = {
       "We have paused sending codes for a while because of unusually heavy traffic. Please try again later; nothing was sent.",
     overloaded: "Many people are checking right now. Please try again in a few seconds.",
     overloaded_title: "Busy right now",
+    carrier_name_too_long: "The name must have at most 80 characters.",
+    carrier_logo_invalid: "Enter an https:// address of an image, or a path on this site such as /icon.svg.",
+    carrier_color_invalid:
+      "Enter a colour as #RRGGBB that white text is readable on (contrast 4.5:1 or more), for example #0b3d6b.",
+    carrier_phone_invalid:
+      "Enter the number as customers dial it, with digits, spaces, +, brackets, dots and dashes only (at most 40 characters).",
+    carrier_url_invalid: "Enter a web address starting with https://, for example https://www.example.com/support.",
+    carrier_address_too_long: "The address must have at most 300 characters.",
   },
   apiDocs: apiDocsEn,
   demo: demoEn,

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
+import { CarrierContact } from "@/components/CarrierContact";
 import { Markdown } from "@/components/Markdown";
 import { PrintButton } from "@/components/PrintButton";
 import { getRemediation } from "@/lib/incidents/get-remediation";
@@ -26,6 +27,7 @@ export default async function RemediationPage(props: Params) {
   const page = await load(props);
   if (!page) notFound();
   const t = getTranslator();
+  const carrier = await getServices().carrier.current();
   return (
     <article className="space-y-6">
       <p className="print:hidden">
@@ -64,6 +66,7 @@ export default async function RemediationPage(props: Params) {
           ))}
         </ol>
       </section>
+      <CarrierContact carrier={carrier} />
       <PrintButton />
     </article>
   );
