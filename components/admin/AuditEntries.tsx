@@ -1,3 +1,4 @@
+import { ScrollTable } from "@/components/admin/ScrollTable";
 import { CopyButton } from "@/components/forms/CopyButton";
 import type { AuditPage, AuditRow } from "@/lib/audit/list";
 import { auditSentence } from "@/lib/audit/sentence";
@@ -19,12 +20,7 @@ export function AuditEntries({ result, pageHref }: { result: AuditPage; pageHref
       <h2 id="entries-heading" className="text-lg font-bold text-slate-900">
         {t("admin.audit.count", { total: result.total, page: result.page, pages: result.pages })}
       </h2>
-      <div
-        className="overflow-x-auto focus:outline-none focus:ring-4 focus:ring-blue-300"
-        role="region"
-        aria-label={t("admin.audit.scrollTable")}
-        tabIndex={0}
-      >
+      <ScrollTable labelledBy="entries-heading">
         <table className="w-full min-w-[32rem] border-collapse text-left text-sm">
           <thead>
             <tr className="border-b border-slate-400">
@@ -41,7 +37,7 @@ export function AuditEntries({ result, pageHref }: { result: AuditPage; pageHref
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       <nav aria-label={t("admin.audit.pagination")} className="flex gap-6">
         {result.page > 1 && (
           <a rel="prev" href={pageHref(result.page - 1)} className={link}>

@@ -31,7 +31,6 @@ export const auditEn = {
   next: "Older entries",
   pagination: "Pages of the audit log",
   back: "Back to the console",
-  scrollTable: "Audit entries (scrolls sideways on narrow screens)",
   /** The CSV's header row. */
   csv: {
     at: "at_utc",

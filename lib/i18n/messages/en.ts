@@ -212,6 +212,7 @@ export const en = {
       fileHint:
         "A header with a phone column (any case, any order); optionally a category column. Up to 2 GB; the file is deleted as soon as its import ends.",
       upload: "Upload and preview",
+      copyBatch: "the batch number {id}",
       history: "Import history",
       columns: {
         batch: "Batch",
