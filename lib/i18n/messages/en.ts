@@ -169,6 +169,23 @@ export const en = {
         "Counts only: this page never shows a phone number. Days are UTC; imports and checks cover the last {days, number} days.",
       figures: "Show the figures",
       back: "Back to the console",
+      headline: {
+        heading: "At a glance",
+        affected: "Affected accounts",
+        affectedAll: "{accounts, number} in all",
+        affectedIncident: "{title}: {accounts, number}",
+        noIncidents: "No incidents yet.",
+        checksToday: "Checks today (UTC)",
+        checksAll: "Checks in all",
+        checks: "{started, number} started, {completed, number} completed",
+        checkedShare: "Checks that found an affected account",
+        checkedShareValue:
+          "{checks, number}: {share, number, percent} of the affected accounts in number. A number checked twice counts twice, so this is not yet the share of affected customers who checked.",
+        checkedShareNone: "{checks, number}: no affected accounts to compare with yet.",
+        codesLeft: "Codes left where offers exist",
+        codesLeftValue: "{codes, number}",
+        codesLeftNone: "Not available yet: no incident has offers.",
+      },
       day: "Day (UTC)",
       agents: {
         heading: "Agents looking up many numbers",
