@@ -168,6 +168,7 @@ export const en = {
       intro:
         "Counts only: this page never shows a phone number. Days are UTC; imports and checks cover the last {days, number} days.",
       figures: "Show the figures",
+      figuresTable: "The chart's figures",
       back: "Back to the console",
       headline: {
         heading: "At a glance",
