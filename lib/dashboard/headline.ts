@@ -13,7 +13,7 @@ export type Headline = {
   all: CheckCounts & { affected: number };
   /**
    * Completed checks that found the number affected, per affected account: what the
-   * counters allow (docs/adr/0026-dashboard-headline-and-audit-sentences.md). A number
+   * counters allow (docs/adr/0026-readable-audit-log-and-dashboard-headline.md). A number
    * checked twice counts twice, so this is not the share of distinct affected accounts
    * that checked; null when nothing is affected.
    */
