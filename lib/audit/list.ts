@@ -1,8 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/generated/prisma/client.ts";
+import type { AdminRole, Prisma } from "@/generated/prisma/client.ts";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/record";
-import { isRole, type Role } from "@/lib/auth/permissions";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -38,8 +37,12 @@ export type AuditRow = {
   id: string;
   at: Date;
   actorEmail: string;
-  /** The actor's role now (not when they acted: entries do not store it), null for the CLI, keys and removed users. */
-  actorRole: Role | null;
+  /**
+   * The actor's role now (not when they acted: entries do not store it), null for the CLI,
+   * keys and removed users. The stored enum, not lib/auth's Role: lib/auth records audit
+   * entries, so lib/audit must not import it.
+   */
+  actorRole: AdminRole | null;
   action: string;
   target: string | null;
   details: Prisma.JsonValue;
@@ -67,7 +70,7 @@ export async function withRoles(db: Db, rows: StoredRow[]): Promise<AuditRow[]> 
   const ids = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
   const users =
     ids.length > 0 ? await db.adminUser.findMany({ where: { id: { in: ids } }, select: { id: true, role: true } }) : [];
-  const roles = new Map(users.map((u) => [u.id, isRole(u.role) ? u.role : null]));
+  const roles = new Map(users.map((u) => [u.id, u.role]));
   return rows.map((r) => ({
     id: r.id.toString(),
     at: r.at,
