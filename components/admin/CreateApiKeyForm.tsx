@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "use-intl";
+import { CopyButton } from "@/components/forms/CopyButton";
 import { TextField } from "@/components/forms/Fields";
 import { FormStatus } from "@/components/forms/FormStatus";
 import { SubmitButton } from "@/components/forms/SubmitButton";
@@ -69,9 +70,10 @@ function Created({ created }: { created: NonNullable<CreateApiKeyState["created"
       <p className="font-semibold">{t("created", { name: created.name })}</p>
       <p>
         {t("createdKey")}{" "}
-        <code data-testid="new-api-key" className="rounded bg-white px-2 py-1 font-mono break-all select-all">
+        <code data-testid="new-api-key" className="rounded bg-white px-2 py-1 font-mono wrap-anywhere select-all">
           {created.key}
         </code>
+        <CopyButton value={created.key} what={t("copyKey")} />
       </p>
       <p className="text-sm text-slate-700">{t("createdKeyNote")}</p>
     </div>

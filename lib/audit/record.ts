@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   "key_rotated",
   "sms_paused",
   "sms_resumed",
+  "audit_exported",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -41,6 +41,9 @@ describe("CreateApiKeyForm", () => {
 
     const status = await screen.findByText("The key Login page was created.");
     expect(status.closest("[role=status]")).toHaveTextContent(KEY);
+    // setup() gives the page a clipboard (jsdom has none).
+    await userEvent.setup().click(screen.getByRole("button", { name: `Copy ${t.copyKey}` }));
+    expect(await navigator.clipboard.readText()).toBe(KEY);
     expect(screen.getByText(t.createdKeyNote)).toBeInTheDocument();
     expect(action.mock.calls[0]![1].get("name")).toBe("Login page");
     expect(screen.getByLabelText(t.name)).toHaveValue("");

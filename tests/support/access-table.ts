@@ -46,6 +46,7 @@ export const ACCESS: Record<string, Access> = {
   "app/admin/account/actions.ts#changePasswordAction": "signed-in",
   "app/admin/sign-in/actions.ts#signInAction": "public",
   "app/api/admin/audit/route.ts#GET": "audit:view",
+  "app/api/admin/audit/export/route.ts#GET": "audit:view",
   "app/admin/lookup/page.tsx": "lookup:agent",
   "app/admin/imports/page.tsx": "imports:run",
   "app/admin/imports/upload/[id]/page.tsx": "imports:run",

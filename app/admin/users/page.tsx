@@ -1,3 +1,4 @@
+import { ScrollTable } from "@/components/admin/ScrollTable";
 import { changeRoleAction, createUserAction, deleteUserAction, setUserDisabledAction } from "@/app/admin/users/actions";
 import { CreateUserForm } from "@/components/admin/CreateUserForm";
 import { UserRowActions } from "@/components/admin/UserRowActions";
@@ -40,7 +41,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             ({t("admin.users.count", { count: users.length })})
           </span>
         </h2>
-        <div className="overflow-x-auto">
+        <ScrollTable labelledBy="list-heading">
           <table className="w-full border-collapse text-left text-sm">
             <thead>
               <tr className="border-b border-slate-400">
@@ -57,7 +58,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </section>
       <a href="/admin" className="text-blue-800 underline underline-offset-2">
         {t("admin.users.back")}
@@ -70,7 +71,7 @@ function UserRow({ user, self }: { user: ConsoleUser; self: boolean }) {
   const t = getTranslator();
   return (
     <tr className="border-b border-slate-200 align-top" data-testid="user-row">
-      <th scope="row" className="py-2 pr-3 font-normal break-all">
+      <th scope="row" className="py-2 pr-3 font-normal wrap-anywhere">
         <span className="font-semibold">{user.email}</span>
         {self && (
           <span className="ml-2 rounded bg-blue-100 px-1.5 py-0.5 text-xs font-semibold text-blue-900">

@@ -13,6 +13,8 @@ export const apiKeysEn = {
   fixErrors: "Some fields need attention. No key was created.",
   created: "The key {name} was created.",
   createdKey: "The key:",
+  copyKey: "the new key",
+  copyPrefix: "the start of the key {name}",
   createdKeyNote:
     "Copy it now into the server that will use it, sent as Authorization: Bearer and the key. Only its fingerprint is stored: it will not be shown again.",
   listHeading: "Keys",

@@ -1,4 +1,5 @@
 import { apiDocsEn, apiKeysEn, demoEn } from "@/lib/i18n/messages/en-integration";
+import { auditEn } from "@/lib/i18n/messages/en-audit";
 import { carrierEn, confirmEn, consoleShellEn, settingsEn } from "@/lib/i18n/messages/en-console";
 import { smsPanelEn } from "@/lib/i18n/messages/en-sms";
 
@@ -90,6 +91,12 @@ export const en = {
     shell: consoleShellEn,
     confirm: confirmEn,
     settings: settingsEn,
+    copy: {
+      button: "Copy",
+      done: "Copied",
+      copied: "Copied {what} to the clipboard.",
+      failed: "Could not copy: select the text and copy it instead.",
+    },
     signIn: {
       title: "Sign in to the console",
       intro: "For staff only. Every sign-in and every action is recorded.",
@@ -168,7 +175,25 @@ export const en = {
       intro:
         "Counts only: this page never shows a phone number. Days are UTC; imports and checks cover the last {days, number} days.",
       figures: "Show the figures",
+      figuresTable: "The chart's figures",
       back: "Back to the console",
+      headline: {
+        heading: "At a glance",
+        affected: "Affected accounts",
+        affectedAll: "{accounts, number} in all",
+        affectedIncident: "{title}: {accounts, number}",
+        noIncidents: "No incidents yet.",
+        checksToday: "Checks today (UTC)",
+        checksAll: "Checks in all",
+        checks: "{started, number} started, {completed, number} completed",
+        checkedShare: "Checks that found an affected account",
+        checkedShareValue:
+          "{checks, number}: {share, number, percent} of the affected accounts in number. A number checked twice counts twice, so this is not yet the share of affected customers who checked.",
+        checkedShareNone: "{checks, number}: no affected accounts to compare with yet.",
+        codesLeft: "Codes left where offers exist",
+        codesLeftValue: "{codes, number}",
+        codesLeftNone: "Not available yet: no incident has offers.",
+      },
       day: "Day (UTC)",
       agents: {
         heading: "Agents looking up many numbers",
@@ -212,6 +237,7 @@ export const en = {
       fileHint:
         "A header with a phone column (any case, any order); optionally a category column. Up to 2 GB; the file is deleted as soon as its import ends.",
       upload: "Upload and preview",
+      copyBatch: "the batch number {id}",
       history: "Import history",
       columns: {
         batch: "Batch",
@@ -351,64 +377,7 @@ export const en = {
       unchanged: "Nothing changed.",
       back: "Back to the console",
     },
-    audit: {
-      title: "Audit log",
-      intro:
-        "Every console action, newest first. Phone numbers are never recorded: an agent lookup shows at most the last four digits.",
-      filters: "Filter",
-      actor: "Actor email",
-      actorHint: "All or part of an email, or cli for the command line.",
-      action: "Action",
-      anyAction: "Any action",
-      from: "From",
-      to: "To",
-      dateHint: "Dates in UTC.",
-      apply: "Apply filters",
-      clear: "Clear",
-      at: "When (UTC)",
-      who: "Who",
-      what: "What",
-      target: "Target",
-      details: "Details",
-      ip: "IP",
-      empty: "No entries match these filters.",
-      count:
-        "{total, plural, =0 {No entries} one {One entry} other {# entries}}, page {page, number} of {pages, number}",
-      previous: "Newer entries",
-      next: "Older entries",
-      pagination: "Pages of the audit log",
-      back: "Back to the console",
-    },
-    actions: {
-      sign_in: "Signed in",
-      sign_in_failed: "Failed sign-in",
-      sign_out: "Signed out",
-      password_changed: "Password changed",
-      password_change_failed: "Password change refused",
-      user_created: "User created",
-      user_updated: "User changed",
-      user_deleted: "User removed",
-      import_uploaded: "File uploaded for import",
-      import_started: "Import started",
-      import_resumed: "Import resumed",
-      import_completed: "Import completed",
-      import_undone: "Import undone",
-      rejections_downloaded: "Rejected rows downloaded",
-      rejections_wiped: "Rejected values wiped",
-      incident_created: "Incident created",
-      incident_edited: "Incident edited",
-      category_created: "Group created",
-      category_edited: "Group edited",
-      remediation_edited: "Remediation text edited",
-      settings_changed: "Settings changed",
-      agent_lookup: "Agent lookup",
-      api_key_created: "API key created",
-      api_key_revoked: "API key revoked",
-      api_lookup: "Integration API lookup",
-      key_rotated: "Lookup key rotated",
-      sms_paused: "All texts paused",
-      sms_resumed: "Texts resumed",
-    },
+    audit: auditEn,
     incidents: {
       title: "Incidents",
       intro:

@@ -1,5 +1,4 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { renderToStaticMarkup } from "react-dom/server";
 import { signOutAction } from "@/app/admin/actions";
 import AuditLogPage from "@/app/admin/audit/page";
 import SignInPage from "@/app/admin/sign-in/page";
@@ -9,7 +8,7 @@ import { recordAgentLookup } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { cookieFrom, fakeRequest, makeUser, nextInterrupt, PASSWORD, signedIn } from "@/tests/support/admin";
 import { setEnv } from "@/tests/support/api";
-import { form } from "@/tests/support/pages";
+import { form, render } from "@/tests/support/pages";
 
 const db = getDb();
 describe("the sign-in form's action", () => {
@@ -75,19 +74,21 @@ describe("the audit page", () => {
     const { cookie, user } = await signedIn("owner");
     await recordAgentLookup(db, { id: user.id, email: user.email }, "+12065550142");
     fakeRequest({ cookie });
-    const html = renderToStaticMarkup(
-      (await AuditLogPage({ searchParams: Promise.resolve({ actor: user.email }) })) as React.ReactElement,
-    );
-    expect(html).toContain("Agent lookup");
-    expect(html).toContain("•••0142");
-    expect(html).toContain("Signed in");
+    const html = await render(AuditLogPage({ searchParams: Promise.resolve({ actor: user.email }) }));
+    // Each entry reads as a sentence, its stored fields folded away below it.
+    expect(html).toContain(`${user.email} (owner) looked up a caller’s number ending •••0142`);
+    expect(html).toContain(`${user.email} (owner) signed in`);
+    expect(html).toMatch(/<details[^>]*><summary[^>]*>Recorded details<\/summary>/);
     expect(html).not.toMatch(/2065550142|555-0142/);
+    expect(html).not.toContain("break-all");
     expect(html).toMatch(/2 entries, page 1 of 1/);
+    // The export link carries the same filter.
+    expect(html).toContain(`href="/api/admin/audit/export?actor=${encodeURIComponent(user.email)}"`);
 
-    const bad = renderToStaticMarkup(
-      (await AuditLogPage({
+    const bad = await render(
+      AuditLogPage({
         searchParams: Promise.resolve({ from: "tomorrow", action: "agent_lookup" }),
-      })) as React.ReactElement,
+      }),
     );
     expect(bad).toContain("Enter a date as YYYY-MM-DD.");
     expect(bad).not.toContain('data-testid="audit-entry"');
