@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "use-intl";
+import { useStepUpAction } from "@/components/forms/useStepUpAction";
 import type { UserRowState } from "@/app/admin/users/actions";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 
@@ -9,7 +9,7 @@ type Action = (prev: UserRowState | undefined, form: FormData) => Promise<UserRo
 
 type Props = {
   user: { id: string; email: string; role: Role; disabled: boolean };
-  actions: { changeRole: Action; setDisabled: Action; remove: Action };
+  actions: { changeRole: Action; setDisabled: Action; remove: Action; resetFactor: Action };
 };
 
 const button =
@@ -19,9 +19,10 @@ const button =
 export function UserRowActions({ user, actions }: Props) {
   const t = useTranslations("admin.users");
   const tRoles = useTranslations("admin.roles");
-  const [roleState, roleAction, rolePending] = useActionState(actions.changeRole, {});
-  const [disableState, disableAction, disablePending] = useActionState(actions.setDisabled, {});
-  const [deleteState, deleteAction, deletePending] = useActionState(actions.remove, {});
+  const [roleState, roleAction, rolePending, roleStepUp] = useStepUpAction(actions.changeRole, {});
+  const [disableState, disableAction, disablePending, disableStepUp] = useStepUpAction(actions.setDisabled, {});
+  const [deleteState, deleteAction, deletePending, deleteStepUp] = useStepUpAction(actions.remove, {});
+  const [resetState, resetAction, resetPending, resetStepUp] = useStepUpAction(actions.resetFactor, {});
   const id = (name: string) => `user-${user.id}-${name}`;
   return (
     <div className="space-y-3">
@@ -69,6 +70,19 @@ export function UserRowActions({ user, actions }: Props) {
         <Outcome state={disableState} />
       </form>
 
+      <form action={resetAction} className="flex flex-wrap items-center gap-2">
+        <input type="hidden" name="userId" value={user.id} />
+        <button
+          type="submit"
+          disabled={resetPending}
+          aria-label={t("resetFactorOf", { email: user.email })}
+          className={button}
+        >
+          {t("resetFactor")}
+        </button>
+        <Outcome state={resetState} />
+      </form>
+
       <details className="rounded-md border border-slate-300 p-2" open={Boolean(deleteState.error)}>
         <summary className="cursor-pointer font-semibold text-red-800">{t("deleteOpen")}</summary>
         <form action={deleteAction} className="mt-2 space-y-2">
@@ -88,6 +102,10 @@ export function UserRowActions({ user, actions }: Props) {
           <Outcome state={deleteState} />
         </form>
       </details>
+      {roleStepUp}
+      {disableStepUp}
+      {deleteStepUp}
+      {resetStepUp}
     </div>
   );
 }
