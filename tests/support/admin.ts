@@ -132,10 +132,13 @@ export async function nextInterrupt(run: () => unknown): Promise<string> {
  * after its tests. Call it inside the file's describe().
  */
 export function consoleTestEnvForFile(): void {
-  beforeAll(() => setEnv({ RATE_LIMITS: "off", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" }));
+  // The step-up that enrolment gives lasts the whole file, however slow the machine.
+  beforeAll(() =>
+    setEnv({ RATE_LIMITS: "off", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true", ADMIN_STEP_UP_SECONDS: "3600" }),
+  );
   afterAll(() => {
     setRequestAdapterForTests(null);
-    setEnv({ RATE_LIMITS: "on", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: undefined });
+    setEnv({ RATE_LIMITS: "on", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: undefined, ADMIN_STEP_UP_SECONDS: undefined });
   });
 }
 

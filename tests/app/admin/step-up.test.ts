@@ -83,7 +83,7 @@ describe("the console with second factors", () => {
     fakeRequest({ cookie: owner.cookie });
     await db.adminSession.update({
       where: { id: owner.admin.sessionId },
-      data: { stepUpAt: new Date(Date.now() - 3600_000) },
+      data: { stepUpAt: new Date(Date.now() - 2 * 3600_000) },
     });
     const name = `Step-up ${uniqueTag()}`;
     const key = await createApiKeyAction(undefined, form({ name }));
