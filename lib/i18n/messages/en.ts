@@ -134,6 +134,7 @@ export const en = {
       codeHint: "6 digits from the app, or a backup code.",
       confirm: "Confirm and continue",
       cancel: "Cancel",
+      again: "Confirmed. Press Undo again to undo the import.",
     },
     home: {
       title: "Console",

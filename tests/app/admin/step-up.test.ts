@@ -8,6 +8,7 @@ import DashboardPage from "@/app/admin/dashboard/page";
 import EnrolPage from "@/app/admin/enroll/page";
 import { confirmEnrolmentAction, revealBackupCodesAction, startEnrolmentAction } from "@/app/admin/enroll/actions";
 import { createApiKeyAction } from "@/app/admin/api-keys/actions";
+import { undoImportAction } from "@/app/admin/imports/actions";
 import { pauseTextsAction } from "@/app/admin/dashboard/actions";
 import { confirmStepUpAction } from "@/app/admin/step-up/actions";
 import { changeRoleAction } from "@/app/admin/users/actions";
@@ -93,6 +94,11 @@ describe("the console with second factors", () => {
     expect(role.stepUp).toBe(true);
     expect((await db.adminUser.findUniqueOrThrow({ where: { id: other.user.id } })).role).toBe("viewer");
     expect((await pauseTextsAction(undefined, form({ confirm: "on" }))).stepUp).toBe(true);
+    // A plain form post: sent back to the list, which asks for the code.
+    expect(await nextInterrupt(() => undoImportAction(form({ batchId: "1" })))).toMatch(
+      /^NEXT_REDIRECT;(replace|push);\/admin\/imports\?stepUp=undo;/,
+    );
+    expect(await db.auditLog.count({ where: { actorId: owner.user.id, action: "import_undone" } })).toBe(0);
 
     expect(await confirmStepUpAction({}, form({ code: "123" }))).toEqual({ error: en.errors.factor_code_format });
     expect(await confirmStepUpAction({}, form({ code: freshTotp(owner.secret) }))).toEqual({ confirmed: true });
