@@ -76,7 +76,7 @@ describe("the console with second factors", () => {
     expect(shown.codes).toHaveLength(10);
     expect(await revealBackupCodesAction({})).toEqual({ gone: true });
     expect(await nextInterrupt(() => DashboardPage())).toBe("completed");
-  });
+  }, 60_000);
 
   it("refuses high-risk actions without a recent factor, and does them after one", async () => {
     const owner = await signedIn("owner");
@@ -103,5 +103,5 @@ describe("the console with second factors", () => {
     expect(await confirmStepUpAction({}, form({ code: "123" }))).toEqual({ error: en.errors.factor_code_format });
     expect(await confirmStepUpAction({}, form({ code: freshTotp(owner.secret) }))).toEqual({ confirmed: true });
     expect((await createApiKeyAction(undefined, form({ name }))).created?.name).toBe(name);
-  });
+  }, 60_000);
 });

@@ -35,7 +35,7 @@ describe("second factor", () => {
     expect(pending).toContain("two_factor=");
     expect(await currentAdmin(deps, pending)).toBeNull();
     expect(await db.adminSession.count({ where: { userId: user.id } })).toBe(sessionsBefore);
-  });
+  }, 60_000);
 
   it("completes a sign-in with a TOTP code once; the same code is refused after", async () => {
     const deps = authDeps();
@@ -54,7 +54,7 @@ describe("second factor", () => {
     // Without the pending sign-in's cookie a right code gets nobody in.
     const orphan = await refusal(() => verifySignInCode(deps, { code: freshTotp(secret) }, null, meta));
     expect(orphan.code).toBe("sign_in_again");
-  });
+  }, 60_000);
 
   it("shows the backup codes once, and each one signs in once", async () => {
     const deps = authDeps();
@@ -70,7 +70,7 @@ describe("second factor", () => {
     const again = await refusal(async () => verifySignInCode(deps, { code }, await passwordStep(user.email), meta));
     expect(again.code).toBe("factor_incorrect");
     expect(await db.auditLog.count({ where: { actorId: user.id, action: "factor_enrolled" } })).toBe(1);
-  });
+  }, 60_000);
 
   it("lets an owner reset another user's factor: sessions end, audited, enrolment again", async () => {
     const deps = authDeps();
@@ -84,5 +84,5 @@ describe("second factor", () => {
     const next = await passwordSignIn(deps, { email: target.user.email, password: PASSWORD }, meta);
     expect(enrolmentPending(deps, next.admin)).toBe(true);
     expect((await refusal(() => resetSecondFactor(db, { userId: owner.user.id }, ctx))).code).toBe("own_account");
-  });
+  }, 60_000);
 });

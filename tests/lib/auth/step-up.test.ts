@@ -25,7 +25,7 @@ describe("step-up", () => {
     await expect(requireStepUp(deps, admin)).rejects.toMatchObject({ code: "step_up_required" });
     await confirmStepUp(deps, admin, { code: freshTotp(secret) }, cookie, meta);
     await requireStepUp(deps, admin);
-  });
+  }, 60_000);
 
   it("caps wrong codes per user: past the cap even the right one is refused", async () => {
     const deps = authDeps({
@@ -39,11 +39,11 @@ describe("step-up", () => {
       await refusal(() => confirmStepUp(deps, admin, { code: totp(secret, step) }, cookie, meta));
     const capped = await refusal(() => confirmStepUp(deps, admin, { code: freshTotp(secret) }, cookie, meta));
     expect(capped.code).toBe("rate_limited");
-  });
+  }, 60_000);
 
   it("is not asked under ADMIN_MFA=off of a user without a factor", async () => {
     const deps = authDeps({ mfaRequired: false });
     const { admin } = await signedIn("owner", deps);
     await requireStepUp(deps, { ...admin, secondFactor: false, sessionId: "none" });
-  });
+  }, 60_000);
 });
