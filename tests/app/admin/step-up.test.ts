@@ -55,7 +55,7 @@ describe("the console with second factors", () => {
       403,
       "second_factor_required",
     ]);
-    expect(await render(EnrolPage())).toContain(en.admin.enroll.passwordIntro);
+    expect(await render(EnrolPage())).toContain(en.admin.enroll.start);
 
     const wrongPassword = await startEnrolmentAction({}, form({ password: "not my password at all" }));
     expect(wrongPassword.errors).toEqual({ password: en.errors.current_password_wrong });
