@@ -11,7 +11,7 @@ import { formString } from "@/lib/validation/form-data";
 /** The enrolment form's state: the QR code and key once the password was confirmed. */
 export type EnrolState = { enrolment?: Enrolment; error?: string; errors?: Record<string, string> };
 
-export const BACKUP_CODES_PATH = "/admin/enroll/backup-codes";
+const BACKUP_CODES_PATH = "/admin/enroll/backup-codes";
 
 /** Step 1: the password again → a new TOTP key, returned to the form (no cookie is set). */
 export async function startEnrolmentAction(_prev: EnrolState, form: FormData): Promise<EnrolState> {
