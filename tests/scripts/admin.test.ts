@@ -17,7 +17,10 @@ describe("npm run admin -- create-user", () => {
     );
     expect(run.err).toBe("");
     expect(run.code).toBe(0);
-    expect(run.out.trim()).toBe(`Created owner ${email}`);
+    expect(run.out.trim().split("\n")).toEqual([
+      `Created owner ${email}`,
+      "At first sign-in (/admin/sign-in) they must set up an authenticator app (TOTP) and keep their backup codes.",
+    ]);
 
     const { admin: signedIn } = await passwordSignIn(authDeps(), { email, password }, { ip: "192.0.2.30" });
     expect(signedIn).toMatchObject({ email, role: "owner" });

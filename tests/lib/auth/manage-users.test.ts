@@ -54,7 +54,7 @@ describe("creating users", () => {
     const listed = (await listUsers(db)).find((u) => u.email === address);
     expect(listed).toMatchObject({ role: "agent", name: null, disabledAt: null });
     expect(listed!.lastSignInAt).toBeInstanceOf(Date);
-  });
+  }, 60_000);
 
   it("takes the owner's password under the CLI's policy, and refuses a taken email", async () => {
     const ctx = await ownerCtx();
