@@ -173,6 +173,10 @@ const EnvSchema = z
       .default(30 * 60),
     /** Secure cookies; unset: on in production. */
     ADMIN_SECURE_COOKIES: z.enum(["on", "off"]).optional(),
+    /** A second factor for every console user (docs/adr/0019); "off" only for local demos. */
+    ADMIN_MFA: z.enum(["required", "off"]).default("required"),
+    /** High-risk console actions need a second factor confirmed this recently. */
+    ADMIN_STEP_UP_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
     /** Largest CSV the console accepts (bytes); streamed to disk, never held in memory. */
     IMPORT_MAX_BYTES: z.coerce
       .number()
@@ -318,6 +322,8 @@ function toConfig(env: z.output<typeof EnvSchema>) {
       sessionMaxAgeSeconds: env.ADMIN_SESSION_MAX_AGE,
       sessionIdleSeconds: env.ADMIN_SESSION_IDLE,
       secureCookies: (env.ADMIN_SECURE_COOKIES ?? (env.NODE_ENV === "production" ? "on" : "off")) === "on",
+      mfaRequired: env.ADMIN_MFA === "required",
+      stepUpSeconds: env.ADMIN_STEP_UP_SECONDS,
     },
     imports: { maxUploadBytes: env.IMPORT_MAX_BYTES },
     trustProxyHops: env.TRUST_PROXY_HOPS,

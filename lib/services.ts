@@ -9,7 +9,7 @@ import { outboxProvider } from "@/lib/sms/outbox";
 import type { SmsProvider } from "@/lib/sms/provider";
 import { twilioProvider } from "@/lib/sms/twilio";
 import type { CheckDeps } from "@/lib/checks/deps";
-import { createAuth } from "@/lib/auth/auth";
+import { createAuth, deriveDeviceKey } from "@/lib/auth/auth";
 import { createApiDeps, keyringOf, type ApiDeps } from "@/lib/api-keys/deps";
 import type { AuthDeps } from "@/lib/auth/deps";
 import type { Permission } from "@/lib/auth/permissions";
@@ -79,8 +79,13 @@ export function getServices(): Services {
         db,
         keyring,
         limits,
+        caps,
         now,
         idleSeconds: config.admin.sessionIdleSeconds,
+        deviceKey: deriveDeviceKey(keyring.keyMaterial()),
+        secureCookies: config.admin.secureCookies,
+        mfaRequired: config.admin.mfaRequired,
+        stepUpSeconds: config.admin.stepUpSeconds,
         auth: createAuth({
           db,
           keyMaterial: keyring.keyMaterial(),

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "use-intl";
+import { useStepUpAction } from "@/components/forms/useStepUpAction";
 import { TextAreaField, TextField } from "@/components/forms/Fields";
 import { FormStatus } from "@/components/forms/FormStatus";
 import { EditorButtons, PreviewBox } from "@/components/admin/EditorPreview";
@@ -22,7 +22,7 @@ type Props = {
 /** An incident's title, disclosure date and summary (markdown), with a preview. */
 export function IncidentForm({ action, mode, initial }: Props) {
   const t = useTranslations("admin.incidents");
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending, stepUp] = useStepUpAction(action, {});
   const value = (k: keyof IncidentFields) => {
     const v = state.values?.[k];
     return typeof v === "string" ? v : initial[k];
@@ -30,52 +30,55 @@ export function IncidentForm({ action, mode, initial }: Props) {
   const errors = state.errors ?? {};
   const id = (name: string) => `incident-${name}`;
   return (
-    <form action={formAction} className="space-y-4" noValidate>
-      <FormStatus error={state.error} notice={state.notice ? t(state.notice) : undefined} />
-      {mode === "edit" ? (
-        <input type="hidden" name="incident" value={initial.slug} />
-      ) : (
-        <SlugField id={id("slug")} error={errors.slug} defaultValue={value("slug")} />
-      )}
-      <TextField
-        id={id("title")}
-        name="title"
-        label={t("incidentTitle")}
-        hint={t("incidentTitleHint")}
-        error={errors.title}
-        required
-        maxLength={LIMITS.title}
-        defaultValue={value("title")}
-        className="w-full"
-      />
-      <TextField
-        id={id("disclosedAt")}
-        name="disclosedAt"
-        type="date"
-        label={t("disclosedAt")}
-        hint={t("disclosedAtHint")}
-        error={errors.disclosedAt}
-        required
-        defaultValue={value("disclosedAt")}
-      />
-      <TextAreaField
-        id={id("summary")}
-        name="summary"
-        label={t("summary")}
-        hint={t("summaryHint")}
-        error={errors.summary}
-        required
-        rows={6}
-        maxLength={LIMITS.summary}
-        defaultValue={value("summary")}
-      />
-      {state.preview && (
-        <PreviewBox title={t("previewTitle")} note={t("previewNote")}>
-          <p className="text-lg text-slate-800">{value("title")}</p>
-          <Markdown className="text-slate-800">{value("summary")}</Markdown>
-        </PreviewBox>
-      )}
-      <EditorButtons pending={pending} submit={mode === "edit" ? t("save") : t("create")} preview={t("preview")} />
-    </form>
+    <>
+      <form action={formAction} className="space-y-4" noValidate>
+        <FormStatus error={state.error} notice={state.notice ? t(state.notice) : undefined} />
+        {mode === "edit" ? (
+          <input type="hidden" name="incident" value={initial.slug} />
+        ) : (
+          <SlugField id={id("slug")} error={errors.slug} defaultValue={value("slug")} />
+        )}
+        <TextField
+          id={id("title")}
+          name="title"
+          label={t("incidentTitle")}
+          hint={t("incidentTitleHint")}
+          error={errors.title}
+          required
+          maxLength={LIMITS.title}
+          defaultValue={value("title")}
+          className="w-full"
+        />
+        <TextField
+          id={id("disclosedAt")}
+          name="disclosedAt"
+          type="date"
+          label={t("disclosedAt")}
+          hint={t("disclosedAtHint")}
+          error={errors.disclosedAt}
+          required
+          defaultValue={value("disclosedAt")}
+        />
+        <TextAreaField
+          id={id("summary")}
+          name="summary"
+          label={t("summary")}
+          hint={t("summaryHint")}
+          error={errors.summary}
+          required
+          rows={6}
+          maxLength={LIMITS.summary}
+          defaultValue={value("summary")}
+        />
+        {state.preview && (
+          <PreviewBox title={t("previewTitle")} note={t("previewNote")}>
+            <p className="text-lg text-slate-800">{value("title")}</p>
+            <Markdown className="text-slate-800">{value("summary")}</Markdown>
+          </PreviewBox>
+        )}
+        <EditorButtons pending={pending} submit={mode === "edit" ? t("save") : t("create")} preview={t("preview")} />
+      </form>
+      {stepUp}
+    </>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "use-intl";
+import { useStepUpAction } from "@/components/forms/useStepUpAction";
 import type { SmsPauseState } from "@/app/admin/dashboard/actions";
 import { ConfirmButton } from "@/components/forms/ConfirmButton";
 
@@ -15,8 +15,8 @@ type Props = { paused: boolean; sentThisHour: number; pause: Action; resume: Act
  */
 export function SmsPauseForm({ paused, sentThisHour, pause, resume }: Props) {
   const t = useTranslations("admin.dashboard.sms.pause");
-  const [pauseState, pauseAction, pausing] = useActionState(pause, {});
-  const [resumeState, resumeAction, resuming] = useActionState(resume, {});
+  const [pauseState, pauseAction, pausing, pauseStepUp] = useStepUpAction(pause, {});
+  const [resumeState, resumeAction, resuming, resumeStepUp] = useStepUpAction(resume, {});
   const button = "rounded-md px-3 py-1.5 font-semibold text-white focus:outline-none focus:ring-4 disabled:opacity-70";
   const outcome = (state: SmsPauseState) =>
     state.error ? (
@@ -56,6 +56,8 @@ export function SmsPauseForm({ paused, sentThisHour, pause, resume }: Props) {
           {outcome(pauseState)}
         </ConfirmButton>
       )}
+      {pauseStepUp}
+      {resumeStepUp}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "use-intl";
+import { useStepUpAction } from "@/components/forms/useStepUpAction";
 import type { UserRowState } from "@/app/admin/users/actions";
 import { ConfirmButton } from "@/components/forms/ConfirmButton";
 import { ROLES, type Role } from "@/lib/auth/permissions";
@@ -11,7 +11,7 @@ type Action = (prev: UserRowState | undefined, form: FormData) => Promise<UserRo
 type Props = {
   /** openSessions: what disabling or deleting ends, stated before either is confirmed. */
   user: { id: string; email: string; role: Role; disabled: boolean; openSessions: number };
-  actions: { changeRole: Action; setDisabled: Action; remove: Action };
+  actions: { changeRole: Action; setDisabled: Action; remove: Action; resetFactor: Action };
 };
 
 const button =
@@ -21,9 +21,10 @@ const button =
 export function UserRowActions({ user, actions }: Props) {
   const t = useTranslations("admin.users");
   const tRoles = useTranslations("admin.roles");
-  const [roleState, roleAction, rolePending] = useActionState(actions.changeRole, {});
-  const [disableState, disableAction, disablePending] = useActionState(actions.setDisabled, {});
-  const [deleteState, deleteAction, deletePending] = useActionState(actions.remove, {});
+  const [roleState, roleAction, rolePending, roleStepUp] = useStepUpAction(actions.changeRole, {});
+  const [disableState, disableAction, disablePending, disableStepUp] = useStepUpAction(actions.setDisabled, {});
+  const [deleteState, deleteAction, deletePending, deleteStepUp] = useStepUpAction(actions.remove, {});
+  const [resetState, resetAction, resetPending, resetStepUp] = useStepUpAction(actions.resetFactor, {});
   const id = (name: string) => `user-${user.id}-${name}`;
   return (
     <div className="space-y-3">
@@ -86,6 +87,19 @@ export function UserRowActions({ user, actions }: Props) {
         </ConfirmButton>
       )}
 
+      <form action={resetAction} className="flex flex-wrap items-center gap-2">
+        <input type="hidden" name="userId" value={user.id} />
+        <button
+          type="submit"
+          disabled={resetPending}
+          aria-label={t("resetFactorOf", { email: user.email })}
+          className={button}
+        >
+          {t("resetFactor")}
+        </button>
+        <Outcome state={resetState} />
+      </form>
+
       <ConfirmButton
         action={deleteAction}
         trigger={t("deleteOpen")}
@@ -98,6 +112,10 @@ export function UserRowActions({ user, actions }: Props) {
       >
         <Outcome state={deleteState} />
       </ConfirmButton>
+      {roleStepUp}
+      {disableStepUp}
+      {deleteStepUp}
+      {resetStepUp}
     </div>
   );
 }

@@ -49,6 +49,7 @@ export function auditSentence(t: T, entry: SentenceEntry): string {
     reason: text("reason"),
     outcome: text("outcome"),
     change: text("change"),
+    factor: text("factor"),
     role: role(text("role")),
     from: role(text("from")),
     to: role(text("to")),

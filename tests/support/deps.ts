@@ -31,7 +31,6 @@ export const noLimits: Limits = {
   verifyPerIp: unlimited,
   sendPerNumber: unlimited,
   signInPerIp: unlimited,
-  signInPerEmail: unlimited,
   apiPerKey: unlimited,
   agentLookupPerHour: unlimited,
   agentLookupPerDay: unlimited,
@@ -45,14 +44,18 @@ export function limits(spec: Partial<Record<keyof Limits, { points: number; seco
     verifyPerIp: make("verifyPerIp"),
     sendPerNumber: make("sendPerNumber"),
     signInPerIp: make("signInPerIp"),
-    signInPerEmail: make("signInPerEmail"),
     apiPerKey: make("apiPerKey"),
     agentLookupPerHour: make("agentLookupPerHour"),
     agentLookupPerDay: make("agentLookupPerDay"),
   };
 }
 
-export const noCaps: FailureCaps = { verifyFailPerNumber: uncapped, apiKeyFailPerIp: uncapped };
+export const noCaps: FailureCaps = {
+  verifyFailPerNumber: uncapped,
+  apiKeyFailPerIp: uncapped,
+  signInFailPerEmail: uncapped,
+  stepUpFailPerUser: uncapped,
+};
 
 /** A controllable clock: tests move time forward instead of waiting. */
 export function testClock(start = new Date()) {

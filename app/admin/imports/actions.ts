@@ -2,7 +2,7 @@
 
 import { existsSync } from "node:fs";
 import { redirect } from "next/navigation";
-import { requestMeta, requirePermission } from "@/lib/auth/next";
+import { requestMeta, requirePermission, stepUpFresh } from "@/lib/auth/next";
 import { undoBatch } from "@/lib/imports/batches";
 import { dryRunImport, startImport } from "@/lib/imports/confirm";
 import { ImportError, importErrorMessage } from "@/lib/imports/errors";
@@ -39,6 +39,8 @@ export async function confirmImportAction(_prev: ConfirmState | undefined, form:
 /** Undo: removes exactly the batch's rows (history stays). */
 export async function undoImportAction(form: FormData): Promise<void> {
   const admin = await requirePermission("imports:run");
+  // No form state to answer with: without a recent factor, back to the list, which asks.
+  if (!(await stepUpFresh(admin))) redirect("/admin/imports?stepUp=undo");
   const id = BatchId.safeParse(form.get("batchId"));
   if (id.success) {
     const { ip } = await requestMeta();

@@ -1,6 +1,7 @@
 import { undoImportAction, wipeRejectionsAction } from "@/app/admin/imports/actions";
 import { ScrollTable } from "@/components/admin/ScrollTable";
 import { CopyButton } from "@/components/forms/CopyButton";
+import { StepUpNotice } from "@/components/admin/StepUpNotice";
 import { requirePermission } from "@/lib/auth/next";
 import { listBatches, runningProgress } from "@/lib/imports/batches";
 import { resumeFromQuery } from "@/lib/imports/resume";
@@ -15,7 +16,8 @@ export default async function ImportsPage({ searchParams }: Props) {
   await requirePermission("imports:run");
   const t = getTranslator();
   const { db } = getServices();
-  const resuming = await resumeFromQuery(db, (await searchParams).resume);
+  const query = await searchParams;
+  const resuming = await resumeFromQuery(db, query.resume);
   // Rejected values live a day at most; the history is where importers come back to.
   await purgeRejectedValues(db);
   const batches = await listBatches(db);
@@ -26,6 +28,7 @@ export default async function ImportsPage({ searchParams }: Props) {
       {/* Progress without JavaScript: the page reloads itself while an import runs. */}
       {running && <meta httpEquiv="refresh" content="2" />}
       <h1 className="text-3xl font-bold text-slate-900">{t("admin.imports.title")}</h1>
+      {query.stepUp === "undo" && <StepUpNotice />}
       <form
         id="upload"
         method="post"

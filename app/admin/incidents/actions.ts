@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { requirePermission } from "@/lib/auth/next";
+import { requirePermission, requireStepUp } from "@/lib/auth/next";
 import { actorContext, formFailure } from "@/app/admin/action-helpers";
 import { asAppError } from "@/lib/http/respond";
 import { formString } from "@/lib/validation/form-data";
@@ -26,6 +26,7 @@ export type EditorState = {
   notice?: "saved" | "unchanged";
   /** The values passed validation and are shown rendered, not saved ("Preview" button). */
   preview?: boolean;
+  stepUp?: true;
 };
 
 // Form fields → the schemas' input shape. Data exposed is one item per line; each step
@@ -83,6 +84,7 @@ export async function updateIncidentAction(_prev: EditorState | undefined, form:
   const { slug: _slug, ...values } = incidentValues(form);
   if (formString(form, "intent") === "preview") return preview(UpdateIncidentInput, values);
   try {
+    await requireStepUp(admin);
     const { changed } = await updateIncident(
       getServices().db,
       formString(form, "incident"),
@@ -102,6 +104,7 @@ export async function createIncidentAction(_prev: EditorState | undefined, form:
   if (formString(form, "intent") === "preview") return preview(CreateIncidentInput, values);
   let slug: string;
   try {
+    await requireStepUp(admin);
     ({ slug } = await createIncident(getServices().db, values, await actorContext(admin)));
   } catch (e) {
     return failed(e, values);
@@ -115,6 +118,7 @@ export async function updateCategoryAction(_prev: EditorState | undefined, form:
   const { slug: _slug, ...values } = categoryValues(form);
   if (formString(form, "intent") === "preview") return preview(UpdateCategoryInput, values);
   try {
+    await requireStepUp(admin);
     const db = getServices().db;
     const { changed } = await updateCategory(
       db,
@@ -137,6 +141,7 @@ export async function createCategoryAction(_prev: EditorState | undefined, form:
   if (formString(form, "intent") === "preview") return preview(CreateCategoryInput, values);
   let slug: string;
   try {
+    await requireStepUp(admin);
     ({ slug } = await createCategory(getServices().db, incident, values, await actorContext(admin)));
   } catch (e) {
     return failed(e, values);

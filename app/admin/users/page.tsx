@@ -1,5 +1,11 @@
 import { ScrollTable } from "@/components/admin/ScrollTable";
-import { changeRoleAction, createUserAction, deleteUserAction, setUserDisabledAction } from "@/app/admin/users/actions";
+import {
+  changeRoleAction,
+  createUserAction,
+  deleteUserAction,
+  resetFactorAction,
+  setUserDisabledAction,
+} from "@/app/admin/users/actions";
 import { CreateUserForm } from "@/components/admin/CreateUserForm";
 import { UserRowActions } from "@/components/admin/UserRowActions";
 import { listUsers, type ConsoleUser } from "@/lib/auth/manage-users";
@@ -9,7 +15,12 @@ import { getServices } from "@/lib/services";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-const actions = { changeRole: changeRoleAction, setDisabled: setUserDisabledAction, remove: deleteUserAction };
+const actions = {
+  changeRole: changeRoleAction,
+  setDisabled: setUserDisabledAction,
+  remove: deleteUserAction,
+  resetFactor: resetFactorAction,
+};
 
 /** Owners only: every console user, adding one, changing roles, disabling and deleting. */
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

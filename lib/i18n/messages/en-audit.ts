@@ -54,8 +54,15 @@ export const auditEn = {
   sentences: {
     sign_in: "{actor} signed in",
     sign_in_failed:
-      "{actor} could not sign in: {reason, select, invalid_credentials {wrong email or password} disabled {the account is disabled} rate_limited {too many attempts} other {{reason}}}",
+      "{actor} could not sign in: {reason, select, invalid_credentials {wrong email or password} disabled {the account is disabled} rate_limited {too many attempts} INVALID_CODE {wrong authenticator code} INVALID_BACKUP_CODE {wrong backup code} ACCOUNT_TEMPORARILY_LOCKED {too many wrong codes} other {{reason}}}",
+    sign_in_password_ok: "{actor} gave the right password; a second-factor code was asked",
     sign_out: "{actor} signed out",
+    factor_enrolled: "{actor} set up a second factor",
+    factor_reset:
+      "{actor} reset the second factor of {target}{sessions, plural, =0 {} one {; one session was ended} other {; # sessions were ended}}",
+    step_up:
+      "{actor} confirmed a change with {factor, select, backup_code {a backup code} other {an authenticator code}}",
+    step_up_failed: "{actor} gave a wrong code to confirm a change",
     password_changed:
       "{actor} changed their password{sessions, plural, =0 {} one {; one other session was ended} other {; # other sessions were ended}}",
     password_change_failed:
@@ -93,7 +100,12 @@ export const auditEn = {
   actions: {
     sign_in: "Signed in",
     sign_in_failed: "Failed sign-in",
+    sign_in_password_ok: "Password right, second factor asked",
     sign_out: "Signed out",
+    factor_enrolled: "Second factor set up",
+    factor_reset: "Second factor reset",
+    step_up: "Change confirmed with a second factor",
+    step_up_failed: "Wrong code to confirm a change",
     password_changed: "Password changed",
     password_change_failed: "Password change refused",
     user_created: "User created",

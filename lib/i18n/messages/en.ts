@@ -106,6 +106,48 @@ export const en = {
       passwordHint: "At least 12 characters.",
       submit: "Sign in",
     },
+    factor: {
+      title: "Enter your authenticator code",
+      intro:
+        "Your password was right. Open your authenticator app and enter the 6-digit code it shows for Exposure Check, or one of your backup codes.",
+      code: "Code",
+      codeHint: "6 digits from the app, or a backup code such as abcde-12345.",
+      submit: "Continue",
+      restart: "Start again with your password",
+    },
+    enroll: {
+      title: "Set up your second factor",
+      intro:
+        "Every console user signs in with a password and a code from an authenticator app (such as Google Authenticator, Microsoft Authenticator, 1Password or Aegis). You reach the console once this is set up.",
+      passwordIntro:
+        "First, enter your password again, so that a session left open cannot be given someone else's app.",
+      password: "Password",
+      start: "Show the QR code",
+      scan: "Scan this QR code with your authenticator app.",
+      qrLabel: "QR code for your authenticator app",
+      secretIntro: "Cannot scan? Add an account by hand in the app, with this key (time-based, 6 digits, 30 seconds):",
+      code: "Code from the app",
+      codeHint: "The 6 digits the app now shows for Exposure Check.",
+      confirm: "Confirm",
+      backupTitle: "Your backup codes",
+      backupIntro:
+        "If you lose your phone, each of these codes signs you in once instead of the app. They are shown only this once: print them or store them in your password manager now.",
+      backupGone:
+        "Your backup codes were shown once and are not shown again. If you did not keep them, ask an owner to reset your second factor.",
+      continue: "I have stored them: continue to the console",
+      reveal: "Show my backup codes",
+      done: "Your second factor is set up. To replace it (a new phone), ask an owner to reset it.",
+    },
+    stepUp: {
+      title: "Confirm it is you",
+      intro:
+        "This change needs a fresh code from your authenticator app (or a backup code). Your form is kept and sent once the code is confirmed.",
+      code: "Code",
+      codeHint: "6 digits from the app, or a backup code.",
+      confirm: "Confirm and continue",
+      cancel: "Cancel",
+      again: "Confirmed. Press Undo again to undo the import.",
+    },
     home: {
       title: "Console",
       signedInAs: "Signed in as {email}",
@@ -372,6 +414,10 @@ export const en = {
         "{email} is now {role}. {sessions, plural, =0 {} one {One session was ended.} other {# sessions were ended.}}",
       disabled:
         "{email} is disabled. {sessions, plural, =0 {} one {One session was ended.} other {# sessions were ended.}}",
+      factorReset:
+        "The second factor of {email} was removed: they set up a new one at their next sign-in. {sessions, plural, =0 {} one {One session was ended.} other {# sessions were ended.}}",
+      resetFactor: "Reset second factor",
+      resetFactorOf: "Reset the second factor of {email}",
       enabled: "{email} can sign in again.",
       deleted: "The user was deleted.",
       unchanged: "Nothing changed.",
@@ -447,6 +493,11 @@ export const en = {
     batch_invalid: "Give the number of an import batch.",
     unauthorized: "Sign in to the console first.",
     invalid_credentials: "Email or password is incorrect.",
+    factor_incorrect: "That code is not right, or it was used already. Enter the code your app shows now.",
+    factor_code_format: "Enter the 6 digits from your app, or a backup code such as abcde-12345.",
+    sign_in_again: "This sign-in has expired or used up its tries. Sign in again with your password.",
+    second_factor_required: "Set up your second factor first, on the set-up page.",
+    step_up_required: "Confirm this change with a code from your authenticator app.",
     api_key_required: "Send an API key: Authorization: Bearer followed by the key.",
     invalid_api_key: "This API key is not valid or has been revoked.",
     name_taken: "This name is already used.",

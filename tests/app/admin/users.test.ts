@@ -4,10 +4,16 @@ import { describe, expect, it, vi } from "vitest";
 import AdminHome from "@/app/admin/page";
 import UsersPage from "@/app/admin/users/page";
 import { changeRoleAction, createUserAction, deleteUserAction, setUserDisabledAction } from "@/app/admin/users/actions";
-import { signIn } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db/client";
 import { en } from "@/lib/i18n/messages/en";
-import { authDeps, fakeRequest, nextInterrupt, signedIn, signedInOwnerForFile } from "@/tests/support/admin";
+import {
+  authDeps,
+  fakeRequest,
+  nextInterrupt,
+  signedIn,
+  signedInOwnerForFile,
+  passwordSignIn,
+} from "@/tests/support/admin";
 import { uniqueTag } from "@/tests/support/unique-tag";
 import { form, render } from "@/tests/support/pages";
 
@@ -32,7 +38,7 @@ describe("console users (owners)", () => {
     const password = state.created!.password!;
     expect(password.length).toBeGreaterThanOrEqual(12);
     expect(revalidatePath).toHaveBeenCalledWith("/admin/users");
-    const { admin } = await signIn(authDeps(), { email, password }, { ip: "192.0.2.62" });
+    const { admin } = await passwordSignIn(authDeps(), { email, password }, { ip: "192.0.2.62" });
     expect(admin.role).toBe("importer");
     expect(await db.auditLog.findFirst({ where: { action: "user_created", target: email } })).toMatchObject({
       actorEmail: owner.user.email,
