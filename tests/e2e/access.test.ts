@@ -17,7 +17,7 @@ import {
   type Door,
 } from "@/tests/support/manifest-doors";
 import { hasChromium, inCi, launchChromium, root, startApp, type RunningApp } from "@/tests/support/e2e";
-import { signInAndEnrol } from "@/tests/support/e2e-console";
+import { signInAndEnrol } from "@/tests/support/console-e2e";
 
 const PASSWORD = "a long enough passphrase for access";
 

@@ -5,7 +5,7 @@
 // the build's manifest, so a new page is audited without being listed here.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConsoleUser, signInToConsole, type ConsoleUser } from "@/tests/support/console-e2e";
+import { createConsoleUser, signInToConsole, submitPassword, type ConsoleUser } from "@/tests/support/console-e2e";
 import {
   expectAccessible,
   hasChromium,
@@ -18,6 +18,12 @@ import {
 import { doorsFromManifests, readManifests, sourceExists } from "@/tests/support/manifest-doors";
 
 const OWNER: ConsoleUser = { email: "axe-owner@example.com", password: "a long enough passphrase", role: "owner" };
+/** Signs in with the password only, so the enrolment form (not its "done" notice) is audited. */
+const ENROLLING: ConsoleUser = {
+  email: "axe-enrolling@example.com",
+  password: "a long enough passphrase",
+  role: "owner",
+};
 const WIDTHS = [
   { width: 1280, height: 800 },
   { width: 390, height: 844 },
@@ -39,7 +45,9 @@ const DYNAMIC: Record<string, (page: Page, app: RunningApp) => Promise<string>> 
 };
 
 /** Pages the owner does not reach signed in (they redirect): audited in a context without a session. */
-const SIGNED_OUT = new Set(["app/admin/sign-in/page.tsx"]);
+const SIGNED_OUT = new Set(["app/admin/sign-in/page.tsx", "app/admin/sign-in/factor/page.tsx"]);
+/** Pages shown between the password and a second factor: audited as a user who has not enrolled yet. */
+const BEFORE_FACTOR = new Set(["app/admin/enroll/page.tsx"]);
 
 /** The elements Tab should reach that this page shows; a radio group counts once (arrows move within it). */
 async function markFocusable(page: Page): Promise<string[]> {
@@ -104,6 +112,7 @@ describe.skipIf(!hasChromium && !inCi)("every console page: axe, phone width and
   beforeAll(async () => {
     app = await startApp();
     expect(await createConsoleUser(app, OWNER)).toBe(0);
+    expect(await createConsoleUser(app, ENROLLING)).toBe(0);
     browser = await launchChromium();
   });
 
@@ -118,19 +127,32 @@ describe.skipIf(!hasChromium && !inCi)("every console page: axe, phone width and
       .flatMap((d) => (d.kind === "page" && d.key.startsWith("app/admin/") ? [d.key] : []))
       .sort();
     // The console's pages, read from the build: the list cannot be short by accident.
-    expect(pages).toEqual(expect.arrayContaining(["app/admin/page.tsx", "app/admin/audit/page.tsx"]));
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        "app/admin/page.tsx",
+        "app/admin/audit/page.tsx",
+        "app/admin/settings/page.tsx",
+        ...SIGNED_OUT,
+        ...BEFORE_FACTOR,
+      ]),
+    );
     expect(pages.length).toBeGreaterThanOrEqual(12);
     const unresolved = pages.filter((p) => p.includes("[") && !DYNAMIC[p]);
     expect(unresolved, "dynamic console pages with no way to reach them in DYNAMIC").toEqual([]);
 
     const signedIn = await browser.newContext();
     const signedOut = await browser.newContext();
+    const enrolling = await browser.newContext();
     const problems: string[] = [];
     try {
       const tab = await signedIn.newPage();
       await signInToConsole(tab, app, OWNER);
+      const first = await enrolling.newPage();
+      await submitPassword(first, app.base, ENROLLING.email, ENROLLING.password);
+      await first.waitForURL(/\/admin\/enroll$/);
+      await first.close();
       for (const key of pages) {
-        const ctx: BrowserContext = SIGNED_OUT.has(key) ? signedOut : signedIn;
+        const ctx: BrowserContext = SIGNED_OUT.has(key) ? signedOut : BEFORE_FACTOR.has(key) ? enrolling : signedIn;
         const page = ctx === signedIn ? tab : await ctx.newPage();
         const urlPath = DYNAMIC[key]
           ? await DYNAMIC[key](page, app)
@@ -161,6 +183,7 @@ describe.skipIf(!hasChromium && !inCi)("every console page: axe, phone width and
     } finally {
       await signedIn.close();
       await signedOut.close();
+      await enrolling.close();
     }
     expect(problems).toEqual([]);
   }, 900_000);

@@ -1,33 +1,15 @@
 // The console's shell in a real browser: an owner signs in, finds the navigation bar
 // (and its folded menu at phone width), changes the carrier's settings and sees them on
 // the customer pages, then signs out with the bar's button.
-import { spawn } from "node:child_process";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectAccessible,
-  hasChromium,
-  inCi,
-  launchChromium,
-  root,
-  startApp,
-  type RunningApp,
-} from "@/tests/support/e2e";
+import { expectAccessible, hasChromium, inCi, launchChromium, startApp, type RunningApp } from "@/tests/support/e2e";
+import { createConsoleUser, signInToConsole, type ConsoleUser } from "@/tests/support/console-e2e";
 
 const EMAIL = "shell-owner@example.com";
 const PASSWORD = "a long enough passphrase";
 
-function createOwner(app: RunningApp): Promise<number> {
-  return new Promise((resolve) => {
-    const c = spawn(
-      process.execPath,
-      ["--import", "tsx", "scripts/admin.ts", "create-user", "--email", EMAIL, "--role", "owner", "--password-stdin"],
-      { cwd: root, env: app.env, stdio: ["pipe", "ignore", "inherit"] },
-    );
-    c.on("exit", (code) => resolve(code ?? 1));
-    c.stdin!.end(`${PASSWORD}\n`);
-  });
-}
+const OWNER: ConsoleUser = { email: EMAIL, password: PASSWORD, role: "owner" };
 
 describe.skipIf(!hasChromium && !inCi)("console shell in a browser", () => {
   let app: RunningApp;
@@ -35,7 +17,7 @@ describe.skipIf(!hasChromium && !inCi)("console shell in a browser", () => {
 
   beforeAll(async () => {
     app = await startApp();
-    expect(await createOwner(app)).toBe(0);
+    expect(await createConsoleUser(app, OWNER)).toBe(0);
     browser = await launchChromium();
   });
 
@@ -50,10 +32,7 @@ describe.skipIf(!hasChromium && !inCi)("console shell in a browser", () => {
     const page = await ctx.newPage();
     await page.goto(`${app.base}/admin/sign-in`);
     expect(await page.getByRole("navigation", { name: "Console" }).count()).toBe(0);
-    await page.getByLabel("Email").fill(EMAIL);
-    await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/admin$/);
+    await signInToConsole(page, app, OWNER);
 
     const nav = page.getByRole("navigation", { name: "Console" });
     await expect(nav.getByText(`Signed in as ${EMAIL}`).isVisible()).resolves.toBe(true);

@@ -15,7 +15,7 @@ import {
   startApp,
   type RunningApp,
 } from "@/tests/support/e2e";
-import { enrolHere, signInAndEnrol, signInWithCode, submitPassword } from "@/tests/support/e2e-console";
+import { enrolHere, signInAndEnrol, signInWithCode, submitPassword } from "@/tests/support/console-e2e";
 
 const EMAIL = "importer@example.com";
 const PASSWORD = "a long enough passphrase";
