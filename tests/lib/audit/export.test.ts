@@ -49,8 +49,8 @@ describe("GET /api/admin/audit/export", () => {
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="audit-\d{4}-\d\d-\d\d\.csv"$/);
     const rows = parse(await res.text()) as string[][];
     expect(rows[0]).toEqual(HEADER);
-    // Newest first: the edit, then the sign-in. The export's own entry is not in it.
-    expect(rows.slice(1).map((r) => r[3])).toEqual(["incident_edited", "sign_in"]);
+    // Newest first: the edit, then signedIn()'s enrolment and sign-in. The export's own entry is not in it.
+    expect(rows.slice(1).map((r) => r[3])).toEqual(["incident_edited", "factor_enrolled", "sign_in"]);
     const edit = rows[1]!;
     expect(edit[1]).toBe(user.email);
     expect(edit[2]).toBe("owner");
@@ -63,7 +63,7 @@ describe("GET /api/admin/audit/export", () => {
     const recorded = await db.auditLog.findFirstOrThrow({
       where: { actorEmail: user.email, action: "audit_exported" },
     });
-    expect(recorded.details).toEqual({ count: 2, filter: { actor: user.email } });
+    expect(recorded.details).toEqual({ count: 3, filter: { actor: user.email } });
   });
 
   it("escapes a sentence that would start as a formula (an actor typed by someone else)", async () => {
