@@ -64,7 +64,8 @@ function contentSecurityPolicy(nonce: string): string {
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     `style-src 'self'${dev ? " 'unsafe-inline'" : ` 'nonce-${nonce}'`}`,
-    "img-src 'self' data:",
+    // https: for the carrier's logo, which owners may point at their own site (lib/settings).
+    "img-src 'self' data: https:",
     "font-src 'self'",
     "connect-src 'self'",
     // The ALTCHA widget's worker is a same-origin script (app/altcha/pbkdf2.js); without

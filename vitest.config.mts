@@ -21,6 +21,7 @@ const unitInclude = [
 // they run once, in `unit`. Everything else runs on both stores.
 const storeFree = [
   "tests/app/admin/access-doors.test.ts",
+  "tests/lib/audit/sentence.test.ts",
   "tests/lib/auth/password-strength.test.ts",
   "tests/lib/auth/password.test.ts",
   "tests/lib/auth/permissions.test.ts",

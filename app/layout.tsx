@@ -1,15 +1,29 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "@/app/globals.css";
+import { HeaderHome } from "@/components/HeaderHome";
 import { IntlClientProvider } from "@/components/IntlClientProvider";
 import { LocaleSwitcher } from "@/components/LocaleSwitcher";
 import { customerPagePath, requestLocale } from "@/lib/auth/next";
 import { localizedPath } from "@/lib/i18n/locale";
 import { getTranslator, messagesFor } from "@/lib/i18n/translator";
+import { getServices } from "@/lib/services";
+
+/** The carrier's details (settings, cached in-process): never read at build time. */
+async function carrier() {
+  await connection();
+  return getServices().carrier.current();
+}
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = getTranslator(await requestLocale());
-  return { title: t("app.name"), description: t("check.title"), referrer: "same-origin" };
+  const site = t("carrier.headerName", { carrier: (await carrier()).name, app: t("app.name") });
+  return {
+    title: { default: site, template: `%s — ${site}` },
+    description: t("check.title"),
+    referrer: "same-origin",
+  };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -17,6 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Only customer pages have a language to switch (the console stays English).
   const page = await customerPagePath();
   const t = getTranslator(locale);
+  const { name, logoUrl, color } = await carrier();
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-white text-slate-900 antialiased">
@@ -26,22 +41,22 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t("app.skipToContent")}
         </a>
-        <header className="border-b border-slate-200 bg-slate-900 text-white print:bg-white print:text-slate-900">
-          <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-2 px-4 py-4">
-            <a href={page ? localizedPath(locale, "/") : "/"} className="text-lg font-bold">
-              {t("app.name")}
-            </a>
-            {page && (
-              <LocaleSwitcher
-                current={locale}
-                path={page}
-                label={t("locale.label")}
-                names={{ en: t("locale.en"), es: t("locale.es") }}
-              />
-            )}
-          </div>
-        </header>
+        {/* The carrier's colour: a stylesheet of our own (app/carrier.css), since the CSP admits no inline style. */}
+        <link rel="stylesheet" href={`/carrier.css?c=${color.slice(1)}`} precedence="default" />
         <IntlClientProvider locale={locale} messages={messagesFor(locale)}>
+          <header className="border-b border-slate-200 bg-[var(--carrier-color,#0f172a)] text-white print:bg-white print:text-slate-900">
+            <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-2 px-4 py-4">
+              <HeaderHome carrier={{ name, logoUrl }} home={page ? localizedPath(locale, "/") : "/"} />
+              {page && (
+                <LocaleSwitcher
+                  current={locale}
+                  path={page}
+                  label={t("locale.label")}
+                  names={{ en: t("locale.en"), es: t("locale.es") }}
+                />
+              )}
+            </div>
+          </header>
           <main id="main" className="mx-auto max-w-3xl px-4 py-8">
             {children}
           </main>

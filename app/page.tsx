@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { connection } from "next/server";
 import { checkFlowAction } from "@/app/actions/check-flow";
 import { CheckFlow } from "@/components/check/CheckFlow";
@@ -6,6 +7,11 @@ import { getConfig } from "@/lib/config";
 import { localizedPath } from "@/lib/i18n/locale";
 import { getTranslator } from "@/lib/i18n/translator";
 import { unsafeProductionSettings } from "@/lib/ops/unsafe-settings";
+import { getServices } from "@/lib/services";
+
+export function generateMetadata(): Metadata {
+  return { title: getTranslator()("check.title") };
+}
 
 export default async function CheckPage() {
   await connection();
@@ -18,6 +24,7 @@ export default async function CheckPage() {
   // Once the flow shows a result, the notices and the introduction move below it (and the
   // introduction goes): on a phone the answer is the first thing under the heading.
   const aside = "group-has-[[data-result]]/check:order-last";
+  const carrier = await getServices().carrier.current();
   return (
     <div className="group/check flex flex-col gap-6">
       <h1 className="text-3xl font-bold text-slate-900">{t("check.title")}</h1>
@@ -51,7 +58,7 @@ export default async function CheckPage() {
       <p className="text-slate-800 group-has-[[data-result]]/check:hidden">
         {open ? t("check.introOpen") : t("check.intro")}
       </p>
-      <CheckFlow action={checkFlowAction} open={open} challenge={config.challenge.mode !== "off"} />
+      <CheckFlow action={checkFlowAction} open={open} challenge={config.challenge.mode !== "off"} carrier={carrier} />
       {!open && <p className="text-sm text-slate-700">{t("check.privacy")}</p>}
     </div>
   );

@@ -1,16 +1,19 @@
 import { useLocale, useTranslations } from "use-intl";
+import { CarrierContact } from "@/components/CarrierContact";
 import { DEFAULT_LOCALE, isLocale, localizedPath } from "@/lib/i18n/locale";
 import type { ExposureResult, Offer } from "@/lib/exposures/types";
 import { rankByHarm } from "@/lib/exposures/harm";
+import type { CarrierSettings } from "@/lib/settings/carrier-fields";
 import { maskPhone } from "@/lib/phone/mask";
 
 /**
  * The answer to a check, shaped like the banner on the carrier's account login page:
  * what happened, what was exposed (most harmful first), and where to go next. "Not found"
  * promises nothing and says what it does not mean.
- * A labelled region, not a live one: the check flow moves focus to its heading.
+ * A labelled region, not a live one: the check flow moves focus to its heading. With the
+ * carrier's details (customer pages), how to reach it closes the answer.
  */
-export function ExposureBanner({ result }: { result: ExposureResult }) {
+export function ExposureBanner({ result, carrier }: { result: ExposureResult; carrier?: CarrierSettings }) {
   const t = useTranslations("result");
   const locale = useLocale();
   if (!result.affected) {
@@ -38,6 +41,7 @@ export function ExposureBanner({ result }: { result: ExposureResult }) {
             {t("generalAdvice")}
           </a>
         </p>
+        {carrier && <Contact carrier={carrier} />}
       </section>
     );
   }
@@ -81,6 +85,7 @@ export function ExposureBanner({ result }: { result: ExposureResult }) {
           </li>
         ))}
       </ul>
+      {carrier && <Contact carrier={carrier} />}
     </section>
   );
 }
@@ -109,6 +114,14 @@ function OfferBox({ offer }: { offer: Offer }) {
       <a className={`mt-1 inline-block ${link}`} href={offer.enrollUrl} rel="noopener noreferrer">
         {t("enroll", { provider: offer.provider })}
       </a>
+    </div>
+  );
+}
+
+function Contact({ carrier }: { carrier: CarrierSettings }) {
+  return (
+    <div className="mt-4">
+      <CarrierContact carrier={carrier} level={3} />
     </div>
   );
 }

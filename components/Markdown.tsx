@@ -1,17 +1,19 @@
 import ReactMarkdown, { type Components } from "react-markdown";
+import { remarkAutolink } from "@/lib/markdown/autolink";
 
 /**
  * Console-written markdown (incident summaries, remediation steps), rendered safely:
  * raw HTML is never rendered (react-markdown shows it as text; no rehype-raw), links
  * only for http(s) and mailto, no images (external ones would track readers), and
  * headings flattened so a step cannot break the page's outline. Classes only, no style
- * attributes: the CSP allows no inline styles.
+ * attributes: the CSP allows no inline styles. Bare web addresses and phone numbers
+ * become links (lib/markdown/autolink.ts).
  */
 
 const ALLOWED = ["p", "a", "em", "strong", "ul", "ol", "li", "code", "pre", "blockquote", "br", "hr", "img"];
-const SAFE_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
+const SAFE_PROTOCOLS = new Set(["http:", "https:", "mailto:", "tel:"]);
 
-/** The URL if it is absolute http(s) or mailto, else "" (which renders no link). */
+/** The URL if it is absolute http(s), mailto or tel, else "" (which renders no link). */
 export function safeUrl(url: string): string {
   try {
     return SAFE_PROTOCOLS.has(new URL(url).protocol) ? url : "";
@@ -39,10 +41,18 @@ const components: Components = {
   blockquote: ({ children }) => <blockquote className="border-l-4 border-slate-300 pl-3">{children}</blockquote>,
 };
 
-export function Markdown({ children, className = "" }: { children: string; className?: string }) {
+type Props = { children: string; className?: string; /** Region of numbers written without +. */ region?: string };
+
+export function Markdown({ children, className = "", region = "US" }: Props) {
   return (
     <div className={`space-y-2 ${className}`}>
-      <ReactMarkdown allowedElements={ALLOWED} unwrapDisallowed urlTransform={safeUrl} components={components}>
+      <ReactMarkdown
+        allowedElements={ALLOWED}
+        unwrapDisallowed
+        urlTransform={safeUrl}
+        components={components}
+        remarkPlugins={[[remarkAutolink, { region }]]}
+      >
         {children}
       </ReactMarkdown>
     </div>

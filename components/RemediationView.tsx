@@ -1,3 +1,5 @@
+import type { ComponentProps } from "react";
+import { CarrierContact } from "@/components/CarrierContact";
 import { Markdown } from "@/components/Markdown";
 import { PrintButton } from "@/components/PrintButton";
 import { localizedPath, type Locale } from "@/lib/i18n/locale";
@@ -10,7 +12,14 @@ import type { RemediationPage } from "@/lib/incidents/get-remediation";
  * in the reader's language (`uiLocale`); the text in the locale it was found in, with a
  * notice when some fields fell back to English.
  */
-export function RemediationView({ page, uiLocale = "en" }: { page: RemediationPage; uiLocale?: Locale }) {
+type Props = {
+  page: RemediationPage;
+  uiLocale?: Locale;
+  /** The carrier's contacts, under the steps; the console's preview leaves them out. */
+  carrier?: ComponentProps<typeof CarrierContact>["carrier"];
+};
+
+export function RemediationView({ page, uiLocale = "en", carrier }: Props) {
   const t = getTranslator(uiLocale);
   return (
     <article className="space-y-6">
@@ -55,6 +64,7 @@ export function RemediationView({ page, uiLocale = "en" }: { page: RemediationPa
           ))}
         </ol>
       </section>
+      {carrier && <CarrierContact carrier={carrier} />}
       <PrintButton />
     </article>
   );

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { isSupportedCountry } from "libphonenumber-js/max";
 import { z } from "zod";
+import { carrierEnv, toCarrierConfig } from "@/lib/config/carrier";
 import { toTwilioConfig, twilioEnv, twilioProblems } from "@/lib/config/twilio";
 
 /** "points/seconds", e.g. "5/3600": at most 5 in any hour. */
@@ -93,6 +94,8 @@ const EnvSchema = z
     SMS_ALLOWED_REGIONS: regions,
     /** How customers reach the carrier's support, quoted when a number cannot get a code. */
     SUPPORT_CONTACT: z.string().trim().min(1).max(200).default("our customer support"),
+    /** The carrier's name, logo, colour and contacts: defaults owners may override (/admin/settings). */
+    ...carrierEnv,
     /** The address customers use; its host ends each code text (@HOST #CODE). Unset: http://localhost:PORT. */
     PUBLIC_URL: z
       .url({
@@ -170,6 +173,10 @@ const EnvSchema = z
       .default(30 * 60),
     /** Secure cookies; unset: on in production. */
     ADMIN_SECURE_COOKIES: z.enum(["on", "off"]).optional(),
+    /** A second factor for every console user (docs/adr/0019); "off" only for local demos. */
+    ADMIN_MFA: z.enum(["required", "off"]).default("required"),
+    /** High-risk console actions need a second factor confirmed this recently. */
+    ADMIN_STEP_UP_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
     /** Largest CSV the console accepts (bytes); streamed to disk, never held in memory. */
     IMPORT_MAX_BYTES: z.coerce
       .number()
@@ -302,6 +309,7 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     defaultRegion: env.DEFAULT_REGION,
     smsAllowedRegions: env.SMS_ALLOWED_REGIONS ?? [env.DEFAULT_REGION],
     supportContact: env.SUPPORT_CONTACT,
+    carrier: toCarrierConfig(env),
     challenge: {
       mode: env.CHALLENGE,
       freeStarts: env.CHALLENGE_FREE_STARTS,
@@ -333,6 +341,8 @@ function toConfig(env: z.output<typeof EnvSchema>) {
       sessionMaxAgeSeconds: env.ADMIN_SESSION_MAX_AGE,
       sessionIdleSeconds: env.ADMIN_SESSION_IDLE,
       secureCookies: (env.ADMIN_SECURE_COOKIES ?? (env.NODE_ENV === "production" ? "on" : "off")) === "on",
+      mfaRequired: env.ADMIN_MFA === "required",
+      stepUpSeconds: env.ADMIN_STEP_UP_SECONDS,
     },
     imports: {
       maxUploadBytes: env.IMPORT_MAX_BYTES,

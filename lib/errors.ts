@@ -7,6 +7,10 @@ export const ERROR_STATUS = {
   code_incorrect: 400,
   unauthorized: 401,
   invalid_credentials: 401,
+  /** A wrong or already used authenticator or backup code (sign-in, enrolment, step-up). */
+  factor_incorrect: 401,
+  /** The pending sign-in (password right, code not yet given) expired or used its tries. */
+  sign_in_again: 401,
   api_key_required: 401,
   invalid_api_key: 401,
   forbidden: 403,
@@ -16,6 +20,10 @@ export const ERROR_STATUS = {
   cross_site_request: 403,
   /** A user with a generated one-time password, before changing it (only /admin/account serves them). */
   password_change_required: 403,
+  /** A user without a second factor, before enrolling one (only /admin/enroll serves them). */
+  second_factor_required: 403,
+  /** A high-risk console action without a second factor confirmed in the last ADMIN_STEP_UP_SECONDS. */
+  step_up_required: 403,
   /** A start needs a solved proof-of-work challenge: missing, invalid, expired or used. */
   challenge_required: 403,
   unsupported_media_type: 415,

@@ -9,7 +9,7 @@ import { outboxProvider } from "@/lib/sms/outbox";
 import type { SmsProvider } from "@/lib/sms/provider";
 import { twilioProvider } from "@/lib/sms/twilio";
 import type { CheckDeps } from "@/lib/checks/deps";
-import { createAuth } from "@/lib/auth/auth";
+import { createAuth, deriveDeviceKey } from "@/lib/auth/auth";
 import { createApiDeps, keyringOf, type ApiDeps } from "@/lib/api-keys/deps";
 import type { AuthDeps } from "@/lib/auth/deps";
 import type { Permission } from "@/lib/auth/permissions";
@@ -20,6 +20,7 @@ import { createConversionWatch, type ConversionWatch } from "@/lib/sms/conversio
 import { sweepChecksEvery } from "@/lib/checks/check-store";
 import { batchedCheckCounter, type CheckCounter } from "@/lib/dashboard/check-stats";
 import { meteredSms } from "@/lib/metrics/metered";
+import { createCarrierSettings, type CarrierSettingsStore } from "@/lib/settings/carrier";
 
 export type Services = CheckDeps & {
   config: Config;
@@ -32,6 +33,8 @@ export type Services = CheckDeps & {
   budget: SendBudget;
   /** Texts sent against codes verified, per hour and prefix. */
   conversion: ConversionWatch;
+  /** The carrier's name, logo, colour and contacts: configured, then owners' overrides. */
+  carrier: CarrierSettingsStore;
 };
 
 /** How often a process writes the counts it holds back (check counters, SMS conversion). */
@@ -83,12 +86,18 @@ export function getServices(): Services {
       region: config.defaultRegion,
       now,
       ...abuse,
+      carrier: createCarrierSettings({ db, defaults: config.carrier }),
       admin: {
         db,
         keyring,
         limits,
+        caps,
         now,
         idleSeconds: config.admin.sessionIdleSeconds,
+        deviceKey: deriveDeviceKey(keyring.keyMaterial()),
+        secureCookies: config.admin.secureCookies,
+        mfaRequired: config.admin.mfaRequired,
+        stepUpSeconds: config.admin.stepUpSeconds,
         auth: createAuth({
           db,
           keyMaterial: keyring.keyMaterial(),

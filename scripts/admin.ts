@@ -63,6 +63,10 @@ async function main() {
   try {
     const user = await createAdminUser(getDb(), { email: args.email, role: args.role, password }, { actor: CLI_ACTOR });
     console.log(`Created ${user.role} ${user.email}`);
+    // ADMIN_MFA=required (the default): no console page until a second factor is set up.
+    console.log(
+      "At first sign-in (/admin/sign-in) they must set up an authenticator app (TOTP) and keep their backup codes.",
+    );
   } catch (e) {
     throw isAppError(e) ? new Error(errorMessage(e)) : e;
   } finally {

@@ -72,6 +72,9 @@ function metricsFailed(err: unknown) {
 /** Once per start (in the primary, or the only process): demo settings on a production site. */
 function warnUnsafeSettings(config: Config) {
   if (cluster.isWorker) return;
+  if (!config.admin.mfaRequired) {
+    log.warn("ADMIN_MFA=off: console users sign in with a password alone. Use this for local demos only.");
+  }
   const unsafe = unsafeProductionSettings(config);
   if (unsafe.length === 0) return;
   log.error({ settings: unsafe }, `NOT FOR PRODUCTION: ${unsafe.join(", ")} under NODE_ENV=production`);

@@ -1,30 +1,16 @@
 import { signOutAction } from "@/app/admin/actions";
 import { requireAdmin } from "@/lib/auth/next";
-import { can, permissionsOf, type Permission } from "@/lib/auth/permissions";
+import { sectionsFor } from "@/lib/auth/console-sections";
+import { permissionsOf } from "@/lib/auth/permissions";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
-
-/** The console pages that exist, with the permission each needs (its page checks it again). */
-const SECTIONS = [
-  { key: "dashboard", href: "/admin/dashboard", permission: "dashboard:view" },
-  { key: "imports", href: "/admin/imports", permission: "imports:run" },
-  { key: "lookup", href: "/admin/lookup", permission: "lookup:agent" },
-  { key: "audit", href: "/admin/audit", permission: "audit:view" },
-  { key: "incidents", href: "/admin/incidents", permission: "incidents:edit" },
-  { key: "users", href: "/admin/users", permission: "users:manage" },
-  { key: "apiKeys", href: "/admin/api-keys", permission: "apikeys:manage" },
-] as const satisfies readonly {
-  key: string;
-  href: string;
-  permission: Permission;
-}[];
 
 /** Landing page for any signed-in role: who is signed in, where they may go, sign out. */
 export default async function AdminHome() {
   const admin = await requireAdmin();
   const t = getTranslator();
   const idleMinutes = Math.round(getServices().config.admin.sessionIdleSeconds / 60);
-  const sections = SECTIONS.filter((s) => can(admin.role, s.permission));
+  const sections = sectionsFor(admin.role);
   return (
     <>
       <h1 className="text-3xl font-bold text-slate-900">{t("admin.home.title")}</h1>

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getServices } from "@/lib/services";
@@ -6,7 +7,9 @@ import { requestLocale } from "@/lib/auth/next";
 import { localizedPath } from "@/lib/i18n/locale";
 import { getTranslator } from "@/lib/i18n/translator";
 
-export const metadata = { robots: { index: false } };
+export function generateMetadata(): Metadata {
+  return { title: getTranslator()("outbox.title"), robots: { index: false } };
+}
 
 /** The demo SMS provider's outbox: exists only while SMS_PROVIDER=outbox. */
 export default async function OutboxPage() {

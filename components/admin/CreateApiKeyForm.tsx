@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "use-intl";
+import { CopyButton } from "@/components/forms/CopyButton";
+import { useStepUpAction } from "@/components/forms/useStepUpAction";
 import { TextField } from "@/components/forms/Fields";
 import { FormStatus } from "@/components/forms/FormStatus";
 import { SubmitButton } from "@/components/forms/SubmitButton";
@@ -18,12 +19,13 @@ type Props = { action: (prev: CreateApiKeyState | undefined, form: FormData) => 
  * back once and is shown until the next submission.
  */
 export function CreateApiKeyForm({ action }: Props) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending, stepUp] = useStepUpAction(action, {});
   const answer = useAnswerCount(state);
   return (
     <div className="space-y-4">
       {state.created && <Created created={state.created} />}
       <Fields key={answer} state={state} formAction={formAction} pending={pending} />
+      {stepUp}
     </div>
   );
 }
@@ -69,9 +71,10 @@ function Created({ created }: { created: NonNullable<CreateApiKeyState["created"
       <p className="font-semibold">{t("created", { name: created.name })}</p>
       <p>
         {t("createdKey")}{" "}
-        <code data-testid="new-api-key" className="rounded bg-white px-2 py-1 font-mono break-all select-all">
+        <code data-testid="new-api-key" className="rounded bg-white px-2 py-1 font-mono wrap-anywhere select-all">
           {created.key}
         </code>
+        <CopyButton value={created.key} what={t("copyKey")} />
       </p>
       <p className="text-sm text-slate-700">{t("createdKeyNote")}</p>
     </div>

@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useState, useSyncExternalStore } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { useTranslations } from "use-intl";
+import { useStepUpAction } from "@/components/forms/useStepUpAction";
 import { TextField } from "@/components/forms/Fields";
 import { FormStatus } from "@/components/forms/FormStatus";
 import { SubmitButton } from "@/components/forms/SubmitButton";
@@ -23,12 +24,13 @@ const noSubscribe = () => () => {};
  * A generated password comes back once and is shown until the next submission.
  */
 export function CreateUserForm({ action }: Props) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending, stepUp] = useStepUpAction(action, {});
   const answer = useAnswerCount(state);
   return (
     <div className="space-y-4">
       {state.created && <Created created={state.created} />}
       <Fields key={answer} state={state} formAction={formAction} pending={pending} />
+      {stepUp}
     </div>
   );
 }

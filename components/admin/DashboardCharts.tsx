@@ -3,13 +3,16 @@ import { columns, groupedRows } from "@/lib/dashboard/chart";
 import type { CheckDay, ImportDay, IncidentCounts } from "@/lib/dashboard/stats";
 import { getTranslator } from "@/lib/i18n/translator";
 
-// Server-rendered SVG charts: no client script and no style attributes (the CSP allows
+// Server-rendered charts: no client script and no style attributes (the CSP allows
 // neither), colours come from Tailwind classes. Each chart is one role="img" with a
 // summary, and the exact figures follow in a <details> table for screen readers and no-JS.
+// Bars are SVG; labels are never drawn inside a scaled viewBox (they shrank to ~5 px on a
+// phone), but in CSS pixels.
 
 const SERIES = ["fill-blue-700", "fill-teal-600", "fill-orange-600"] as const;
-const W = 720;
-const PAD = { left: 64, right: 8, top: 10, bottom: 26 };
+// The day plot's drawing units (stretched to the box, so only the proportions matter).
+const PLOT_W = 720;
+const PLOT_H = 200;
 const th = "py-1 pr-4 text-left font-semibold";
 const td = "py-1 pr-4 text-right tabular-nums";
 
@@ -18,14 +21,32 @@ function Figures({ children }: { children: ReactNode }) {
   return (
     <details className="rounded-md border border-slate-300 p-3">
       <summary className="cursor-pointer font-semibold text-blue-800">{t("admin.dashboard.figures")}</summary>
-      <div className="mt-2 max-h-96 overflow-auto">
+      {/* Scrolls on a phone and past 24 rows: a named region that takes focus, for the arrow keys. */}
+      <div
+        role="region"
+        aria-label={t("admin.dashboard.figuresTable")}
+        tabIndex={0}
+        className="mt-2 max-h-96 overflow-auto focus:outline-none focus-visible:ring-4 focus-visible:ring-blue-300"
+      >
         <table className="border-collapse text-sm text-slate-900">{children}</table>
       </div>
     </details>
   );
 }
 
-/** Columns per day, one bar per series, with a 0 / half / top scale on the left. */
+/** Where a day's label sits under its column, in % of the plot: the end ones hug the edges so they are never cut. */
+function labelAt(c: { x: number; width: number }, i: number, last: number, width: number) {
+  if (i === 0) return { x: `${(c.x / width) * 100}%`, anchor: "start" as const };
+  if (i === last) return { x: `${((c.x + c.width) / width) * 100}%`, anchor: "end" as const };
+  return { x: `${((c.x + c.width / 2) / width) * 100}%`, anchor: "middle" as const };
+}
+
+/**
+ * Columns per day, one bar per series, with a 0 / half / top scale on the left. Only the
+ * bars are drawn in a stretched viewBox; every label is text in CSS pixels (HTML, or an
+ * SVG without a viewBox placed by percentages), so it keeps its size on a 390 px phone
+ * instead of shrinking with the drawing.
+ */
 function DayColumns({
   label,
   days,
@@ -36,54 +57,63 @@ function DayColumns({
   series: string[];
 }) {
   const t = getTranslator();
-  const plot = { width: W - PAD.left - PAD.right, height: 200 };
+  const plot = { width: PLOT_W, height: PLOT_H };
   const chart = columns(
     days.map((d) => ({ label: d.day, values: d.values })),
     plot,
   );
-  const ticks = [0, chart.max / 2, chart.max];
+  const ticks = [chart.max, chart.max / 2, 0];
   const labelled = new Set([0, Math.floor((days.length - 1) / 2), days.length - 1]);
   return (
     <>
-      <svg
-        role="img"
-        aria-label={label}
-        viewBox={`0 0 ${W} ${plot.height + PAD.top + PAD.bottom}`}
-        className="h-auto w-full"
-      >
-        <g transform={`translate(${PAD.left},${PAD.top})`}>
+      <div role="img" aria-label={label} className="grid grid-cols-[auto_1fr] gap-x-2">
+        <div className="flex h-[200px] flex-col justify-between text-right text-xs leading-none text-slate-700 tabular-nums">
+          {ticks.map((v) => (
+            <span key={v}>{Number.isInteger(v) ? v.toLocaleString("en-US") : ""}</span>
+          ))}
+        </div>
+        <svg viewBox={`0 0 ${plot.width} ${plot.height}`} preserveAspectRatio="none" className="block h-[200px] w-full">
           {ticks.map((v) => {
             const y = plot.height - (v / chart.max) * plot.height;
             return (
-              <g key={v}>
-                <line x1={0} x2={plot.width} y1={y} y2={y} className="stroke-slate-300" strokeWidth={1} />
-                <text x={-6} y={y + 4} textAnchor="end" className="fill-slate-700 text-xs">
-                  {Number.isInteger(v) ? v.toLocaleString("en-US") : ""}
-                </text>
-              </g>
+              <line
+                key={v}
+                x1={0}
+                x2={plot.width}
+                y1={y}
+                y2={y}
+                className="stroke-slate-300"
+                strokeWidth={1}
+                vectorEffect="non-scaling-stroke"
+              />
             );
           })}
-          {chart.columns.map((c, i) => (
-            <g key={c.label}>
-              {c.bars.map((b) => (
-                <rect
-                  key={b.series}
-                  x={b.x}
-                  y={b.y}
-                  width={b.width}
-                  height={b.height}
-                  className={SERIES[b.series % SERIES.length]}
-                />
-              ))}
-              {labelled.has(i) && (
-                <text x={c.x + c.width / 2} y={plot.height + 18} textAnchor="middle" className="fill-slate-700 text-xs">
-                  {c.label.slice(5)}
-                </text>
-              )}
-            </g>
-          ))}
-        </g>
-      </svg>
+          {chart.columns.map((c) =>
+            c.bars.map((b) => (
+              <rect
+                key={`${c.label}-${b.series}`}
+                x={b.x}
+                y={b.y}
+                width={b.width}
+                height={b.height}
+                className={SERIES[b.series % SERIES.length]}
+              />
+            )),
+          )}
+        </svg>
+        <span />
+        <svg className="block h-5 w-full overflow-visible">
+          {chart.columns.map((c, i) => {
+            if (!labelled.has(i)) return null;
+            const at = labelAt(c, i, days.length - 1, plot.width);
+            return (
+              <text key={c.label} x={at.x} y={15} textAnchor={at.anchor} className="fill-slate-700 text-xs">
+                {c.label.slice(5)}
+              </text>
+            );
+          })}
+        </svg>
+      </div>
       {series.length > 1 && (
         <ul aria-label={t("admin.dashboard.checks.legend")} className="flex flex-wrap gap-4 text-sm text-slate-800">
           {series.map((name, i) => (
@@ -103,11 +133,10 @@ function DayColumns({
 export function AffectedChart({ incidents }: { incidents: IncidentCounts[] }) {
   const t = getTranslator();
   if (incidents.length === 0) return <p className="text-slate-800">{t("admin.dashboard.affected.empty")}</p>;
-  const labelWidth = 240;
-  const line = 28;
+  // Bars scaled to 100 units; names and figures are HTML text, so they wrap and keep their size.
   const chart = groupedRows(
     incidents.map((i) => ({ label: i.title, rows: i.categories.map((c) => ({ label: c.name, value: c.accounts })) })),
-    { width: W - labelWidth - 90, line },
+    { width: 100, line: 1 },
   );
   const items = incidents
     .flatMap((i) =>
@@ -116,34 +145,27 @@ export function AffectedChart({ incidents }: { incidents: IncidentCounts[] }) {
       ),
     )
     .join("; ");
-  const short = (s: string) => (s.length > 34 ? `${s.slice(0, 33)}…` : s);
   return (
     <>
-      <svg
-        role="img"
-        aria-label={t("admin.dashboard.affected.summary", { items })}
-        viewBox={`0 0 ${W} ${chart.height + 8}`}
-        className="h-auto w-full"
-      >
-        {chart.groups.map((g) => (
-          <g key={`${g.y}-${g.label}`}>
-            <text x={0} y={g.y + line * 0.7} className="fill-slate-900 text-sm font-bold">
-              {short(g.label)}
-            </text>
-            {g.rows.map((r) => (
-              <g key={`${r.y}-${r.label}`}>
-                <text x={16} y={r.y + r.height * 0.8} className="fill-slate-800 text-sm">
-                  {short(r.label)}
-                </text>
-                <rect x={labelWidth + r.x} y={r.y} width={r.width} height={r.height} className="fill-blue-700" />
-                <text x={labelWidth + r.width + 6} y={r.y + r.height * 0.8} className="fill-slate-900 text-sm">
-                  {r.value.toLocaleString("en-US")}
-                </text>
-              </g>
+      <div role="img" aria-label={t("admin.dashboard.affected.summary", { items })} className="space-y-3">
+        {chart.groups.map((g, gi) => (
+          <div key={incidents[gi]!.incidentId} className="space-y-1">
+            <p className="text-sm font-bold text-slate-900 wrap-break-word">{g.label}</p>
+            {g.rows.map((r, ri) => (
+              <div
+                key={incidents[gi]!.categories[ri]!.categoryId}
+                className="grid grid-cols-[1fr_auto] items-center gap-x-2 text-sm text-slate-800 sm:grid-cols-[12rem_1fr_auto] sm:pl-4"
+              >
+                <span className="col-span-2 wrap-break-word sm:col-span-1">{r.label}</span>
+                <svg viewBox="0 0 100 1" preserveAspectRatio="none" className="block h-4 w-full">
+                  <rect width={r.width} height={1} className="fill-blue-700" />
+                </svg>
+                <span className="text-right text-slate-900 tabular-nums">{r.value.toLocaleString("en-US")}</span>
+              </div>
             ))}
-          </g>
+          </div>
         ))}
-      </svg>
+      </div>
       <Figures>
         <thead>
           <tr className="border-b border-slate-400">

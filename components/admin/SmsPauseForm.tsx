@@ -1,20 +1,22 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "use-intl";
+import { useStepUpAction } from "@/components/forms/useStepUpAction";
 import type { SmsPauseState } from "@/app/admin/dashboard/actions";
+import { ConfirmButton } from "@/components/forms/ConfirmButton";
 
 type Action = (prev: SmsPauseState | undefined, form: FormData) => Promise<SmsPauseState>;
-type Props = { paused: boolean; pause: Action; resume: Action };
+/** sentThisHour: texts sent this hour, stated in the confirmation. */
+type Props = { paused: boolean; sentThisHour: number; pause: Action; resume: Action };
 
 /**
- * Owners: pause every text (behind a disclosure and a checkbox stating what will happen)
+ * Owners: pause every text (behind the confirmation step stating what will happen)
  * or resume them, with the outcome next to the form.
  */
-export function SmsPauseForm({ paused, pause, resume }: Props) {
+export function SmsPauseForm({ paused, sentThisHour, pause, resume }: Props) {
   const t = useTranslations("admin.dashboard.sms.pause");
-  const [pauseState, pauseAction, pausing] = useActionState(pause, {});
-  const [resumeState, resumeAction, resuming] = useActionState(resume, {});
+  const [pauseState, pauseAction, pausing, pauseStepUp] = useStepUpAction(pause, {});
+  const [resumeState, resumeAction, resuming, resumeStepUp] = useStepUpAction(resume, {});
   const button = "rounded-md px-3 py-1.5 font-semibold text-white focus:outline-none focus:ring-4 disabled:opacity-70";
   const outcome = (state: SmsPauseState) =>
     state.error ? (
@@ -43,24 +45,19 @@ export function SmsPauseForm({ paused, pause, resume }: Props) {
           {outcome(resumeState)}
         </form>
       ) : (
-        <details className="rounded-md border border-slate-300 p-2" open={Boolean(pauseState.error)}>
-          <summary className="cursor-pointer font-semibold text-red-800">{t("open")}</summary>
-          <form action={pauseAction} className="mt-2 space-y-2">
-            <label className="flex items-center gap-2 text-slate-900">
-              <input type="checkbox" name="confirm" value="yes" required className="h-5 w-5" />
-              {t("confirm")}
-            </label>
-            <button
-              type="submit"
-              disabled={pausing}
-              className={`${button} bg-red-800 hover:bg-red-900 focus:ring-red-300`}
-            >
-              {t("submit")}
-            </button>
-            {outcome(pauseState)}
-          </form>
-        </details>
+        <ConfirmButton
+          action={pauseAction}
+          trigger={t("open")}
+          consequence={t("consequence", { sent: sentThisHour })}
+          confirm={t("submit")}
+          pending={pausing}
+          open={Boolean(pauseState.error)}
+        >
+          {outcome(pauseState)}
+        </ConfirmButton>
       )}
+      {pauseStepUp}
+      {resumeStepUp}
     </div>
   );
 }

@@ -1,15 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "use-intl";
+import { useStepUpAction } from "@/components/forms/useStepUpAction";
 import type { UserRowState } from "@/app/admin/users/actions";
+import { ConfirmButton } from "@/components/forms/ConfirmButton";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 
 type Action = (prev: UserRowState | undefined, form: FormData) => Promise<UserRowState>;
 
 type Props = {
-  user: { id: string; email: string; role: Role; disabled: boolean };
-  actions: { changeRole: Action; setDisabled: Action; remove: Action };
+  /** openSessions: what disabling or deleting ends, stated before either is confirmed. */
+  user: { id: string; email: string; role: Role; disabled: boolean; openSessions: number };
+  actions: { changeRole: Action; setDisabled: Action; remove: Action; resetFactor: Action };
 };
 
 const button =
@@ -19,9 +21,10 @@ const button =
 export function UserRowActions({ user, actions }: Props) {
   const t = useTranslations("admin.users");
   const tRoles = useTranslations("admin.roles");
-  const [roleState, roleAction, rolePending] = useActionState(actions.changeRole, {});
-  const [disableState, disableAction, disablePending] = useActionState(actions.setDisabled, {});
-  const [deleteState, deleteAction, deletePending] = useActionState(actions.remove, {});
+  const [roleState, roleAction, rolePending, roleStepUp] = useStepUpAction(actions.changeRole, {});
+  const [disableState, disableAction, disablePending, disableStepUp] = useStepUpAction(actions.setDisabled, {});
+  const [deleteState, deleteAction, deletePending, deleteStepUp] = useStepUpAction(actions.remove, {});
+  const [resetState, resetAction, resetPending, resetStepUp] = useStepUpAction(actions.resetFactor, {});
   const id = (name: string) => `user-${user.id}-${name}`;
   return (
     <div className="space-y-3">
@@ -55,39 +58,64 @@ export function UserRowActions({ user, actions }: Props) {
         <Outcome state={roleState} />
       </form>
 
-      <form action={disableAction} className="flex flex-wrap items-center gap-2">
-        <input type="hidden" name="userId" value={user.id} />
-        <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
-        <button
-          type="submit"
-          disabled={disablePending}
-          aria-label={t(user.disabled ? "enableUser" : "disableUser", { email: user.email })}
-          className={button}
-        >
-          {t(user.disabled ? "enable" : "disable")}
-        </button>
-        <Outcome state={disableState} />
-      </form>
-
-      <details className="rounded-md border border-slate-300 p-2" open={Boolean(deleteState.error)}>
-        <summary className="cursor-pointer font-semibold text-red-800">{t("deleteOpen")}</summary>
-        <form action={deleteAction} className="mt-2 space-y-2">
+      {user.disabled ? (
+        <form action={disableAction} className="flex flex-wrap items-center gap-2">
           <input type="hidden" name="userId" value={user.id} />
-          <label className="flex items-center gap-2 text-slate-900">
-            <input type="checkbox" name="confirm" value="yes" required className="h-5 w-5" />
-            {t("deleteConfirm", { email: user.email })}
-          </label>
+          <input type="hidden" name="disabled" value="false" />
           <button
             type="submit"
-            disabled={deletePending}
-            aria-label={t("deleteUser", { email: user.email })}
-            className="rounded-md bg-red-800 px-3 py-1.5 font-semibold text-white hover:bg-red-900 focus:outline-none focus:ring-4 focus:ring-red-300 disabled:opacity-70"
+            disabled={disablePending}
+            aria-label={t("enableUser", { email: user.email })}
+            className={button}
           >
-            {t("delete")}
+            {t("enable")}
           </button>
-          <Outcome state={deleteState} />
+          <Outcome state={disableState} />
         </form>
-      </details>
+      ) : (
+        <ConfirmButton
+          action={disableAction}
+          trigger={t("disableOpen")}
+          triggerLabel={t("disableUser", { email: user.email })}
+          consequence={t("disableConsequence", { email: user.email, sessions: user.openSessions })}
+          confirm={t("disableConfirm", { email: user.email })}
+          fields={{ userId: user.id, disabled: "true" }}
+          pending={disablePending}
+          open={Boolean(disableState.error)}
+        >
+          <Outcome state={disableState} />
+        </ConfirmButton>
+      )}
+
+      <form action={resetAction} className="flex flex-wrap items-center gap-2">
+        <input type="hidden" name="userId" value={user.id} />
+        <button
+          type="submit"
+          disabled={resetPending}
+          aria-label={t("resetFactorOf", { email: user.email })}
+          className={button}
+        >
+          {t("resetFactor")}
+        </button>
+        <Outcome state={resetState} />
+      </form>
+
+      <ConfirmButton
+        action={deleteAction}
+        trigger={t("deleteOpen")}
+        triggerLabel={t("deleteUser", { email: user.email })}
+        consequence={t("deleteConsequence", { email: user.email, sessions: user.openSessions })}
+        confirm={t("deleteConfirm", { email: user.email })}
+        fields={{ userId: user.id }}
+        pending={deletePending}
+        open={Boolean(deleteState.error)}
+      >
+        <Outcome state={deleteState} />
+      </ConfirmButton>
+      {roleStepUp}
+      {disableStepUp}
+      {deleteStepUp}
+      {resetStepUp}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { CodeForm } from "@/components/check/CodeForm";
 import { PhoneForm } from "@/components/check/PhoneForm";
 import { RestartForm } from "@/components/check/RestartForm";
 import { INITIAL_FLOW, type FlowState } from "@/lib/checks/flow-state";
+import type { CarrierSettings } from "@/lib/settings/carrier-fields";
 
 type Action = (form: FormData) => void;
 type Props = {
@@ -14,10 +15,12 @@ type Props = {
   open: boolean;
   /** CHALLENGE is not off: the number's form carries the proof-of-work widget. */
   challenge?: boolean;
+  /** The carrier's name and contacts, shown with the result. */
+  carrier?: CarrierSettings;
 };
 
 /** The check, step by step: number → code → result (open mode skips the code). */
-export function CheckFlow({ action, open, challenge = false }: Props) {
+export function CheckFlow({ action, open, challenge = false, carrier }: Props) {
   const [state, formAction, pending] = useActionState(action, INITIAL_FLOW);
   const container = useRef<HTMLDivElement>(null);
   const shown = useRef(state);
@@ -33,14 +36,21 @@ export function CheckFlow({ action, open, challenge = false }: Props) {
   }, [state]);
   return (
     <div ref={container}>
-      <Step state={state} action={formAction} pending={pending} open={open} challenge={challenge} />
+      <Step state={state} action={formAction} pending={pending} open={open} challenge={challenge} carrier={carrier} />
     </div>
   );
 }
 
-type StepProps = { state: FlowState; action: Action; pending: boolean; open: boolean; challenge: boolean };
+type StepProps = {
+  state: FlowState;
+  action: Action;
+  pending: boolean;
+  open: boolean;
+  challenge: boolean;
+  carrier?: CarrierSettings;
+};
 
-function Step({ state, action, pending, open, challenge }: StepProps) {
+function Step({ state, action, pending, open, challenge, carrier }: StepProps) {
   const t = useTranslations("result");
   switch (state.step) {
     case "phone":
@@ -71,7 +81,7 @@ function Step({ state, action, pending, open, challenge }: StepProps) {
     case "result":
       return (
         <div className="space-y-6">
-          <ExposureBanner result={state.result} />
+          <ExposureBanner result={state.result} carrier={carrier} />
           <RestartForm action={action} label={t("checkAnother")} />
         </div>
       );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { confirmed } from "@/lib/validation/confirm";
 import { holdsNumber } from "@/lib/phone/mask-text";
 
 /**
@@ -27,10 +28,7 @@ const KeyId = z
   .min(1, "errors.api_key_not_found")
   .max(64, "errors.api_key_not_found");
 
-/** Revoking cannot be undone, so it asks for an explicit confirmation (a checkbox). */
-export const RevokeApiKeyInput = z.object({
-  keyId: KeyId,
-  confirm: z.literal("yes", { error: () => "errors.api_key_revoke_confirm" }),
-});
+/** Revoking cannot be undone, so it asks for an explicit confirmation. */
+export const RevokeApiKeyInput = z.object({ keyId: KeyId, confirm: confirmed("errors.api_key_revoke_confirm") });
 
 export type CreateApiKeyRaw = z.input<typeof CreateApiKeyInput>;

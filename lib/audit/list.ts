@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/generated/prisma/client.ts";
+import type { AdminRole, Prisma } from "@/generated/prisma/client.ts";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/record";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -37,6 +37,12 @@ export type AuditRow = {
   id: string;
   at: Date;
   actorEmail: string;
+  /**
+   * The actor's role now (not when they acted: entries do not store it), null for the CLI,
+   * keys and removed users. The stored enum, not lib/auth's Role: lib/auth records audit
+   * entries, so lib/audit must not import it.
+   */
+  actorRole: AdminRole | null;
   action: string;
   target: string | null;
   details: Prisma.JsonValue;
@@ -45,16 +51,41 @@ export type AuditRow = {
 
 export type AuditPage = { entries: AuditRow[]; total: number; page: number; pages: number };
 
-/** One page of entries, newest first; dates are whole UTC days, both ends included. */
-export async function listAudit(db: Db, filter: AuditFilter, pageSize = AUDIT_PAGE_SIZE): Promise<AuditPage> {
+/** The filter as a query; dates are whole UTC days, both ends included. */
+export function auditWhere(filter: Omit<AuditFilter, "page">): Prisma.AuditLogWhereInput {
   const at: Prisma.DateTimeFilter = {};
   if (filter.from) at.gte = new Date(`${filter.from}T00:00:00Z`);
   if (filter.to) at.lt = new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + DAY_MS);
-  const where: Prisma.AuditLogWhereInput = {
+  return {
     ...(filter.actor ? { actorEmail: { contains: filter.actor, mode: "insensitive" } } : {}),
     ...(filter.action ? { action: filter.action satisfies AuditAction } : {}),
     ...(filter.from || filter.to ? { at } : {}),
   };
+}
+
+type StoredRow = Prisma.AuditLogGetPayload<object>;
+
+/** Stored rows as the console shows them, each with its actor's current role (one query for the page). */
+export async function withRoles(db: Db, rows: StoredRow[]): Promise<AuditRow[]> {
+  const ids = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
+  const users =
+    ids.length > 0 ? await db.adminUser.findMany({ where: { id: { in: ids } }, select: { id: true, role: true } }) : [];
+  const roles = new Map(users.map((u) => [u.id, u.role]));
+  return rows.map((r) => ({
+    id: r.id.toString(),
+    at: r.at,
+    actorEmail: r.actorEmail,
+    actorRole: (r.actorId && roles.get(r.actorId)) || null,
+    action: r.action,
+    target: r.target,
+    details: r.details,
+    ip: r.ip,
+  }));
+}
+
+/** One page of entries, newest first. */
+export async function listAudit(db: Db, filter: AuditFilter, pageSize = AUDIT_PAGE_SIZE): Promise<AuditPage> {
+  const where = auditWhere(filter);
   const [total, rows] = await Promise.all([
     db.auditLog.count({ where }),
     db.auditLog.findMany({
@@ -66,15 +97,7 @@ export async function listAudit(db: Db, filter: AuditFilter, pageSize = AUDIT_PA
     }),
   ]);
   return {
-    entries: rows.map((r) => ({
-      id: r.id.toString(),
-      at: r.at,
-      actorEmail: r.actorEmail,
-      action: r.action,
-      target: r.target,
-      details: r.details,
-      ip: r.ip,
-    })),
+    entries: await withRoles(db, rows),
     total,
     page: filter.page,
     pages: Math.max(1, Math.ceil(total / pageSize)),

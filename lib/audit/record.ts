@@ -7,7 +7,12 @@ import { maskNumbersInText } from "@/lib/phone/mask-text";
 export const AUDIT_ACTIONS = [
   "sign_in",
   "sign_in_failed",
+  "sign_in_password_ok",
   "sign_out",
+  "factor_enrolled",
+  "factor_reset",
+  "step_up",
+  "step_up_failed",
   "password_changed",
   "password_change_failed",
   "user_created",
@@ -42,6 +47,7 @@ export const AUDIT_ACTIONS = [
   "offer_edited",
   "offer_codes_imported",
   "offer_code_viewed",
+  "audit_exported",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

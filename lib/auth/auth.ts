@@ -2,6 +2,7 @@ import { hkdfSync } from "node:crypto";
 import { betterAuth } from "better-auth";
 import { APIError } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { twoFactor } from "better-auth/plugins";
 import type { Db } from "@/lib/db/client";
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from "@/lib/auth/password";
 import { log } from "@/lib/log";
@@ -77,6 +78,17 @@ export function createAuth(opts: AuthOptions) {
       cookieCache: { enabled: false },
     },
     account: { modelName: "adminAccount" },
+    plugins: [
+      // TOTP with backup codes (docs/adr/0019). Called through auth.api.* only, like the
+      // rest: lib/auth/second-factor.ts and lib/auth/step-up.ts.
+      twoFactor({
+        issuer: "Exposure Check",
+        // The pending sign-in (password right, code not yet given) lasts 10 minutes.
+        twoFactorCookieMaxAge: 600,
+        backupCodeOptions: { amount: 10, length: 10 },
+        schema: { twoFactor: { modelName: "adminTwoFactor" } },
+      }),
+    ],
     verification: { modelName: "adminVerification" },
     emailAndPassword: {
       enabled: true,
@@ -102,4 +114,9 @@ export function deriveAuthSecret(keyMaterial: Buffer): string {
   return Buffer.from(
     hkdfSync("sha256", keyMaterial, Buffer.alloc(0), "exposure-check admin session cookie v1", 32),
   ).toString("hex");
+}
+
+/** The known-device cookie's key (lib/auth/known-device.ts), derived the same way with its own label. */
+export function deriveDeviceKey(keyMaterial: Buffer): Buffer {
+  return Buffer.from(hkdfSync("sha256", keyMaterial, Buffer.alloc(0), "exposure-check admin known device v1", 32));
 }

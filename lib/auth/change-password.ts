@@ -46,13 +46,14 @@ export async function changeOwnPassword(
       details: { reason },
       ip: meta.ip,
     });
-  await countPasswordAttempt(deps, admin.email, meta.ip, refused);
+  const attempt = await countPasswordAttempt(deps, admin.email, meta.ip, refused);
 
   const account = await deps.db.adminAccount.findFirst({
     where: { userId: admin.id, providerId: "credential" },
     select: { id: true, password: true },
   });
   if (!account?.password || !(await verifyPassword(account.password, currentPassword))) {
+    await attempt.passwordFailed();
     await refused("wrong_password");
     throw wrongPassword();
   }

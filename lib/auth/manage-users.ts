@@ -26,15 +26,25 @@ export type ConsoleUser = {
   createdAt: Date;
   lastSignInAt: Date | null;
   disabledAt: Date | null;
+  /** Sessions not yet expired: what disabling or deleting the user ends (the confirmation says so). */
+  openSessions: number;
 };
 
 /** Every console user, by email. */
-export async function listUsers(db: Db): Promise<ConsoleUser[]> {
-  const rows = await db.adminUser.findMany({
-    orderBy: { email: "asc" },
-    select: { id: true, email: true, name: true, role: true, createdAt: true, lastSignInAt: true, disabledAt: true },
-  });
-  return rows.map((r) => ({ ...r, name: r.name && r.name !== r.email ? r.name : null }));
+export async function listUsers(db: Db, now = new Date()): Promise<ConsoleUser[]> {
+  const [rows, sessions] = await Promise.all([
+    db.adminUser.findMany({
+      orderBy: { email: "asc" },
+      select: { id: true, email: true, name: true, role: true, createdAt: true, lastSignInAt: true, disabledAt: true },
+    }),
+    db.adminSession.groupBy({ by: ["userId"], where: { expiresAt: { gt: now } }, _count: { _all: true } }),
+  ]);
+  const open = new Map(sessions.map((g) => [g.userId, g._count._all]));
+  return rows.map((r) => ({
+    ...r,
+    name: r.name && r.name !== r.email ? r.name : null,
+    openSessions: open.get(r.id) ?? 0,
+  }));
 }
 
 /** The new user; `password` only when it was generated, to be shown to the owner once. */

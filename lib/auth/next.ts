@@ -3,8 +3,10 @@ import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import type { Admin, RequestMeta } from "@/lib/auth/types";
+import { isAppError } from "@/lib/errors";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { currentAdmin, passwordChangePending } from "@/lib/auth/session";
+import { currentAdmin, enrolmentPending, passwordChangePending } from "@/lib/auth/session";
+import { requireStepUp as stepUpOrThrow } from "@/lib/auth/step-up";
 import { clientIp } from "@/lib/http/client-ip";
 import { isLocale, LOCALE_HEADER, negotiateLocale, PAGE_PATH_HEADER, type Locale } from "@/lib/i18n/locale";
 import { getServices } from "@/lib/services";
@@ -13,6 +15,7 @@ import { getServices } from "@/lib/services";
 
 export const SIGN_IN_PATH = "/admin/sign-in";
 export const ACCOUNT_PATH = "/admin/account";
+export const ENROL_PATH = "/admin/enroll";
 
 /** How a page or action reads its request and sets cookies: Next's by default, a fake in tests. */
 export type RequestAdapter = {
@@ -75,12 +78,23 @@ export async function getAdmin(): Promise<Admin | null> {
 }
 
 /**
- * Only for the doors a user with a generated password still needs: changing it
- * (/admin/account) and signing out. No session → the sign-in page.
+ * Any session at all: only for the doors a user without a second factor still needs
+ * (enrolling one, signing out). No session → the sign-in page.
  */
-export async function requireSignedIn(): Promise<Admin> {
+export async function requireSession(): Promise<Admin> {
   const admin = await getAdmin();
   if (!admin) redirect(SIGN_IN_PATH);
+  return admin;
+}
+
+/**
+ * A session past the enrolment gate (docs/adr/0019): a user without a second factor,
+ * under ADMIN_MFA=required, is sent to /admin/enroll. For the doors a user with a
+ * generated password still needs (changing it, /admin/account).
+ */
+export async function requireSignedIn(): Promise<Admin> {
+  const admin = await requireSession();
+  if (enrolmentPending(getServices().admin, admin)) redirect(ENROL_PATH);
   return admin;
 }
 
@@ -101,4 +115,24 @@ export async function requirePermission(permission: Permission): Promise<Admin> 
   const admin = await requireAdmin();
   if (!can(admin.role, permission)) forbidden();
   return admin;
+}
+
+/**
+ * For a high-risk action, first thing inside its try: throws step_up_required (the form's
+ * StepUp prompt, components/forms/useStepUpAction.tsx, asks for a code and resubmits)
+ * unless a second factor was confirmed in this session within ADMIN_STEP_UP_SECONDS.
+ */
+export async function requireStepUp(admin: Admin): Promise<void> {
+  await stepUpOrThrow(getServices().admin, admin);
+}
+
+/** requireStepUp as a yes/no, for a plain form action with no state to answer with. */
+export async function stepUpFresh(admin: Admin): Promise<boolean> {
+  try {
+    await requireStepUp(admin);
+    return true;
+  } catch (e) {
+    if (isAppError(e) && e.code === "step_up_required") return false;
+    throw e;
+  }
 }

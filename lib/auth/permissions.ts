@@ -7,8 +7,8 @@ export type Role = (typeof ROLES)[number];
 
 /**
  * Each is checked by some door (tests/app/admin/access-doors.test.ts); incidents:edit
- * covers an incident's groups and their remediation text. settings:manage waits for the
- * owners' settings (pausing texts) and is listed as reserved there.
+ * covers an incident's groups and their remediation text; settings:manage the carrier's
+ * details (/admin/settings) and pausing texts.
  */
 export const PERMISSIONS = [
   "users:manage",

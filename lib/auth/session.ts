@@ -40,6 +40,7 @@ export async function currentAdmin(deps: AuthDeps, cookieHeader: string | null |
     sessionId: session.id,
     expiresAt,
     mustChangePassword: user.mustChangePassword === true,
+    secondFactor: user.twoFactorEnabled === true,
   };
 }
 
@@ -54,9 +55,19 @@ export function passwordChangePending(admin: Admin): boolean {
 }
 
 /**
+ * The enrolment gate (docs/adr/0019): under ADMIN_MFA=required a user without a second
+ * factor may only enrol one (/admin/enroll) or sign out. A user who has one never gets
+ * a session before its code (better-auth's twoFactor plugin), so no gate is needed there.
+ */
+export function enrolmentPending(deps: Pick<AuthDeps, "mfaRequired">, admin: Admin): boolean {
+  return deps.mfaRequired && !admin.secondFactor;
+}
+
+/**
  * The console user behind a request's Cookie header if their role has the permission:
  * 401 (unauthorized) without a valid session, 403 (forbidden) for a role without it,
- * and 403 (password_change_required) until a generated password is changed.
+ * 403 (second_factor_required) until a second factor is enrolled and 403
+ * (password_change_required) until a generated password is changed.
  */
 export async function authorizeAdmin(
   deps: AuthDeps,
@@ -65,6 +76,7 @@ export async function authorizeAdmin(
 ): Promise<Admin> {
   const admin = await currentAdmin(deps, cookieHeader);
   if (!admin) throw new AppError("unauthorized");
+  if (enrolmentPending(deps, admin)) throw new AppError("second_factor_required");
   if (passwordChangePending(admin)) throw new AppError("password_change_required");
   if (!can(admin.role, permission)) throw new AppError("forbidden");
   return admin;

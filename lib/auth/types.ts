@@ -9,6 +9,8 @@ export type Admin = {
   expiresAt: Date;
   /** Signed in with a generated one-time password not yet changed (passwordChangePending). */
   mustChangePassword: boolean;
+  /** Has a confirmed second factor (TOTP); without one, only enrolment serves them (ADMIN_MFA=required). */
+  secondFactor: boolean;
 };
 
 /** Where a request came from, for limits, sessions and the audit log. */

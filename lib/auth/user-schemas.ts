@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { confirmed } from "@/lib/validation/confirm";
 import { ROLES } from "@/lib/auth/permissions";
 
 /**
@@ -120,17 +121,23 @@ export const CreateUserInput = z.discriminatedUnion(
 
 export const ChangeRoleInput = z.object({ userId: UserId, role: RoleInput });
 
-/** Form value "true" disables, "false" enables again. */
-export const SetDisabledInput = z.object({
-  userId: UserId,
-  disabled: z.enum(["true", "false"], { error: () => "errors.invalid_request" }).transform((v) => v === "true"),
-});
+/**
+ * Form value "true" disables (confirmed: it locks the user out and ends their sessions),
+ * "false" enables again.
+ */
+export const SetDisabledInput = z
+  .discriminatedUnion(
+    "disabled",
+    [
+      z.object({ userId: UserId, disabled: z.literal("true"), confirm: confirmed("errors.disable_confirm") }),
+      z.object({ userId: UserId, disabled: z.literal("false") }),
+    ],
+    { error: () => "errors.invalid_request" },
+  )
+  .transform((v) => ({ userId: v.userId, disabled: v.disabled === "true" }));
 
-/** Deleting asks for an explicit confirmation (a checkbox), so a stray click deletes nothing. */
-export const DeleteUserInput = z.object({
-  userId: UserId,
-  confirm: z.literal("yes", { error: () => "errors.delete_confirm" }),
-});
+/** Deleting asks for an explicit confirmation, so a stray click deletes nothing. */
+export const DeleteUserInput = z.object({ userId: UserId, confirm: confirmed("errors.delete_confirm") });
 
 /**
  * A signed-in user changing their own password: the current one (bounded like sign-in's),

@@ -8,6 +8,7 @@ import type { SendBudget } from "@/lib/sms/budget";
 import type { ConversionWatch } from "@/lib/sms/conversion";
 import type { DestinationPolicy } from "@/lib/sms/destination-policy";
 import type { SmsProvider } from "@/lib/sms/provider";
+import type { CarrierSettingsStore } from "@/lib/settings/carrier";
 
 /** What the check flow needs; passed in so tests can give a clock and a real database. */
 export type CheckDeps = {
@@ -32,4 +33,6 @@ export type CheckDeps = {
   challenge: Pick<ChallengeGate, "enforce">;
   /** PUBLIC_URL: its host ends the code's text (lib/sms/code-message.ts). */
   publicUrl: string;
+  /** The carrier's name and support number, in the code's text. */
+  carrier: Pick<CarrierSettingsStore, "current">;
 };

@@ -79,7 +79,7 @@ export async function sendCode(
   const checkId = newCheckId();
   const code = newCode();
   const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
-  const text = codeMessage(code, deps.publicUrl, getTranslator(locale));
+  const text = codeMessage(code, deps.publicUrl, await deps.carrier.current(), getTranslator(locale));
   const outbox = deps.sms.outboxRow?.(phone, text) ?? null;
   await insertCheck(
     deps.sql,

@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { recordAudit } from "@/lib/audit/record";
+import { escapeCell } from "@/lib/csv/escape-cell";
 import type { AuditCtx } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -62,13 +63,6 @@ export class RejectionStore {
       })),
     });
   }
-}
-
-/** Spreadsheets run cells that start with these as formulas (CSV injection). */
-const FORMULA = /^[=+\-@\t\r]/;
-
-export function escapeCell(value: string): string {
-  return FORMULA.test(value) ? `'${value}` : value;
 }
 
 /**

@@ -1,3 +1,9 @@
+import { DEMO_CARRIER } from "@/lib/settings/carrier-fields";
+
+// "Contact us" in the steps is the demo carrier's real-looking number and page: the
+// remediation pages link them (lib/markdown/autolink.ts).
+const CONTACT = `call ${DEMO_CARRIER.supportPhone} or go to ${DEMO_CARRIER.supportUrl}`;
+
 /**
  * The demo incident, modelled on the 2021 T-Mobile breach, in English and in US Spanish
  * (`es`, written for Spanish speakers in the US, not word for word). Incidents are data:
@@ -66,7 +72,7 @@ export const DEMO_CATEGORIES = [
       "Your account PIN was reset as a precaution. Choose a new PIN that you have not used anywhere else.",
       "Turn on port-out protection (SIM protection) so nobody can move your number to another carrier or SIM without your approval.",
       "Never give your PIN to someone who calls, texts or emails you, even if they say they are from us: we will never ask for it.",
-      "Watch for texts or calls about a SIM change or a number transfer that you did not ask for, and contact us at once if you see one.",
+      `Watch for texts or calls about a SIM change or a number transfer that you did not ask for, and contact us at once if you see one: ${CONTACT}.`,
     ],
     es: {
       name: "Clientes prepago",
@@ -88,7 +94,7 @@ export const DEMO_CATEGORIES = [
     remediation: [
       "Freeze your credit at each of the three bureaus (Equifax, Experian, TransUnion). A freeze is free and stops new credit being opened in your name.",
       "Place a fraud alert: ask one bureau and it tells the other two. Lenders must then take extra steps to confirm it is you.",
-      "Get your free credit reports at annualcreditreport.com and look for accounts you do not recognise.",
+      "Get your free credit reports at https://www.annualcreditreport.com and look for accounts you do not recognise.",
       "Be wary of messages that mention this incident and ask for personal details: criminals use news of a breach as bait.",
     ],
     es: {
@@ -124,7 +130,7 @@ export const DEMO_CATEGORIES = [
     remediation: [
       "Change your account PIN and passcode now, to ones you have not used elsewhere.",
       "Turn on account takeover protection, which blocks your number from being ported out without your approval.",
-      "Enrol in the two years of free identity theft protection offered to affected customers.",
+      `Enrol in the two years of free identity theft protection offered to affected customers: ${CONTACT}.`,
       "Turn on scam blocking to screen out scam calls that may use the stolen details.",
       "Consider a credit freeze and a fraud alert at the three bureaus.",
     ],

@@ -25,6 +25,7 @@ export function meteredCap(name: string, cap: FailureCap): FailureCap {
   return {
     check: (key) => meteredLimiter(name, { consume: (k) => cap.check(k) }).consume(key),
     fail: (key) => cap.fail(key),
+    reset: (key) => cap.reset(key),
   };
 }
 

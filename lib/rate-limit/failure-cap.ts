@@ -12,6 +12,8 @@ export interface FailureCap {
   check(key: string): Promise<void>;
   /** Counts one failure for the key. */
   fail(key: string): Promise<void>;
+  /** Forgets the key's failures (a success that proves the failures were the owner's slips). */
+  reset(key: string): Promise<void>;
 }
 
 /** A FailureCap over a rate-limiter-flexible limiter; store errors are rethrown (ADR 9). */
@@ -28,6 +30,10 @@ export function toFailureCap(limiter: RateLimiterAbstract, ready: () => Promise<
       await ready();
       await limiter.penalty(key, 1);
     },
+    async reset(key) {
+      await ready();
+      await limiter.delete(key);
+    },
   };
 }
 
@@ -36,4 +42,4 @@ export function memoryFailureCap(name: string, spec: LimitSpec): FailureCap {
   return toFailureCap(new RateLimiterMemory({ keyPrefix: name, points: spec.points, duration: spec.seconds }));
 }
 
-export const uncapped: FailureCap = { check: async () => {}, fail: async () => {} };
+export const uncapped: FailureCap = { check: async () => {}, fail: async () => {}, reset: async () => {} };

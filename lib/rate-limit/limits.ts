@@ -19,8 +19,6 @@ export const LIMITS = {
   sendPerNumber: { name: "send-number", spec: (c: Config) => c.rateLimits.sendPerNumber },
   /** Console sign-in attempts per client IP. */
   signInPerIp: { name: "sign-in-ip", spec: (c: Config) => c.rateLimits.signInPerIp },
-  /** Console sign-in attempts per email (keyed by a digest of it). */
-  signInPerEmail: { name: "sign-in-email", spec: (c: Config) => c.rateLimits.signInPerEmail },
   /** Integration API calls per API key (keyed by the key's id). */
   apiPerKey: { name: "api-key", spec: (c: Config) => c.rateLimits.apiPerKey },
   /** Agent lookups per console user, in an hour (keyed by the user's id). */
@@ -64,6 +62,13 @@ export const FAILURE_CAPS = {
   verifyFailPerNumber: { name: "verify-fail-number", spec: (c: Config) => c.rateLimits.failedCodesPerNumber },
   /** Refused integration API keys per client group (keyed by clientGroup()): a flood of made-up keys gets 429. */
   apiKeyFailPerIp: { name: "api-key-fail-ip", spec: (c: Config) => c.rateLimits.apiKeyFailuresPerIp },
+  /**
+   * Failed console sign-ins per email (keyed by a digest of it); a success clears them and
+   * a device that signed in before is exempt (lib/auth/known-device.ts, docs/adr/0019).
+   */
+  signInFailPerEmail: { name: "sign-in-email-fail", spec: (c: Config) => c.rateLimits.signInPerEmail },
+  /** Wrong second-factor codes per console user when confirming a step-up (keyed by user id). */
+  stepUpFailPerUser: { name: "step-up-fail-user", spec: () => ({ points: 5, seconds: 900 }) },
 } as const satisfies Record<string, { name: string; spec: (c: Config) => LimitSpec }>;
 
 export type FailureCapName = keyof typeof FAILURE_CAPS;

@@ -1,4 +1,5 @@
 import { getTranslator } from "@/lib/i18n/translator";
+import type { CarrierSettings } from "@/lib/settings/carrier-fields";
 
 type T = ReturnType<typeof getTranslator>;
 
@@ -8,10 +9,17 @@ type T = ReturnType<typeof getTranslator>;
  * to our site in the format of "Origin-bound one-time codes delivered via SMS" (WICG),
  * `@HOST #CODE`, so browsers offer it only on that site (WebOTP, iOS and Android
  * autofill into autocomplete="one-time-code"). The format has a host, never a port or
- * a path, and assumes https.
+ * a path, and assumes https. The carrier's name opens it (whose code this is) and its
+ * support number, as digits to dial, ends the sentence.
  */
-export function codeMessage(code: string, publicUrl: string, t: T = getTranslator()): string {
+export function codeMessage(
+  code: string,
+  publicUrl: string,
+  carrier: Pick<CarrierSettings, "name" | "supportPhone">,
+  t: T = getTranslator(),
+): string {
   if (!/^\d{6}$/.test(code)) throw new Error("a code is 6 digits");
   const host = new URL(publicUrl).hostname;
-  return `${t("sms.code", { app: t("app.name"), code })}\n\n@${host} #${code}`;
+  const text = t("sms.code", { app: t("app.name"), code, carrier: carrier.name, phone: carrier.supportPhone });
+  return `${text}\n\n@${host} #${code}`;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { actedBy, recordAudit, type AuditCtx } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
+import { confirmed } from "@/lib/validation/confirm";
 import { parseInput } from "@/lib/validation/parse-input";
 
 /** An owner's pause of every text: since when and by whom (null: the command line). */
@@ -29,9 +30,7 @@ export async function clearPause(db: Writer): Promise<boolean> {
 }
 
 /** Pausing stops every customer's code: it is confirmed explicitly. */
-export const PauseTextsInput = z.object({
-  confirm: z.literal("yes", { error: () => "errors.sms_pause_confirm" }),
-});
+export const PauseTextsInput = z.object({ confirm: confirmed("errors.sms_pause_confirm") });
 
 /**
  * An owner's pause of every text, from the console, audited in the same transaction. Every

@@ -41,6 +41,9 @@ describe("CreateApiKeyForm", () => {
 
     const status = await screen.findByText("The key Login page was created.");
     expect(status.closest("[role=status]")).toHaveTextContent(KEY);
+    // setup() gives the page a clipboard (jsdom has none).
+    await userEvent.setup().click(screen.getByRole("button", { name: `Copy ${t.copyKey}` }));
+    expect(await navigator.clipboard.readText()).toBe(KEY);
     expect(screen.getByText(t.createdKeyNote)).toBeInTheDocument();
     expect(action.mock.calls[0]![1].get("name")).toBe("Login page");
     expect(screen.getByLabelText(t.name)).toHaveValue("");
@@ -60,11 +63,9 @@ describe("ApiKeyRowActions", () => {
       <ApiKeyRowActions apiKey={{ id: "0b6e4a8c-3f1d-4c2e-9a7b-5d8f1e2c3a4b", name: "Login page" }} revoke={revoke} />,
     );
     await userEvent.click(screen.getByText(t.revokeOpen));
-    const button = screen.getByRole("button", { name: "Revoke Login page" });
-    const confirm = screen.getByRole("checkbox", { name: "Yes, revoke Login page: its calls are refused from now on" });
-    expect(confirm).toBeRequired();
-    await userEvent.click(confirm);
-    await userEvent.click(button);
+    expect(screen.getByText(/Login page stops working at once and for good/)).toBeVisible();
+    expect(revoke).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole("button", { name: "Yes, revoke Login page" }));
     // The status line is there from the start: wait for the answer to fill it.
     await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Login page is revoked."));
     const sent = revoke.mock.calls[0]![1];

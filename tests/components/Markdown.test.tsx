@@ -59,9 +59,36 @@ describe("Markdown", () => {
     expect(container.querySelector("[style]")).toBeNull();
   });
 
-  it("safeUrl keeps only absolute http(s) and mailto URLs", () => {
+  it("links bare web addresses and phone numbers, leaving the sentence's punctuation out", () => {
+    const md =
+      "Call 1-800-555-0175 or (206) 555-0100, see https://www.example.com/support. Or www.annualcreditreport.com!";
+    const { container } = render(<Markdown>{md}</Markdown>);
+    const links = [...container.querySelectorAll("a")].map((a) => [a.textContent, a.getAttribute("href")]);
+    expect(links).toEqual([
+      ["1-800-555-0175", "tel:+18005550175"],
+      ["(206) 555-0100", "tel:+12065550100"],
+      ["https://www.example.com/support", "https://www.example.com/support"],
+      ["www.annualcreditreport.com", "https://www.annualcreditreport.com"],
+    ]);
+    expect(container).toHaveTextContent(md);
+  });
+
+  it("leaves links, code, dates and short numbers as written", () => {
+    const md = "[our page](https://example.com/a) `https://example.com/b` on 2021-08-17, dial 611, PIN 1234.";
+    const { container } = render(<Markdown>{md}</Markdown>);
+    expect([...container.querySelectorAll("a")].map((a) => a.getAttribute("href"))).toEqual(["https://example.com/a"]);
+    expect(container.querySelector("code")).toHaveTextContent("https://example.com/b");
+  });
+
+  it("makes no link of a javascript: word", () => {
+    const { container } = render(<Markdown>{"javascript:alert(1) http://"}</Markdown>);
+    expect(container.querySelector("a")).toBeNull();
+  });
+
+  it("safeUrl keeps only absolute http(s), mailto and tel URLs", () => {
     expect(safeUrl("https://example.com/a?b=1")).toBe("https://example.com/a?b=1");
     expect(safeUrl("mailto:a@example.com")).toBe("mailto:a@example.com");
+    expect(safeUrl("tel:+18005550175")).toBe("tel:+18005550175");
     for (const bad of [
       "javascript:alert(1)",
       " javascript:alert(1)",

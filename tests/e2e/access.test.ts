@@ -17,6 +17,7 @@ import {
   type Door,
 } from "@/tests/support/manifest-doors";
 import { hasChromium, inCi, launchChromium, root, startApp, type RunningApp } from "@/tests/support/e2e";
+import { signInAndEnrol } from "@/tests/support/console-e2e";
 
 const PASSWORD = "a long enough passphrase for access";
 
@@ -61,11 +62,7 @@ describe.skipIf(!hasChromium && !inCi)("every door the build serves", () => {
       expect(await createUser(app, email, role)).toBe(0);
       const ctx = await browser.newContext();
       const page = await ctx.newPage();
-      await page.goto(`${app.base}/admin/sign-in`);
-      await page.getByLabel("Email").fill(email);
-      await page.getByLabel("Password").fill(PASSWORD);
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await page.waitForURL(/\/admin$/);
+      await signInAndEnrol(page, app.base, email, PASSWORD);
       cookies.set(role, (await ctx.cookies()).map((c) => `${c.name}=${c.value}`).join("; "));
       await ctx.close();
     }

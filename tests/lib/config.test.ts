@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "@/lib/config";
+import { DEMO_CARRIER } from "@/lib/settings/carrier-fields";
 
 const secret = "s".repeat(40);
 const external = { DATABASE_URL: "postgresql://app@db.internal:5432/exposure" };
@@ -333,6 +334,52 @@ describe("parseConfig: the challenge", () => {
       "CHALLENGE_BUDGET_SHARE: must be a number from 0 to 1, such as 0.5",
       "CHALLENGE_FREE_STARTS: must look like POINTS/SECONDS, e.g. 3/900",
       "CHALLENGE_MAX_NUMBER: must be at least 2",
+    ]);
+  });
+});
+
+describe("parseConfig: CARRIER_*", () => {
+  const base = { ...external, LOOKUP_SECRET: secret, SMS_PROVIDER: "outbox" };
+
+  it("defaults to the fictional demo carrier", () => {
+    expect(parseConfig(base).carrier).toEqual(DEMO_CARRIER);
+  });
+
+  it("takes the carrier's details, an address's \\n as a new line", () => {
+    expect(
+      parseConfig({
+        ...base,
+        CARRIER_NAME: " Tidewater Wireless ",
+        CARRIER_LOGO_URL: "https://cdn.example.com/logo.svg",
+        CARRIER_COLOR: "#14532D",
+        CARRIER_SUPPORT_PHONE: "611",
+        CARRIER_SUPPORT_URL: "https://help.example.org/chat",
+        CARRIER_ADDRESS: "PO Box 1\\nPortland, OR 97201",
+      }).carrier,
+    ).toEqual({
+      name: "Tidewater Wireless",
+      logoUrl: "https://cdn.example.com/logo.svg",
+      color: "#14532d",
+      supportPhone: "611",
+      supportUrl: "https://help.example.org/chat",
+      address: "PO Box 1\nPortland, OR 97201",
+    });
+  });
+
+  it("refuses an unreadable colour, a foreign logo, a phone with letters and a non-web page, one line each", () => {
+    expect(
+      problems({
+        ...base,
+        CARRIER_LOGO_URL: "//evil.example/x.png",
+        CARRIER_COLOR: "#ffff00",
+        CARRIER_SUPPORT_PHONE: "call us",
+        CARRIER_SUPPORT_URL: "ftp://example.com",
+      }),
+    ).toEqual([
+      "CARRIER_LOGO_URL: must be a path on this site (/logo.svg) or an https:// address",
+      "CARRIER_COLOR: must be #RRGGBB with a contrast of 4.5:1 or more against white text",
+      "CARRIER_SUPPORT_PHONE: must be a number as customers dial it, such as 1-800-555-0175 or 611",
+      "CARRIER_SUPPORT_URL: must be an http:// or https:// address",
     ]);
   });
 });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { adminCli } from "@/tests/support/cli";
-import { signIn } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db/client";
 import { en } from "@/lib/i18n/messages/en";
-import { authDeps } from "@/tests/support/admin";
+import { authDeps, passwordSignIn } from "@/tests/support/admin";
 import { uniqueTag } from "@/tests/support/unique-tag";
 
 const admin = adminCli;
@@ -18,9 +17,12 @@ describe("npm run admin -- create-user", () => {
     );
     expect(run.err).toBe("");
     expect(run.code).toBe(0);
-    expect(run.out.trim()).toBe(`Created owner ${email}`);
+    expect(run.out.trim().split("\n")).toEqual([
+      `Created owner ${email}`,
+      "At first sign-in (/admin/sign-in) they must set up an authenticator app (TOTP) and keep their backup codes.",
+    ]);
 
-    const { admin: signedIn } = await signIn(authDeps(), { email, password }, { ip: "192.0.2.30" });
+    const { admin: signedIn } = await passwordSignIn(authDeps(), { email, password }, { ip: "192.0.2.30" });
     expect(signedIn).toMatchObject({ email, role: "owner" });
     const account = await getDb().adminAccount.findFirstOrThrow({
       where: { userId: signedIn.id, providerId: "credential" },

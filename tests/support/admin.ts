@@ -1,15 +1,20 @@
 import { afterAll, beforeAll } from "vitest";
 import { setEnv } from "@/tests/support/api";
 import { uniqueTag } from "@/tests/support/unique-tag";
-import { createAuth } from "@/lib/auth/auth";
+import { createAuth, deriveDeviceKey } from "@/lib/auth/auth";
 import type { AuthDeps } from "@/lib/auth/deps";
 import { setRequestAdapterForTests } from "@/lib/auth/next";
 import type { Role } from "@/lib/auth/permissions";
-import { signIn } from "@/lib/auth/sign-in";
+import { confirmEnrolment, startEnrolment, verifySignInCode } from "@/lib/auth/second-factor";
+import { currentAdmin } from "@/lib/auth/session";
+import { signIn, type SignedIn } from "@/lib/auth/sign-in";
+import type { Admin, RequestMeta } from "@/lib/auth/types";
+import { uncapped } from "@/lib/rate-limit/failure-cap";
 import { createAdminUser } from "@/lib/auth/users";
 import { CLI_ACTOR } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { noLimits, testKeyring } from "@/tests/support/deps";
+import { freshTotp } from "@/tests/support/totp";
 
 export const PASSWORD = "correct horse battery staple";
 
@@ -22,8 +27,13 @@ export function authDeps(overrides: Partial<AuthDeps> = {}): AuthDeps {
     keyring,
     auth: createAuth({ db, keyMaterial: keyring.keyMaterial(), maxAgeSeconds: 8 * 3600, secureCookies: false }),
     limits: noLimits,
+    caps: { signInFailPerEmail: uncapped, stepUpFailPerUser: uncapped },
     now: () => new Date(),
     idleSeconds: 1800,
+    deviceKey: deriveDeviceKey(keyring.keyMaterial()),
+    secureCookies: false,
+    mfaRequired: true,
+    stepUpSeconds: 300,
     ...overrides,
   };
 }
@@ -42,11 +52,53 @@ export function cookieFrom(setCookie: string[]): string {
   return setCookie.map((c) => c.split(";")[0]).join("; ");
 }
 
-/** Signs a new user of this role in; returns the user and their Cookie header. */
+/** A password sign-in that must give a session (a user without a second factor). */
+export async function passwordSignIn(
+  deps: AuthDeps,
+  input: unknown,
+  meta: RequestMeta,
+  cookieHeader?: string | null,
+): Promise<SignedIn> {
+  const res = await signIn(deps, input, meta, cookieHeader);
+  if (!("admin" in res)) throw new Error("a second factor was asked for");
+  return res;
+}
+
+/** A full sign-in of a user with a second factor: the password, then a fresh TOTP code. */
+export async function factorSignIn(
+  deps: AuthDeps,
+  input: { email: string; password: string },
+  secret: string,
+  meta: RequestMeta = { ip: "192.0.2.10" },
+): Promise<SignedIn> {
+  const res = await signIn(deps, input, meta);
+  if ("admin" in res) throw new Error("no second factor was asked for");
+  return verifySignInCode(deps, { code: freshTotp(secret) }, cookieFrom(res.setCookie), meta);
+}
+
+/**
+ * Enrols a TOTP factor for a signed-in user without one, as the enrolment page does, with
+ * the code computed by the test (tests/support/totp.ts). Returns the new session's
+ * Cookie header and the key, for further codes.
+ */
+export async function enrol(deps: AuthDeps, admin: Admin, cookie: string, password = PASSWORD) {
+  const { secret } = await startEnrolment(deps, admin, { password }, cookie);
+  const { setCookie } = await confirmEnrolment(deps, admin, { code: freshTotp(secret) }, cookie, { ip: "192.0.2.10" });
+  const next = cookieFrom(setCookie.filter((c) => c.includes(".session_token=")));
+  const enrolled = await currentAdmin(deps, next);
+  if (!enrolled) throw new Error("enrolment left no session");
+  return { cookie: next, secret, admin: enrolled };
+}
+
+/**
+ * Signs a new user of this role in and enrols their second factor (a fresh step-up
+ * with it); returns the user, their Cookie header and their TOTP key.
+ */
 export async function signedIn(role: Role, deps = authDeps()) {
   const user = await makeUser(role);
-  const { setCookie, admin } = await signIn(deps, { email: user.email, password: PASSWORD }, { ip: "192.0.2.10" });
-  return { user, admin, cookie: cookieFrom(setCookie) };
+  const first = await passwordSignIn(deps, { email: user.email, password: PASSWORD }, { ip: "192.0.2.10" });
+  const { cookie, secret, admin } = await enrol(deps, first.admin, cookieFrom(first.setCookie));
+  return { user, admin, cookie, secret };
 }
 
 /** Makes pages and actions see this request (Cookie header, client IP) and records the cookies they set. */
@@ -80,10 +132,13 @@ export async function nextInterrupt(run: () => unknown): Promise<string> {
  * after its tests. Call it inside the file's describe().
  */
 export function consoleTestEnvForFile(): void {
-  beforeAll(() => setEnv({ RATE_LIMITS: "off", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" }));
+  // The step-up that enrolment gives lasts the whole file, however slow the machine.
+  beforeAll(() =>
+    setEnv({ RATE_LIMITS: "off", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true", ADMIN_STEP_UP_SECONDS: "3600" }),
+  );
   afterAll(() => {
     setRequestAdapterForTests(null);
-    setEnv({ RATE_LIMITS: "on", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: undefined });
+    setEnv({ RATE_LIMITS: "on", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: undefined, ADMIN_STEP_UP_SECONDS: undefined });
   });
 }
 

@@ -4,6 +4,7 @@ import { Keyring, type KeySpec } from "@/lib/hashing/keyring";
 import { memoryLimiter, unlimited } from "@/lib/rate-limit/limiter";
 import type { Limits } from "@/lib/rate-limit/limits";
 import { outboxProvider } from "@/lib/sms/outbox";
+import { DEMO_CARRIER } from "@/lib/settings/carrier-fields";
 import type { CheckDeps } from "@/lib/checks/deps";
 import { batchedCheckCounter, type CheckCounter } from "@/lib/dashboard/check-stats";
 import { uncapped } from "@/lib/rate-limit/failure-cap";
@@ -31,7 +32,6 @@ export const noLimits: Limits = {
   verifyPerIp: unlimited,
   sendPerNumber: unlimited,
   signInPerIp: unlimited,
-  signInPerEmail: unlimited,
   apiPerKey: unlimited,
   agentLookupPerHour: unlimited,
   agentLookupPerDay: unlimited,
@@ -45,14 +45,18 @@ export function limits(spec: Partial<Record<keyof Limits, { points: number; seco
     verifyPerIp: make("verifyPerIp"),
     sendPerNumber: make("sendPerNumber"),
     signInPerIp: make("signInPerIp"),
-    signInPerEmail: make("signInPerEmail"),
     apiPerKey: make("apiPerKey"),
     agentLookupPerHour: make("agentLookupPerHour"),
     agentLookupPerDay: make("agentLookupPerDay"),
   };
 }
 
-export const noCaps: FailureCaps = { verifyFailPerNumber: uncapped, apiKeyFailPerIp: uncapped };
+export const noCaps: FailureCaps = {
+  verifyFailPerNumber: uncapped,
+  apiKeyFailPerIp: uncapped,
+  signInFailPerEmail: uncapped,
+  stepUpFailPerUser: uncapped,
+};
 
 /** A controllable clock: tests move time forward instead of waiting. */
 export function testClock(start = new Date()) {
@@ -79,6 +83,7 @@ export function makeDeps(overrides: Partial<CheckDeps> = {}): CheckDeps {
     challenge: { enforce: async () => {} },
     publicUrl: "https://check.example.test",
     counts: testCounter(),
+    carrier: { current: async () => DEMO_CARRIER },
     ...overrides,
   };
 }

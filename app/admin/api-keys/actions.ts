@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { actorContext, formFailure } from "@/app/admin/action-helpers";
-import { requirePermission } from "@/lib/auth/next";
+import { requirePermission, requireStepUp } from "@/lib/auth/next";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/manage";
 import { asAppError, errorMessage } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
@@ -15,6 +15,7 @@ export type CreateApiKeyState = {
   errors?: Record<string, string>;
   error?: string;
   created?: { name: string; prefix: string; key: string };
+  stepUp?: true;
 };
 
 /** A key row's revoke form: an error or a notice. */
@@ -30,6 +31,7 @@ export async function createApiKeyAction(
   const admin = await requirePermission("apikeys:manage");
   const values = { name: formString(form, "name") };
   try {
+    await requireStepUp(admin);
     const { name, prefix, key } = await createApiKey(getServices().db, values, await actorContext(admin));
     revalidatePath(API_KEYS_PATH);
     return { created: { name, prefix, key } };
@@ -38,7 +40,7 @@ export async function createApiKeyAction(
   }
 }
 
-/** Owners: revoke a key for good (confirmed by a checkbox); its next call answers 401. */
+/** Owners: revoke a key for good (confirmed); its next call answers 401. */
 export async function revokeApiKeyAction(_prev: ApiKeyRowState | undefined, form: FormData): Promise<ApiKeyRowState> {
   const admin = await requirePermission("apikeys:manage");
   try {

@@ -1,6 +1,8 @@
+import { ScrollTable } from "@/components/admin/ScrollTable";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/admin/api-keys/actions";
 import { ApiKeyRowActions } from "@/components/admin/ApiKeyRowActions";
 import { CreateApiKeyForm } from "@/components/admin/CreateApiKeyForm";
+import { CopyButton } from "@/components/forms/CopyButton";
 import { listApiKeys, type ApiKeyRow } from "@/lib/api-keys/manage";
 import { requirePermission } from "@/lib/auth/next";
 import { getTranslator } from "@/lib/i18n/translator";
@@ -38,7 +40,7 @@ export default async function ApiKeysPage() {
           </span>
         </h2>
         {keys.length > 0 && (
-          <div className="overflow-x-auto">
+          <ScrollTable labelledBy="keys-heading">
             <table className="w-full border-collapse text-left text-sm">
               <thead>
                 <tr className="border-b border-slate-400">
@@ -55,7 +57,7 @@ export default async function ApiKeysPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
         <p className="text-sm text-slate-700">{t("admin.apiKeys.lastUsedNote")}</p>
       </section>
@@ -70,11 +72,14 @@ function KeyRow({ apiKey }: { apiKey: ApiKeyRow }) {
   const t = getTranslator();
   return (
     <tr className="border-b border-slate-200 align-top" data-testid="api-key-row">
-      <th scope="row" className="py-2 pr-3 font-semibold break-all">
+      <th scope="row" className="py-2 pr-3 font-semibold wrap-break-word">
         {apiKey.name}
       </th>
-      <td className="py-2 pr-3 font-mono whitespace-nowrap">{apiKey.prefix}…</td>
-      <td className="py-2 pr-3 break-all">{apiKey.createdByEmail}</td>
+      <td className="py-2 pr-3 font-mono whitespace-nowrap">
+        {apiKey.prefix}…
+        <CopyButton value={apiKey.prefix} what={t("admin.apiKeys.copyPrefix", { name: apiKey.name })} />
+      </td>
+      <td className="py-2 pr-3 wrap-anywhere">{apiKey.createdByEmail}</td>
       <td className="py-2 pr-3 whitespace-nowrap">
         <When at={apiKey.createdAt} />
       </td>

@@ -1,5 +1,6 @@
 import { requirePermission } from "@/lib/auth/next";
 import { AUDIT_ACTIONS } from "@/lib/audit/record";
+import { AuditEntries } from "@/components/admin/AuditEntries";
 import { AuditQuery, listAudit, type AuditFilter, type AuditPage } from "@/lib/audit/list";
 import { translateKey } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
@@ -68,7 +69,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               <option value="">{t("admin.audit.anyAction")}</option>
               {AUDIT_ACTIONS.map((a) => (
                 <option key={a} value={a}>
-                  {t(`admin.actions.${a}`)}
+                  {t(`admin.audit.actions.${a}`)}
                 </option>
               ))}
             </select>
@@ -116,7 +117,22 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </div>
       </form>
 
-      {result && <AuditTable result={result} filter={filter} />}
+      {result && (
+        <p>
+          <a
+            href={`/api/admin/audit/export?${filterQuery(filter).toString()}`}
+            download
+            aria-describedby="export-hint"
+            className="font-semibold text-blue-800 underline underline-offset-2"
+          >
+            {t("admin.audit.export")}
+          </a>{" "}
+          <span id="export-hint" className="text-sm text-slate-700">
+            {t("admin.audit.exportHint")}
+          </span>
+        </p>
+      )}
+      {result && <AuditEntries result={result} pageHref={(page) => pageHref(filter, page)} />}
       <a href="/admin" className="text-blue-800 underline underline-offset-2">
         {t("admin.audit.back")}
       </a>
@@ -124,68 +140,15 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   );
 }
 
-function AuditTable({ result, filter }: { result: AuditPage; filter: AuditFilter }) {
-  const t = getTranslator();
-  const known = new Set<string>(AUDIT_ACTIONS);
-  if (result.entries.length === 0) return <p className="text-slate-800">{t("admin.audit.empty")}</p>;
-  return (
-    <section aria-labelledby="entries-heading" className="space-y-3">
-      <h2 id="entries-heading" className="text-lg font-bold text-slate-900">
-        {t("admin.audit.count", { total: result.total, page: result.page, pages: result.pages })}
-      </h2>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-left text-sm">
-          <thead>
-            <tr className="border-b border-slate-400">
-              {(["at", "who", "what", "target", "details", "ip"] as const).map((h) => (
-                <th key={h} scope="col" className="py-2 pr-3">
-                  {t(`admin.audit.${h}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {result.entries.map((e) => (
-              <tr key={e.id} className="border-b border-slate-200 align-top" data-testid="audit-entry">
-                <td className="py-2 pr-3 whitespace-nowrap">
-                  <time dateTime={e.at.toISOString()}>{e.at.toISOString().replace("T", " ").slice(0, 19)}</time>
-                </td>
-                <td className="py-2 pr-3 break-all">{e.actorEmail}</td>
-                <td className="py-2 pr-3">
-                  {known.has(e.action) ? t(`admin.actions.${e.action as (typeof AUDIT_ACTIONS)[number]}`) : e.action}
-                </td>
-                <td className="py-2 pr-3 break-all">{e.target ?? ""}</td>
-                <td className="py-2 pr-3 font-mono break-all">{detailsText(e.details)}</td>
-                <td className="py-2 pr-3 font-mono">{e.ip ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <nav aria-label={t("admin.audit.pagination")} className="flex gap-6">
-        {result.page > 1 && (
-          <a rel="prev" href={pageHref(filter, result.page - 1)} className="text-blue-800 underline underline-offset-2">
-            {t("admin.audit.previous")}
-          </a>
-        )}
-        {result.page < result.pages && (
-          <a rel="next" href={pageHref(filter, result.page + 1)} className="text-blue-800 underline underline-offset-2">
-            {t("admin.audit.next")}
-          </a>
-        )}
-      </nav>
-    </section>
-  );
-}
-
-function detailsText(details: unknown): string {
-  if (!details || (typeof details === "object" && Object.keys(details).length === 0)) return "";
-  return JSON.stringify(details);
+/** The filter (not the page) as GET parameters, for the pages and the export. */
+function filterQuery(filter: AuditFilter): URLSearchParams {
+  const q = new URLSearchParams();
+  for (const k of ["actor", "action", "from", "to"] as const) if (filter[k]) q.set(k, filter[k]!);
+  return q;
 }
 
 function pageHref(filter: AuditFilter, page: number): string {
-  const q = new URLSearchParams();
-  for (const k of ["actor", "action", "from", "to"] as const) if (filter[k]) q.set(k, filter[k]!);
+  const q = filterQuery(filter);
   q.set("page", String(page));
   return `/admin/audit?${q.toString()}`;
 }

@@ -1,16 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { actorContext } from "@/app/admin/action-helpers";
-import { requirePermission } from "@/lib/auth/next";
-import { asAppError, errorMessage } from "@/lib/http/respond";
+import { actionFailure, actorContext } from "@/app/admin/action-helpers";
+import { requirePermission, requireStepUp } from "@/lib/auth/next";
+import { asAppError } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
 import { pauseTexts, resumeTexts } from "@/lib/sms/pause";
 import { formString } from "@/lib/validation/form-data";
 
 /** The pause form's outcome: an error or a notice. */
-export type SmsPauseState = { error?: string; notice?: string };
+export type SmsPauseState = { error?: string; notice?: string; stepUp?: true };
 
 const DASHBOARD_PATH = "/admin/dashboard";
 
@@ -18,6 +18,7 @@ const DASHBOARD_PATH = "/admin/dashboard";
 export async function pauseTextsAction(_prev: SmsPauseState | undefined, form: FormData): Promise<SmsPauseState> {
   const admin = await requirePermission("settings:manage");
   try {
+    await requireStepUp(admin);
     const { changed } = await pauseTexts(
       getServices().db,
       { confirm: formString(form, "confirm") },
@@ -27,7 +28,7 @@ export async function pauseTextsAction(_prev: SmsPauseState | undefined, form: F
     const t = getTranslator();
     return { notice: t(changed ? "admin.dashboard.sms.pause.paused" : "admin.dashboard.sms.pause.alreadyPaused") };
   } catch (e) {
-    return { error: errorMessage(asAppError(e, "SMS pause")) };
+    return actionFailure(asAppError(e, "SMS pause"));
   }
 }
 
@@ -35,11 +36,12 @@ export async function pauseTextsAction(_prev: SmsPauseState | undefined, form: F
 export async function resumeTextsAction(_prev: SmsPauseState | undefined, _form: FormData): Promise<SmsPauseState> {
   const admin = await requirePermission("settings:manage");
   try {
+    await requireStepUp(admin);
     const { changed } = await resumeTexts(getServices().db, await actorContext(admin));
     revalidatePath(DASHBOARD_PATH);
     const t = getTranslator();
     return { notice: t(changed ? "admin.dashboard.sms.pause.resumed" : "admin.dashboard.sms.pause.notPaused") };
   } catch (e) {
-    return { error: errorMessage(asAppError(e, "SMS pause")) };
+    return actionFailure(asAppError(e, "SMS pause"));
   }
 }

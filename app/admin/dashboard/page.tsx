@@ -1,5 +1,6 @@
 import { pauseTextsAction, resumeTextsAction } from "@/app/admin/dashboard/actions";
 import { AffectedChart, ChecksChart, ImportsChart } from "@/components/admin/DashboardCharts";
+import { DashboardHeadline } from "@/components/admin/DashboardHeadline";
 import { SmsPanel } from "@/components/admin/SmsPanel";
 import { OfferPoolsPanel } from "@/components/admin/OfferPoolsPanel";
 import { poolStats } from "@/lib/offers/pool-stats";
@@ -7,6 +8,7 @@ import { SmsPauseForm } from "@/components/admin/SmsPauseForm";
 import { requirePermission } from "@/lib/auth/next";
 import { can } from "@/lib/auth/permissions";
 import { DEFAULT_DAYS, lastDays } from "@/lib/dashboard/days";
+import { headlineTotals } from "@/lib/dashboard/headline";
 import { smsHour } from "@/lib/dashboard/sms-hour";
 import { agentsWatched, agentWatchThreshold } from "@/lib/exposures/agent-lookup";
 import { affectedByCategory, checksPerDay, importsPerDay } from "@/lib/dashboard/stats";
@@ -14,7 +16,7 @@ import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
 
 /**
- * Every role: the hour's texts against the send budgets and the conversion watch, counts
+ * Every role: headline totals (affected per incident, checks today and in all), the hour's texts against the send budgets and the conversion watch, counts
  * per group, imports and checks per day, as server-rendered SVG charts. Owners may pause
  * and resume all texts here.
  */
@@ -34,11 +36,13 @@ export default async function DashboardPage() {
     agentsWatched(db, perDay),
     poolStats(db),
   ]);
+  const headline = await headlineTotals(db, affected, now);
 
   return (
     <>
       <h1 className="text-3xl font-bold text-slate-900">{t("admin.dashboard.title")}</h1>
       <p className="text-slate-800">{t("admin.dashboard.intro", { days: DEFAULT_DAYS })}</p>
+      <DashboardHeadline headline={headline} />
 
       {watched.length > 0 && (
         <section
@@ -66,7 +70,12 @@ export default async function DashboardPage() {
         </h2>
         <SmsPanel {...texts} conversionConfig={config.smsConversion} />
         {can(admin.role, "settings:manage") && (
-          <SmsPauseForm paused={texts.status.paused !== null} pause={pauseTextsAction} resume={resumeTextsAction} />
+          <SmsPauseForm
+            paused={texts.status.paused !== null}
+            sentThisHour={texts.status.global.used}
+            pause={pauseTextsAction}
+            resume={resumeTextsAction}
+          />
         )}
       </section>
 

@@ -2,7 +2,7 @@
 
 import { existsSync } from "node:fs";
 import { redirect } from "next/navigation";
-import { requestMeta, requirePermission } from "@/lib/auth/next";
+import { requestMeta, requirePermission, stepUpFresh } from "@/lib/auth/next";
 import { dryRunImport, startImport } from "@/lib/imports/confirm";
 import { ImportError, importErrorMessage } from "@/lib/imports/errors";
 import { wipeRejectedValues } from "@/lib/imports/rejections";
@@ -64,6 +64,8 @@ export async function undoImportAction(form: FormData): Promise<void> {
     redirect(id.success ? `/admin/imports?undo=${id.data}#batch-${id.data}` : "/admin/imports");
   }
   const { batchId } = parsed.data;
+  // No form state to answer with: without a recent factor, back to the list, which asks.
+  if (!(await stepUpFresh(admin))) redirect(`/admin/imports?stepUp=undo&undo=${batchId}#batch-${batchId}`);
   const { ip } = await requestMeta();
   await undoBatch(getServices().db, batchId, { actor: { id: admin.id, email: admin.email }, ip }).catch((e: unknown) =>
     refused(e, batchId),

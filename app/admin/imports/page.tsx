@@ -1,5 +1,6 @@
 import { ImportHistory } from "@/components/admin/ImportHistory";
 import { LiveRefresh } from "@/components/admin/LiveRefresh";
+import { StepUpNotice } from "@/components/admin/StepUpNotice";
 import { requirePermission } from "@/lib/auth/next";
 import { BATCH_STATUSES, listBatches, runningProgress } from "@/lib/imports/batches";
 import { ImportError, importErrorMessage, isImportErrorCode } from "@/lib/imports/errors";
@@ -43,6 +44,7 @@ export default async function ImportsPage({ searchParams }: Props) {
         </noscript>
       )}
       <h1 className="text-3xl font-bold text-slate-900">{t("admin.imports.title")}</h1>
+      {query.stepUp === "undo" && <StepUpNotice />}
       <form
         id="upload"
         method="post"

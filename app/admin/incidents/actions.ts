@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { requirePermission } from "@/lib/auth/next";
+import { requirePermission, requireStepUp } from "@/lib/auth/next";
 import { actorContext } from "@/app/admin/action-helpers";
 import { failed, refresh, shown } from "@/app/admin/incidents/editor-state";
 import { formString } from "@/lib/validation/form-data";
@@ -31,6 +31,7 @@ export type EditorState = {
   version?: number;
   /** The values passed validation and are shown rendered, not saved ("Preview" button). */
   preview?: boolean;
+  stepUp?: true;
 };
 
 // The editors' Save draft, Preview and Create. Publishing, restoring and deleting are in
@@ -91,6 +92,7 @@ export async function createIncidentAction(_prev: EditorState | undefined, form:
   if (formString(form, "intent") === "preview") return preview(CreateIncidentInput, values);
   let slug: string;
   try {
+    await requireStepUp(admin);
     ({ slug } = await createIncident(getServices().db, values, await actorContext(admin)));
   } catch (e) {
     return failed(e, values);
@@ -121,6 +123,7 @@ export async function createCategoryAction(_prev: EditorState | undefined, form:
   if (formString(form, "intent") === "preview") return preview(CreateCategoryInput, values);
   let slug: string;
   try {
+    await requireStepUp(admin);
     ({ slug } = await createCategory(getServices().db, incident, values, await actorContext(admin)));
   } catch (e) {
     return failed(e, values);

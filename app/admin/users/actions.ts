@@ -2,13 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { actorContext, formFailure } from "@/app/admin/action-helpers";
-import { requirePermission } from "@/lib/auth/next";
+import { actionFailure, actorContext, formFailure } from "@/app/admin/action-helpers";
+import { requirePermission, requireStepUp } from "@/lib/auth/next";
 import type { Admin } from "@/lib/auth/types";
 import { changeUserRole, createUser, deleteUser, setUserDisabled, type UserChanged } from "@/lib/auth/manage-users";
+import { resetSecondFactor } from "@/lib/auth/second-factor";
 import type { Role } from "@/lib/auth/permissions";
 import type { AuditCtx } from "@/lib/audit/record";
-import { asAppError, errorMessage } from "@/lib/http/respond";
+import { asAppError } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
 import { formString } from "@/lib/validation/form-data";
@@ -19,10 +20,11 @@ export type CreateUserState = {
   errors?: Record<string, string>;
   error?: string;
   created?: { email: string; role: Role; password?: string };
+  stepUp?: true;
 };
 
 /** A user row's forms: an error or a notice. */
-export type UserRowState = { error?: string; notice?: string };
+export type UserRowState = { error?: string; notice?: string; stepUp?: true };
 
 const USERS_PATH = "/admin/users";
 
@@ -35,6 +37,7 @@ export async function createUserAction(_prev: CreateUserState | undefined, form:
     initialPassword: formString(form, "initialPassword"),
   };
   try {
+    await requireStepUp(admin);
     const user = await createUser(
       getServices().db,
       { ...values, password: formString(form, "password") },
@@ -57,12 +60,13 @@ async function rowChange(
   notice: (r: UserChanged) => string,
 ): Promise<UserRowState> {
   try {
+    await requireStepUp(admin);
     const result = await run(await actorContext(admin));
     if (!result.changed) return { notice: getTranslator()("admin.users.unchanged") };
     revalidatePath(USERS_PATH);
     return { notice: notice(result) };
   } catch (e) {
-    return { error: errorMessage(asAppError(e, "user management action")) };
+    return actionFailure(asAppError(e, "user management action"));
   }
 }
 
@@ -84,10 +88,14 @@ export async function changeRoleAction(_prev: UserRowState | undefined, form: Fo
   );
 }
 
-/** Owners: disable (sign-in refused, sessions ended) or enable another user. */
+/** Owners: disable (confirmed: sign-in refused, sessions ended) or enable another user. */
 export async function setUserDisabledAction(_prev: UserRowState | undefined, form: FormData): Promise<UserRowState> {
   const admin = await requirePermission("users:manage");
-  const input = { userId: formString(form, "userId"), disabled: formString(form, "disabled") };
+  const input = {
+    userId: formString(form, "userId"),
+    disabled: formString(form, "disabled"),
+    confirm: formString(form, "confirm"),
+  };
   return rowChange(
     admin,
     (c) => setUserDisabled(getServices().db, input, c),
@@ -99,7 +107,20 @@ export async function setUserDisabledAction(_prev: UserRowState | undefined, for
   );
 }
 
-/** Owners: delete another user (confirmed by a checkbox); back to the list with a notice. */
+/** Owners: remove another user's second factor (lost phone); their sessions end, they enrol again. */
+export async function resetFactorAction(_prev: UserRowState | undefined, form: FormData): Promise<UserRowState> {
+  const admin = await requirePermission("users:manage");
+  return rowChange(
+    admin,
+    async (c) => ({
+      changed: true,
+      ...(await resetSecondFactor(getServices().db, { userId: formString(form, "userId") }, c)),
+    }),
+    (r) => getTranslator()("admin.users.factorReset", { email: r.email, sessions: r.sessionsEnded }).trim(),
+  );
+}
+
+/** Owners: delete another user (confirmed); back to the list with a notice. */
 export async function deleteUserAction(_prev: UserRowState | undefined, form: FormData): Promise<UserRowState> {
   const admin = await requirePermission("users:manage");
   const input = { userId: formString(form, "userId"), confirm: formString(form, "confirm") };

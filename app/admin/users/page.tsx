@@ -1,4 +1,11 @@
-import { changeRoleAction, createUserAction, deleteUserAction, setUserDisabledAction } from "@/app/admin/users/actions";
+import { ScrollTable } from "@/components/admin/ScrollTable";
+import {
+  changeRoleAction,
+  createUserAction,
+  deleteUserAction,
+  resetFactorAction,
+  setUserDisabledAction,
+} from "@/app/admin/users/actions";
 import { CreateUserForm } from "@/components/admin/CreateUserForm";
 import { UserRowActions } from "@/components/admin/UserRowActions";
 import { listUsers, type ConsoleUser } from "@/lib/auth/manage-users";
@@ -8,7 +15,12 @@ import { getServices } from "@/lib/services";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-const actions = { changeRole: changeRoleAction, setDisabled: setUserDisabledAction, remove: deleteUserAction };
+const actions = {
+  changeRole: changeRoleAction,
+  setDisabled: setUserDisabledAction,
+  remove: deleteUserAction,
+  resetFactor: resetFactorAction,
+};
 
 /** Owners only: every console user, adding one, changing roles, disabling and deleting. */
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -40,7 +52,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             ({t("admin.users.count", { count: users.length })})
           </span>
         </h2>
-        <div className="overflow-x-auto">
+        <ScrollTable labelledBy="list-heading">
           <table className="w-full border-collapse text-left text-sm">
             <thead>
               <tr className="border-b border-slate-400">
@@ -57,7 +69,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </section>
       <a href="/admin" className="text-blue-800 underline underline-offset-2">
         {t("admin.users.back")}
@@ -70,7 +82,7 @@ function UserRow({ user, self }: { user: ConsoleUser; self: boolean }) {
   const t = getTranslator();
   return (
     <tr className="border-b border-slate-200 align-top" data-testid="user-row">
-      <th scope="row" className="py-2 pr-3 font-normal break-all">
+      <th scope="row" className="py-2 pr-3 font-normal wrap-anywhere">
         <span className="font-semibold">{user.email}</span>
         {self && (
           <span className="ml-2 rounded bg-blue-100 px-1.5 py-0.5 text-xs font-semibold text-blue-900">
@@ -100,7 +112,13 @@ function UserRow({ user, self }: { user: ConsoleUser; self: boolean }) {
           <span className="text-slate-700">{t("admin.users.ownAccount")}</span>
         ) : (
           <UserRowActions
-            user={{ id: user.id, email: user.email, role: user.role, disabled: user.disabledAt !== null }}
+            user={{
+              id: user.id,
+              email: user.email,
+              role: user.role,
+              disabled: user.disabledAt !== null,
+              openSessions: user.openSessions,
+            }}
             actions={actions}
           />
         )}

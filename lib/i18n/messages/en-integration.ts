@@ -13,6 +13,8 @@ export const apiKeysEn = {
   fixErrors: "Some fields need attention. No key was created.",
   created: "The key {name} was created.",
   createdKey: "The key:",
+  copyKey: "the new key",
+  copyPrefix: "the start of the key {name}",
   createdKeyNote:
     "Copy it now into the server that will use it, sent as Authorization: Bearer and the key. Only its fingerprint is stored: it will not be shown again.",
   listHeading: "Keys",
@@ -31,7 +33,9 @@ export const apiKeysEn = {
   active: "Active",
   revokedAt: "Revoked {at}",
   revokeOpen: "Revoke…",
-  revokeConfirm: "Yes, revoke {name}: its calls are refused from now on",
+  revokeConfirm: "Yes, revoke {name}",
+  revokeConsequence:
+    "{name} stops working at once and for good: every call with it is refused (401) from now on, and it cannot be restored. A server still using it needs a new key.",
   revoke: "Revoke",
   revokeKey: "Revoke {name}",
   revoked: "{name} is revoked.",

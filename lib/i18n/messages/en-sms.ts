@@ -40,9 +40,9 @@ export const smsPanelEn = {
     intro:
       "For owners, when texts are being abused: pausing stops every code on every node at once, for every customer, until you resume. The pause and the resume are recorded in the audit log.",
     open: "Pause all texts…",
-    confirm:
-      "I understand: no customer will get a code, and every check will answer that sending is paused, until an owner resumes.",
-    submit: "Pause all texts now",
+    consequence:
+      "No customer will get a code, and every check will answer that sending is paused, on every node, until an owner resumes. {sent, plural, =0 {No text was sent yet this hour.} one {One text was sent this hour.} other {# texts were sent this hour.}}",
+    submit: "Yes, pause all texts now",
     paused: "All texts are paused.",
     alreadyPaused: "Texts were already paused.",
     resumeIntro: "Resuming lets codes go out again at once, within the send budgets.",

@@ -100,7 +100,7 @@ export const es = {
     back: "Volver a la verificación",
   },
   sms: {
-    code: "Su código de {app} es {code}. Vence en 10 minutos. No lo comparta con nadie: nunca lo llamaremos para pedírselo.",
+    code: "{carrier}: su código de {app} es {code}. Vence en 10 minutos. No lo comparta con nadie: nunca lo llamaremos para pedírselo. Ayuda: {phone}",
   },
   phone: {
     empty: "Escriba su número de celular.",
@@ -113,6 +113,21 @@ export const es = {
     invalid_number: "Este no es un número de teléfono válido. Revise el código de área y los dígitos.",
   },
   errors: {
+    factor_incorrect: "Ese código no es correcto o ya se usó. Escriba el código que muestra su aplicación ahora.",
+    factor_code_format: "Escriba los 6 dígitos de su aplicación, o un código de respaldo como abcde-12345.",
+    sign_in_again: "Este inicio de sesión venció o se quedó sin intentos. Vuelva a iniciar sesión con su contraseña.",
+    second_factor_required: "Primero configure su segundo factor, en la página de configuración.",
+    step_up_required: "Confirme este cambio con un código de su aplicación de autenticación.",
+    disable_confirm: "Primero confirme que este usuario ya no podrá iniciar sesión: no se cambió nada.",
+    carrier_name_too_long: "El nombre puede tener 80 caracteres como máximo.",
+    carrier_logo_invalid: "Escriba una dirección https:// de una imagen, o una ruta de este sitio como /icon.svg.",
+    carrier_color_invalid:
+      "Escriba un color como #RRGGBB sobre el que el texto blanco se lea bien (contraste de 4.5:1 o más), por ejemplo #0b3d6b.",
+    carrier_phone_invalid:
+      "Escriba el número como lo marcan los clientes, solo con dígitos, espacios, +, paréntesis, puntos y guiones (40 caracteres como máximo).",
+    carrier_url_invalid:
+      "Escriba una dirección web que empiece con https://, por ejemplo https://www.example.com/support.",
+    carrier_address_too_long: "La dirección puede tener 300 caracteres como máximo.",
     insufficient_space:
       "No hay suficiente espacio en disco para recibir este archivo ahora. Libere espacio o inténtelo más tarde.",
     url_invalid: "Escriba una dirección https:// de 500 caracteres como máximo.",

@@ -113,6 +113,8 @@ describe("console access", () => {
   it("keeps public only the sign-in page and its action", () => {
     expect(Object.keys(ACCESS).filter((k) => ACCESS[k] === "public")).toEqual([
       "app/admin/sign-in/page.tsx",
+      "app/admin/sign-in/factor/page.tsx",
+      "app/admin/sign-in/actions.ts#verifyFactorAction",
       "app/admin/sign-in/actions.ts#signInAction",
     ]);
   });

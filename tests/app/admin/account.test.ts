@@ -4,9 +4,8 @@ import { describe, expect, it } from "vitest";
 import AccountPage from "@/app/admin/account/page";
 import { changePasswordAction } from "@/app/admin/account/actions";
 import AdminHome from "@/app/admin/page";
-import { signIn } from "@/lib/auth/sign-in";
 import { en } from "@/lib/i18n/messages/en";
-import { authDeps, consoleTestEnvForFile, fakeRequest, PASSWORD, signedIn } from "@/tests/support/admin";
+import { authDeps, consoleTestEnvForFile, fakeRequest, PASSWORD, signedIn, factorSignIn } from "@/tests/support/admin";
 import { form, render } from "@/tests/support/pages";
 
 const NEW = "another long passphrase";
@@ -40,15 +39,16 @@ describe("your password (every role)", () => {
     );
     expect(mismatch.errors).toEqual({ confirmPassword: en.errors.password_mismatch });
 
-    await signIn(authDeps(), { email: agent.user.email, password: PASSWORD }, { ip: "192.0.2.72" });
+    await factorSignIn(authDeps(), { email: agent.user.email, password: PASSWORD }, agent.secret, { ip: "192.0.2.72" });
     const done = await changePasswordAction(
       undefined,
       form({ currentPassword: PASSWORD, newPassword: NEW, confirmPassword: NEW }),
     );
     expect(done).toEqual({ notice: "Your password was changed. One other session was ended." });
     expect(JSON.stringify([wrong, mismatch, done])).not.toContain(PASSWORD);
-    expect((await signIn(authDeps(), { email: agent.user.email, password: NEW }, { ip: "192.0.2.73" })).admin.id).toBe(
-      agent.user.id,
-    );
+    expect(
+      (await factorSignIn(authDeps(), { email: agent.user.email, password: NEW }, agent.secret, { ip: "192.0.2.73" }))
+        .admin.id,
+    ).toBe(agent.user.id);
   });
 });

@@ -33,5 +33,5 @@ describe("agent lookups, watched", () => {
     const html = await render(DashboardPage());
     expect(html).toContain(en.admin.dashboard.agents.heading);
     expect(html).toContain(`${agent.user.email}: 4 lookups`);
-  });
+  }, 60_000);
 });

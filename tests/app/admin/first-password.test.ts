@@ -9,12 +9,19 @@ import DashboardPage from "@/app/admin/dashboard/page";
 import AdminHome from "@/app/admin/page";
 import { GET as auditApi } from "@/app/api/admin/audit/route";
 import { createUser } from "@/lib/auth/manage-users";
-import { signIn } from "@/lib/auth/sign-in";
 import { createAdminUser } from "@/lib/auth/users";
 import { CLI_ACTOR } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { en } from "@/lib/i18n/messages/en";
-import { authDeps, consoleTestEnvForFile, cookieFrom, fakeRequest, nextInterrupt } from "@/tests/support/admin";
+import {
+  authDeps,
+  consoleTestEnvForFile,
+  cookieFrom,
+  enrol,
+  fakeRequest,
+  nextInterrupt,
+  passwordSignIn,
+} from "@/tests/support/admin";
 import { noParams } from "@/tests/support/api";
 import { form, render } from "@/tests/support/pages";
 import { uniqueTag } from "@/tests/support/unique-tag";
@@ -25,8 +32,11 @@ const MINE = "violet tugboat in the attic";
 async function ownerWithGeneratedPassword() {
   const email = `generated-${uniqueTag()}@example.com`;
   const made = await createUser(getDb(), { email, role: "owner", initialPassword: "generate" }, { actor: CLI_ACTOR });
-  const { setCookie } = await signIn(authDeps(), { email, password: made.password! }, { ip: "192.0.2.90" });
-  return { email, password: made.password!, cookie: cookieFrom(setCookie) };
+  const deps = authDeps();
+  const first = await passwordSignIn(deps, { email, password: made.password! }, { ip: "192.0.2.90" });
+  // The second factor first (docs/adr/0019), then the password gate.
+  const { cookie } = await enrol(deps, first.admin, cookieFrom(first.setCookie), made.password!);
+  return { email, password: made.password!, cookie };
 }
 
 const api = (cookie: string) =>

@@ -1,5 +1,4 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { renderToStaticMarkup } from "react-dom/server";
 import { signOutAction } from "@/app/admin/actions";
 import AuditLogPage from "@/app/admin/audit/page";
 import SignInPage from "@/app/admin/sign-in/page";
@@ -7,9 +6,10 @@ import { signInAction } from "@/app/admin/sign-in/actions";
 import { setRequestAdapterForTests } from "@/lib/auth/next";
 import { recordAgentLookup } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
+import { en } from "@/lib/i18n/messages/en";
 import { cookieFrom, fakeRequest, makeUser, nextInterrupt, PASSWORD, signedIn } from "@/tests/support/admin";
 import { setEnv } from "@/tests/support/api";
-import { form } from "@/tests/support/pages";
+import { form, render } from "@/tests/support/pages";
 
 const db = getDb();
 describe("the sign-in form's action", () => {
@@ -46,12 +46,15 @@ describe("the sign-in form's action", () => {
     expect(unknown).toEqual({ email: "nobody-here@example.com", error: "Email or password is incorrect." });
   });
 
-  it("says to wait after too many attempts for one email", async () => {
+  it("answers an email locked by failures exactly like a wrong password", async () => {
     const user = await makeUser("importer");
     fakeRequest();
-    for (let i = 0; i < 3; i++) await signInAction({}, form({ email: user.email, password: `guess number ${i}` }));
-    const limited = await signInAction({}, form({ email: user.email, password: PASSWORD }));
-    expect(limited.error).toMatch(/^Too many attempts\. For your security, please wait 15 minutes/);
+    const misses = [];
+    for (let i = 0; i < 4; i++)
+      misses.push(await signInAction({}, form({ email: user.email, password: `guess number ${i}` })));
+    const locked = await signInAction({}, form({ email: user.email, password: PASSWORD }));
+    expect(locked).toEqual(misses[0]);
+    expect(locked.error).toBe(en.errors.invalid_credentials);
   });
 });
 
@@ -75,19 +78,23 @@ describe("the audit page", () => {
     const { cookie, user } = await signedIn("owner");
     await recordAgentLookup(db, { id: user.id, email: user.email }, "+12065550142");
     fakeRequest({ cookie });
-    const html = renderToStaticMarkup(
-      (await AuditLogPage({ searchParams: Promise.resolve({ actor: user.email }) })) as React.ReactElement,
-    );
-    expect(html).toContain("Agent lookup");
-    expect(html).toContain("•••0142");
-    expect(html).toContain("Signed in");
+    const html = await render(AuditLogPage({ searchParams: Promise.resolve({ actor: user.email }) }));
+    // Each entry reads as a sentence, its stored fields folded away below it.
+    expect(html).toContain(`${user.email} (owner) looked up a caller’s number ending •••0142`);
+    expect(html).toContain(`${user.email} (owner) signed in`);
+    expect(html).toMatch(/<details[^>]*><summary[^>]*>Recorded details<\/summary>/);
     expect(html).not.toMatch(/2065550142|555-0142/);
-    expect(html).toMatch(/2 entries, page 1 of 1/);
+    expect(html).not.toContain("break-all");
+    // signedIn() enrols a factor: that entry reads as a sentence too.
+    expect(html).toContain(`${user.email} (owner) set up a second factor`);
+    expect(html).toMatch(/3 entries, page 1 of 1/);
+    // The export link carries the same filter.
+    expect(html).toContain(`href="/api/admin/audit/export?actor=${encodeURIComponent(user.email)}"`);
 
-    const bad = renderToStaticMarkup(
-      (await AuditLogPage({
+    const bad = await render(
+      AuditLogPage({
         searchParams: Promise.resolve({ from: "tomorrow", action: "agent_lookup" }),
-      })) as React.ReactElement,
+      }),
     );
     expect(bad).toContain("Enter a date as YYYY-MM-DD.");
     expect(bad).not.toContain('data-testid="audit-entry"');

@@ -4,10 +4,16 @@ import { describe, expect, it, vi } from "vitest";
 import AdminHome from "@/app/admin/page";
 import UsersPage from "@/app/admin/users/page";
 import { changeRoleAction, createUserAction, deleteUserAction, setUserDisabledAction } from "@/app/admin/users/actions";
-import { signIn } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db/client";
 import { en } from "@/lib/i18n/messages/en";
-import { authDeps, fakeRequest, nextInterrupt, signedIn, signedInOwnerForFile } from "@/tests/support/admin";
+import {
+  authDeps,
+  fakeRequest,
+  nextInterrupt,
+  signedIn,
+  signedInOwnerForFile,
+  passwordSignIn,
+} from "@/tests/support/admin";
 import { uniqueTag } from "@/tests/support/unique-tag";
 import { form, render } from "@/tests/support/pages";
 
@@ -32,7 +38,7 @@ describe("console users (owners)", () => {
     const password = state.created!.password!;
     expect(password.length).toBeGreaterThanOrEqual(12);
     expect(revalidatePath).toHaveBeenCalledWith("/admin/users");
-    const { admin } = await signIn(authDeps(), { email, password }, { ip: "192.0.2.62" });
+    const { admin } = await passwordSignIn(authDeps(), { email, password }, { ip: "192.0.2.62" });
     expect(admin.role).toBe("importer");
     expect(await db.auditLog.findFirst({ where: { action: "user_created", target: email } })).toMatchObject({
       actorEmail: owner.user.email,
@@ -74,7 +80,12 @@ describe("console users (owners)", () => {
     expect(await changeRoleAction(undefined, form({ userId, role: "viewer" }))).toEqual({
       notice: en.admin.users.unchanged,
     });
+    // Disabling is confirmed on the server too: without the field nothing changes.
     expect(await setUserDisabledAction(undefined, form({ userId, disabled: "true" }))).toEqual({
+      error: en.errors.disable_confirm,
+    });
+    expect((await getDb().adminUser.findUniqueOrThrow({ where: { id: userId } })).disabledAt).toBeNull();
+    expect(await setUserDisabledAction(undefined, form({ userId, disabled: "true", confirm: "yes" }))).toEqual({
       notice: `${target.user.email} is disabled.`,
     });
     expect(await setUserDisabledAction(undefined, form({ userId, disabled: "false" }))).toEqual({
@@ -84,7 +95,9 @@ describe("console users (owners)", () => {
     expect(await changeRoleAction(undefined, form({ userId: owner.user.id, role: "viewer" }))).toEqual({
       error: en.errors.own_account,
     });
-    expect(await setUserDisabledAction(undefined, form({ userId: owner.user.id, disabled: "true" }))).toEqual({
+    expect(
+      await setUserDisabledAction(undefined, form({ userId: owner.user.id, disabled: "true", confirm: "yes" })),
+    ).toEqual({
       error: en.errors.own_account,
     });
     expect(await deleteUserAction(undefined, form({ userId: owner.user.id, confirm: "yes" }))).toEqual({
@@ -136,7 +149,9 @@ describe("console users (owners)", () => {
         await nextInterrupt(() => changeRoleAction(undefined, form({ userId: other.user.id, role: "owner" }))),
       ).toBe(FORBIDDEN);
       expect(
-        await nextInterrupt(() => setUserDisabledAction(undefined, form({ userId: owner.user.id, disabled: "true" }))),
+        await nextInterrupt(() =>
+          setUserDisabledAction(undefined, form({ userId: owner.user.id, disabled: "true", confirm: "yes" })),
+        ),
       ).toBe(FORBIDDEN);
       expect(
         await nextInterrupt(() => deleteUserAction(undefined, form({ userId: owner.user.id, confirm: "yes" }))),

@@ -171,9 +171,17 @@ describe("GET /api/admin/audit", () => {
     const { cookie, user } = await signedIn("owner");
     const res = await get(`?actor=${encodeURIComponent(user.email)}&action=sign_in`, cookie);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { total: number; entries: { actorEmail: string; action: string }[] };
+    const body = (await res.json()) as {
+      total: number;
+      entries: { actorEmail: string; action: string; sentence: string }[];
+    };
     expect(body.total).toBe(1);
-    expect(body.entries[0]).toMatchObject({ actorEmail: user.email, action: "sign_in" });
+    expect(body.entries[0]).toMatchObject({
+      actorEmail: user.email,
+      action: "sign_in",
+      actorRole: "owner",
+      sentence: `${user.email} (owner) signed in`,
+    });
     const bad = await get("?from=31-12-2031", cookie);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({

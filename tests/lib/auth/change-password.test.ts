@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { changeOwnPassword } from "@/lib/auth/change-password";
 import { currentAdmin } from "@/lib/auth/session";
-import { signIn } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db/client";
-import { limits } from "@/tests/support/deps";
-import { authDeps, cookieFrom, PASSWORD, signedIn } from "@/tests/support/admin";
+import { memoryFailureCap, uncapped } from "@/lib/rate-limit/failure-cap";
+import { uniqueTag } from "@/tests/support/unique-tag";
+import { authDeps, cookieFrom, PASSWORD, signedIn, passwordSignIn, factorSignIn } from "@/tests/support/admin";
 import { refusal } from "@/tests/support/refusal";
 
 const db = getDb();
@@ -16,7 +16,8 @@ describe("changeOwnPassword", () => {
     const deps = authDeps();
     const here = await signedIn("agent", deps);
     const elsewhere = cookieFrom(
-      (await signIn(deps, { email: here.user.email, password: PASSWORD }, { ip: "192.0.2.31" })).setCookie,
+      (await factorSignIn(deps, { email: here.user.email, password: PASSWORD }, here.secret, { ip: "192.0.2.31" }))
+        .setCookie,
     );
     const someoneElse = await signedIn("agent", deps);
 
@@ -32,10 +33,12 @@ describe("changeOwnPassword", () => {
     expect(await currentAdmin(deps, here.cookie)).toMatchObject({ id: here.user.id });
     expect(await currentAdmin(deps, elsewhere)).toBeNull();
     expect(await currentAdmin(deps, someoneElse.cookie)).toMatchObject({ id: someoneElse.user.id });
-    expect((await refusal(() => signIn(deps, { email: here.user.email, password: PASSWORD }, meta))).code).toBe(
+    expect((await refusal(() => passwordSignIn(deps, { email: here.user.email, password: PASSWORD }, meta))).code).toBe(
       "invalid_credentials",
     );
-    expect((await signIn(deps, { email: here.user.email, password: NEW }, meta)).admin.id).toBe(here.user.id);
+    expect((await factorSignIn(deps, { email: here.user.email, password: NEW }, here.secret, meta)).admin.id).toBe(
+      here.user.id,
+    );
 
     const entry = await db.auditLog.findFirstOrThrow({ where: { actorId: here.user.id, action: "password_changed" } });
     expect(entry).toMatchObject({ actorEmail: here.user.email, ip: "192.0.2.30", details: { sessionsEnded: 1 } });
@@ -97,8 +100,13 @@ describe("changeOwnPassword", () => {
   });
 
   it("counts attempts against sign-in's per-email limit: guessing here is guessing a sign-in", async () => {
-    const deps = authDeps({ limits: limits({ signInPerEmail: { points: 2, seconds: 900 } }) });
-    const { admin, user } = await signedIn("owner", authDeps());
+    const deps = authDeps({
+      caps: {
+        signInFailPerEmail: memoryFailureCap(`pw-${uniqueTag()}`, { points: 2, seconds: 900 }),
+        stepUpFailPerUser: uncapped,
+      },
+    });
+    const { admin, user, secret } = await signedIn("owner", authDeps());
     for (const guess of ["first wrong guess", "second wrong guess"]) {
       await refusal(() =>
         changeOwnPassword(deps, admin, { currentPassword: guess, newPassword: NEW, confirmPassword: NEW }, meta),
@@ -113,6 +121,8 @@ describe("changeOwnPassword", () => {
         where: { actorId: user.id, action: "password_change_failed", details: { equals: { reason: "rate_limited" } } },
       }),
     ).toBe(1);
-    expect((await signIn(authDeps(), { email: user.email, password: PASSWORD }, meta)).admin.id).toBe(user.id);
+    expect((await factorSignIn(authDeps(), { email: user.email, password: PASSWORD }, secret, meta)).admin.id).toBe(
+      user.id,
+    );
   });
 });

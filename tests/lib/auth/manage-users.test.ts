@@ -3,10 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { changeUserRole, createUser, deleteUser, listUsers, setUserDisabled } from "@/lib/auth/manage-users";
 import { currentAdmin } from "@/lib/auth/session";
-import { signIn } from "@/lib/auth/sign-in";
 import { CLI_ACTOR, type AuditCtx } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
-import { authDeps, PASSWORD, signedIn } from "@/tests/support/admin";
+import { authDeps, PASSWORD, signedIn, passwordSignIn, factorSignIn } from "@/tests/support/admin";
 import { uniqueTag } from "@/tests/support/unique-tag";
 import { refusal } from "@/tests/support/refusal";
 
@@ -38,11 +37,11 @@ describe("creating users", () => {
     expect(created).toMatchObject({ email: address, role: "agent" });
     expect(created.password).toMatch(/^[a-zA-Z2-9]{6}(-[a-zA-Z2-9]{6}){3}$/);
 
-    const { admin } = await signIn(authDeps(), { email: address, password: created.password }, meta);
+    const { admin } = await passwordSignIn(authDeps(), { email: address, password: created.password }, meta);
     expect(admin).toMatchObject({ email: address, role: "agent" });
-    await expect(signIn(authDeps(), { email: address, password: "ignored password here" }, meta)).rejects.toMatchObject(
-      { code: "invalid_credentials" },
-    );
+    await expect(
+      passwordSignIn(authDeps(), { email: address, password: "ignored password here" }, meta),
+    ).rejects.toMatchObject({ code: "invalid_credentials" });
 
     const [entry] = await auditFor(address);
     expect(entry).toMatchObject({
@@ -55,7 +54,7 @@ describe("creating users", () => {
     const listed = (await listUsers(db)).find((u) => u.email === address);
     expect(listed).toMatchObject({ role: "agent", name: null, disabledAt: null });
     expect(listed!.lastSignInAt).toBeInstanceOf(Date);
-  });
+  }, 60_000);
 
   it("takes the owner's password under the CLI's policy, and refuses a taken email", async () => {
     const ctx = await ownerCtx();
@@ -77,7 +76,7 @@ describe("creating users", () => {
       ctx,
     );
     expect(created.password).toBeUndefined();
-    await expect(signIn(authDeps(), { email: address, password: PASSWORD }, meta)).resolves.toBeDefined();
+    await expect(passwordSignIn(authDeps(), { email: address, password: PASSWORD }, meta)).resolves.toBeDefined();
     const taken = await refusal(() =>
       createUser(db, { email: address, role: "owner", initialPassword: "generate" }, ctx),
     );
@@ -102,7 +101,7 @@ describe("changing users", () => {
     });
     expect(await currentAdmin(deps, target.cookie)).toBeNull();
     expect(await db.adminSession.count({ where: { userId: target.user.id } })).toBe(0);
-    const { admin } = await signIn(deps, { email: target.user.email, password: PASSWORD }, meta);
+    const { admin } = await factorSignIn(deps, { email: target.user.email, password: PASSWORD }, target.secret, meta);
     expect(admin.role).toBe("viewer");
 
     // The same role again changes nothing and records nothing.
@@ -117,25 +116,27 @@ describe("changing users", () => {
     const ctx = await ownerCtx();
     const target = await signedIn("agent");
     const deps = authDeps();
-    expect(await setUserDisabled(db, { userId: target.user.id, disabled: "true" }, ctx)).toMatchObject({
+    expect(await setUserDisabled(db, { userId: target.user.id, disabled: "true", confirm: "yes" }, ctx)).toMatchObject({
       changed: true,
       sessionsEnded: 1,
     });
     expect(await currentAdmin(deps, target.cookie)).toBeNull();
 
-    const refused = await refusal(() => signIn(deps, { email: target.user.email, password: PASSWORD }, meta));
+    const refused = await refusal(() => passwordSignIn(deps, { email: target.user.email, password: PASSWORD }, meta));
     expect(refused.code).toBe("invalid_credentials");
     expect(await db.adminSession.count({ where: { userId: target.user.id } })).toBe(0);
     const failed = await db.auditLog.findFirst({ where: { action: "sign_in_failed", actorEmail: target.user.email } });
     expect(failed?.details).toEqual({ reason: "disabled" });
     expect((await listUsers(db)).find((u) => u.id === target.user.id)?.disabledAt).toBeInstanceOf(Date);
 
-    expect((await setUserDisabled(db, { userId: target.user.id, disabled: "true" }, ctx)).changed).toBe(false);
+    expect((await setUserDisabled(db, { userId: target.user.id, disabled: "true", confirm: "yes" }, ctx)).changed).toBe(
+      false,
+    );
     expect(await setUserDisabled(db, { userId: target.user.id, disabled: "false" }, ctx)).toMatchObject({
       changed: true,
       sessionsEnded: 0,
     });
-    const again = await signIn(deps, { email: target.user.email, password: PASSWORD }, meta);
+    const again = await factorSignIn(deps, { email: target.user.email, password: PASSWORD }, target.secret, meta);
     expect(again.admin.role).toBe("agent");
     expect((await auditFor(target.user.email)).slice(1).map((e) => e.details)).toEqual([
       { change: "disabled", sessionsEnded: 1 },
@@ -163,7 +164,9 @@ describe("changing users", () => {
     expect(await db.adminUser.count({ where: { id: target.user.id } })).toBe(0);
     expect(await db.adminAccount.count({ where: { userId: target.user.id } })).toBe(0);
     expect(await currentAdmin(authDeps(), target.cookie)).toBeNull();
-    await expect(signIn(authDeps(), { email: target.user.email, password: PASSWORD }, meta)).rejects.toMatchObject({
+    await expect(
+      passwordSignIn(authDeps(), { email: target.user.email, password: PASSWORD }, meta),
+    ).rejects.toMatchObject({
       code: "invalid_credentials",
     });
     expect((await auditFor(target.user.email)).at(-1)).toMatchObject({
@@ -183,7 +186,7 @@ describe("guard rails", () => {
     const userId = ctx.actor.id!;
     for (const run of [
       () => changeUserRole(db, { userId, role: "viewer" }, ctx),
-      () => setUserDisabled(db, { userId, disabled: "true" }, ctx),
+      () => setUserDisabled(db, { userId, disabled: "true", confirm: "yes" }, ctx),
       () => deleteUser(db, { userId, confirm: "yes" }, ctx),
     ]) {
       const e = await refusal(run);
@@ -207,7 +210,7 @@ describe("guard rails", () => {
       const userId = last.user.id;
       for (const run of [
         () => changeUserRole(db, { userId, role: "importer" }, { actor: CLI_ACTOR }),
-        () => setUserDisabled(db, { userId, disabled: "true" }, { actor: CLI_ACTOR }),
+        () => setUserDisabled(db, { userId, disabled: "true", confirm: "yes" }, { actor: CLI_ACTOR }),
         () => deleteUser(db, { userId, confirm: "yes" }, { actor: CLI_ACTOR }),
       ]) {
         const e = await refusal(run);
@@ -248,9 +251,10 @@ describe("guard rails", () => {
     expect([e.code, e.status]).toEqual(["forbidden", 403]);
     expect(await db.adminUser.findUnique({ where: { id: target.user.id } })).toMatchObject({ role: "viewer" });
     const ctx = await ownerCtx();
-    expect((await refusal(() => setUserDisabled(db, { userId: "no-such-user", disabled: "true" }, ctx))).code).toBe(
-      "not_found",
-    );
+    expect(
+      (await refusal(() => setUserDisabled(db, { userId: "no-such-user", disabled: "true", confirm: "yes" }, ctx)))
+        .code,
+    ).toBe("not_found");
     expect(
       (await refusal(() => changeUserRole(db, { userId: target.user.id, role: "root" }, ctx))).details.fields,
     ).toEqual({ role: "errors.role_invalid" });

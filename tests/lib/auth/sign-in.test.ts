@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { currentAdmin } from "@/lib/auth/session";
-import { signIn, signOut } from "@/lib/auth/sign-in";
+import { signOut } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db/client";
+import { KNOWN_DEVICE_COOKIE } from "@/lib/auth/known-device";
+import { memoryFailureCap, uncapped } from "@/lib/rate-limit/failure-cap";
 import { limits, testClock } from "@/tests/support/deps";
 import { uniqueTag } from "@/tests/support/unique-tag";
-import { authDeps, cookieFrom, makeUser, PASSWORD, signedIn } from "@/tests/support/admin";
+import { authDeps, cookieFrom, makeUser, PASSWORD, signedIn, passwordSignIn } from "@/tests/support/admin";
 import { refusal } from "@/tests/support/refusal";
 
 const db = getDb();
@@ -14,7 +16,7 @@ describe("signIn", () => {
   it("sets an HttpOnly, SameSite cookie with an expiry, backed by a session row, and audits it", async () => {
     const user = await makeUser("viewer");
     const deps = authDeps();
-    const { admin, setCookie } = await signIn(
+    const { admin, setCookie } = await passwordSignIn(
       deps,
       { email: `  ${user.email.toUpperCase()} `, password: PASSWORD },
       meta,
@@ -45,9 +47,11 @@ describe("signIn", () => {
   it("gives the same generic error for a wrong password and an unknown email, and audits both", async () => {
     const user = await makeUser("owner");
     const deps = authDeps();
-    const wrong = await refusal(() => signIn(deps, { email: user.email, password: "not the password at all" }, meta));
+    const wrong = await refusal(() =>
+      passwordSignIn(deps, { email: user.email, password: "not the password at all" }, meta),
+    );
     const unknownEmail = `nobody-${uniqueTag()}@example.com`;
-    const unknown = await refusal(() => signIn(deps, { email: unknownEmail, password: PASSWORD }, meta));
+    const unknown = await refusal(() => passwordSignIn(deps, { email: unknownEmail, password: PASSWORD }, meta));
     expect(wrong.code).toBe("invalid_credentials");
     expect(unknown.code).toBe("invalid_credentials");
     expect(wrong.status).toBe(401);
@@ -67,46 +71,82 @@ describe("signIn", () => {
   });
 
   it("refuses malformed input with a 400 naming the field, before any lookup", async () => {
-    const e = await refusal(() => signIn(authDeps(), { email: "not-an-email", password: "" }, meta));
+    const e = await refusal(() => passwordSignIn(authDeps(), { email: "not-an-email", password: "" }, meta));
     expect(e.code).toBe("invalid_request");
     expect(e.details.fields).toEqual({ email: "errors.email_invalid", password: "errors.password_required" });
   });
 
-  it("limits attempts per email, whatever the address, and audits the refusals", async () => {
+  const capped = (points: number) =>
+    authDeps({
+      caps: {
+        signInFailPerEmail: memoryFailureCap(`sign-in-email-${uniqueTag()}`, { points, seconds: 900 }),
+        stepUpFailPerUser: uncapped,
+      },
+    });
+  const wrongOnce = (deps: ReturnType<typeof authDeps>, email: string, i: number) =>
+    refusal(() => passwordSignIn(deps, { email, password: `wrong password ${i}` }, { ip: `198.51.100.${i}` }));
+
+  it("counts failed sign-ins per email; past the cap the right password gets a wrong password's answer", async () => {
     const user = await makeUser("importer");
-    const deps = authDeps({ limits: limits({ signInPerEmail: { points: 3, seconds: 900 } }) });
-    for (let i = 0; i < 3; i++) {
-      expect(
-        (
-          await refusal(() =>
-            signIn(deps, { email: user.email, password: "wrong password " + i }, { ip: `198.51.100.${i}` }),
-          )
-        ).code,
-      ).toBe("invalid_credentials");
-    }
-    // Even the right password is refused now: the limit comes before the check.
-    const limited = await refusal(() =>
-      signIn(deps, { email: user.email, password: PASSWORD }, { ip: "198.51.100.9" }),
+    const deps = capped(3);
+    for (let i = 0; i < 3; i++) expect((await wrongOnce(deps, user.email, i)).code).toBe("invalid_credentials");
+    const wrong = await wrongOnce(deps, user.email, 7);
+    const locked = await refusal(() =>
+      passwordSignIn(deps, { email: user.email, password: PASSWORD }, { ip: "198.51.100.9" }),
     );
-    expect(limited.code).toBe("rate_limited");
-    expect(limited.status).toBe(429);
-    expect(limited.details.retryAfterSeconds).toBeGreaterThan(0);
+    // Equal answers: a stranger cannot tell the lock from a miss (both also hash once).
+    expect([locked.code, locked.status, locked.details]).toEqual([wrong.code, wrong.status, wrong.details]);
     expect(
       await db.auditLog.count({
         where: { actorEmail: user.email, action: "sign_in_failed", details: { equals: { reason: "rate_limited" } } },
       }),
-    ).toBe(1);
+    ).toBe(2);
+  });
+
+  it("forgets an email's failures after a successful sign-in", async () => {
+    const user = await makeUser("viewer");
+    const deps = capped(3);
+    for (let i = 0; i < 2; i++) await wrongOnce(deps, user.email, i);
+    await passwordSignIn(deps, { email: user.email, password: PASSWORD }, meta);
+    for (let i = 2; i < 4; i++) await wrongOnce(deps, user.email, i);
+    expect((await passwordSignIn(deps, { email: user.email, password: PASSWORD }, meta)).admin.id).toBe(user.id);
+  });
+
+  it("a stranger's failures do not lock out a device that signed in before", async () => {
+    const user = await makeUser("owner");
+    const other = await makeUser("owner");
+    const deps = capped(3);
+    const first = await passwordSignIn(deps, { email: user.email, password: PASSWORD }, meta);
+    const device = first.setCookie.find((c) => c.startsWith(`${KNOWN_DEVICE_COOKIE}=`));
+    expect(device).toMatch(/HttpOnly/);
+    const known = cookieFrom([device!]);
+    for (let i = 0; i < 5; i++) await wrongOnce(deps, user.email, i);
+    // The owner's browser gets in; the same password from another browser does not.
+    const ok = await passwordSignIn(deps, { email: user.email, password: PASSWORD }, meta, known);
+    expect(ok.admin.id).toBe(user.id);
+    for (let i = 0; i < 5; i++) await wrongOnce(deps, user.email, i);
+    const stranger = await refusal(() => passwordSignIn(deps, { email: user.email, password: PASSWORD }, meta));
+    expect(stranger.code).toBe("invalid_credentials");
+    // The cookie names one account and must carry our signature.
+    for (let i = 0; i < 3; i++) await wrongOnce(deps, other.email, i);
+    const forged = known.replace(/=(\d+)\.[^;]+/, "=$1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    for (const cookie of [known, forged]) {
+      const e = await refusal(() => passwordSignIn(deps, { email: other.email, password: PASSWORD }, meta, cookie));
+      expect(e.code).toBe("invalid_credentials");
+    }
   });
 
   it("limits attempts per client IP across emails", async () => {
     const deps = authDeps({ limits: limits({ signInPerIp: { points: 2, seconds: 900 } }) });
-    await refusal(() => signIn(deps, { email: "a@example.com", password: "x" }, { ip: "203.0.113.5" }));
-    await refusal(() => signIn(deps, { email: "b@example.com", password: "x" }, { ip: "203.0.113.5" }));
+    await refusal(() => passwordSignIn(deps, { email: "a@example.com", password: "x" }, { ip: "203.0.113.5" }));
+    await refusal(() => passwordSignIn(deps, { email: "b@example.com", password: "x" }, { ip: "203.0.113.5" }));
     expect(
-      (await refusal(() => signIn(deps, { email: "c@example.com", password: "x" }, { ip: "203.0.113.5" }))).code,
+      (await refusal(() => passwordSignIn(deps, { email: "c@example.com", password: "x" }, { ip: "203.0.113.5" })))
+        .code,
     ).toBe("rate_limited");
     expect(
-      (await refusal(() => signIn(deps, { email: "c@example.com", password: "x" }, { ip: "203.0.113.6" }))).code,
+      (await refusal(() => passwordSignIn(deps, { email: "c@example.com", password: "x" }, { ip: "203.0.113.6" })))
+        .code,
     ).toBe("invalid_credentials");
   });
 });

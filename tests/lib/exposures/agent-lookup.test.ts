@@ -24,6 +24,7 @@ const agentNamed = (email: string) => ({
   sessionId: "s",
   expiresAt: new Date(),
   mustChangePassword: false,
+  secondFactor: true,
 });
 const agent = agentNamed("agent@example.com");
 

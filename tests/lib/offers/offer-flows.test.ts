@@ -82,7 +82,7 @@ describe("offer codes in the flows", () => {
     const lookup = () =>
       agentLookup(
         deps,
-        { ...agent, sessionId: "s", expiresAt: new Date(), mustChangePassword: false },
+        { ...agent, sessionId: "s", expiresAt: new Date(), mustChangePassword: false, secondFactor: true },
         {
           phone: "+12065550184",
         },

@@ -29,5 +29,6 @@ export async function generateMetadata(props: Params): Promise<Metadata> {
 export default async function RemediationPage(props: Params) {
   const page = await load(props);
   if (!page) notFound();
-  return <RemediationView page={page} uiLocale={await requestLocale()} />;
+  const carrier = await getServices().carrier.current();
+  return <RemediationView page={page} uiLocale={await requestLocale()} carrier={carrier} />;
 }

@@ -1,5 +1,6 @@
 import { confirmImportAction } from "@/app/admin/imports/actions";
 import { ImportConfirm } from "@/components/admin/ImportConfirm";
+import { ScrollTable } from "@/components/admin/ScrollTable";
 import { requirePermission } from "@/lib/auth/next";
 import { isAppError } from "@/lib/errors";
 import { resumeFromQuery } from "@/lib/imports/resume";
@@ -35,7 +36,9 @@ export default async function UploadPreviewPage({ params, searchParams }: Props)
   });
   return (
     <>
-      <h1 className="text-3xl font-bold text-slate-900">{t("admin.imports.previewTitle", { name })}</h1>
+      <h1 id="preview-heading" className="text-3xl font-bold text-slate-900 wrap-break-word">
+        {t("admin.imports.previewTitle", { name })}
+      </h1>
       {preview.phoneColumn === null ? (
         <p role="alert" className="font-medium text-red-800">
           {t("admin.imports.noPhoneColumn")}
@@ -48,28 +51,30 @@ export default async function UploadPreviewPage({ params, searchParams }: Props)
           })}
         </p>
       )}
-      <table className="w-full border-collapse text-left text-sm">
-        <thead>
-          <tr className="border-b border-slate-400">
-            {preview.columns.map((c, i) => (
-              <th key={i} scope="col" className="py-1 pr-3">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {preview.rows.map((r, i) => (
-            <tr key={i} className="border-b border-slate-200">
-              {r.map((cell, j) => (
-                <td key={j} className="py-1 pr-3">
-                  {cell}
-                </td>
+      <ScrollTable labelledBy="preview-heading">
+        <table className="w-full border-collapse text-left text-sm">
+          <thead>
+            <tr className="border-b border-slate-400">
+              {preview.columns.map((c, i) => (
+                <th key={i} scope="col" className="py-1 pr-3">
+                  {c}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {preview.rows.map((r, i) => (
+              <tr key={i} className="border-b border-slate-200">
+                {r.map((cell, j) => (
+                  <td key={j} className="py-1 pr-3">
+                    {cell}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
       {preview.phoneColumn !== null && (
         <ImportConfirm
           action={confirmImportAction}
