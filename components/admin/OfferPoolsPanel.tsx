@@ -41,7 +41,9 @@ export function OfferPoolsPanel({ pools }: { pools: PoolStat[] }) {
                 </th>
                 <td className={td}>{p.left}</td>
                 <td className={td}>{p.total}</td>
-                <td className={`${td} ${p.low ? "font-bold text-red-800" : ""}`}>{p.low ? t("admin.offers.pools.low") : t("admin.offers.pools.ok")}</td>
+                <td className={`${td} ${p.low ? "font-bold text-red-800" : ""}`}>
+                  {p.low ? t("admin.offers.pools.low") : t("admin.offers.pools.ok")}
+                </td>
               </tr>
             ))}
           </tbody>
