@@ -136,13 +136,13 @@ describe.skipIf(!hasChromium && !inCi)("customer pages in English and Spanish", 
     await outbox.goto(`${base}/es/outbox`);
     const row = outbox.getByTestId("outbox-message").first();
     const text = (await row.textContent()) ?? "";
-    expect(text).toContain("Su código de Exposure Check es");
+    expect(text).toContain("su código de Exposure Check es");
     const code = /\b(\d{6})\b/.exec(text)![1]!;
     await outbox.close();
 
     await page.getByLabel("Código de 6 dígitos").fill(code);
     await page.getByRole("button", { name: "Ver mi resultado" }).click();
-    const banner = page.getByRole("region", { name: "Este número aparece en las listas de cuentas afectadas" });
+    const banner = page.getByRole("region", { name: "Su cuenta se vio afectada" });
     await banner.waitFor();
     expect(await banner.textContent()).toContain("Datos expuestos");
     await expectAccessible(page, "el resultado");
