@@ -71,7 +71,6 @@ export function AgentLookup({ action }: Props) {
           <p className="text-sm text-slate-700">{tOffers("audited")}</p>
         </section>
       )}
-      {state.result && state.masked && <Answer state={state} masked={state.masked} />}
       {recent.length > 0 && (
         <section aria-labelledby="recent-heading" className="space-y-2">
           <h2 id="recent-heading" className="text-xl font-bold text-slate-900">

@@ -1,3 +1,4 @@
+import { ScrollTable } from "@/components/admin/ScrollTable";
 import { restoreImportAction, undoImportAction, wipeRejectionsAction } from "@/app/admin/imports/actions";
 import type { BatchProgress, BatchView } from "@/lib/imports/batches";
 import { getTranslator } from "@/lib/i18n/translator";
@@ -32,44 +33,47 @@ const stamp = (at: Date) => at.toISOString().replace("T", " ").slice(0, 16);
 /** The import history: what went where, by whom, how it went, and undo/restore. */
 export function ImportHistory({ batches, progress, restoreWindowHours, confirmUndo }: Props) {
   const t = getTranslator();
+  // A wide table scrolls in its own region on a phone, not the page.
   return (
-    <table className="w-full border-collapse text-left text-sm">
-      <thead>
-        <tr className="border-b border-slate-400">
-          {COLUMNS.map((c) => (
-            <th key={c} scope="col" className="py-2 pr-3">
-              {t(`admin.imports.columns.${c}`)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {batches.map((b) => (
-          <tr key={b.id} id={`batch-${b.id}`} className="border-b border-slate-200 align-top" data-testid="batch">
-            <td className={td}>{b.id}</td>
-            <td className={td}>{b.source}</td>
-            <td className={td}>{b.incident ?? t("admin.imports.deleted")}</td>
-            <td className={td}>{b.category ?? t("admin.imports.fromColumnShort")}</td>
-            <td className={td}>{b.createdBy ?? ""}</td>
-            <td className={td}>
-              <time dateTime={b.createdAt.toISOString()}>{stamp(b.createdAt)}</time>
-            </td>
-            <td className={td} data-testid="batch-status">
-              {t(`admin.imports.status.${b.status}`)}
-              <Progress batch={b} progress={progress.get(b.id)} />
-            </td>
-            <td className={num}>{b.rows.toLocaleString("en-US")}</td>
-            <td className={num}>{b.imported.toLocaleString("en-US")}</td>
-            <td className={num}>{b.duplicates.toLocaleString("en-US")}</td>
-            <td className={num}>{b.rejected.toLocaleString("en-US")}</td>
-            <td className={num}>{b.seconds === null ? "" : b.seconds.toFixed(1)}</td>
-            <td className="space-y-1 py-2">
-              <Actions batch={b} restoreWindowHours={restoreWindowHours} open={confirmUndo === b.id} />
-            </td>
+    <ScrollTable labelledBy="history-heading">
+      <table className="w-full border-collapse text-left text-sm">
+        <thead>
+          <tr className="border-b border-slate-400">
+            {COLUMNS.map((c) => (
+              <th key={c} scope="col" className="py-2 pr-3">
+                {t(`admin.imports.columns.${c}`)}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {batches.map((b) => (
+            <tr key={b.id} id={`batch-${b.id}`} className="border-b border-slate-200 align-top" data-testid="batch">
+              <td className={td}>{b.id}</td>
+              <td className={td}>{b.source}</td>
+              <td className={td}>{b.incident ?? t("admin.imports.deleted")}</td>
+              <td className={td}>{b.category ?? t("admin.imports.fromColumnShort")}</td>
+              <td className={td}>{b.createdBy ?? ""}</td>
+              <td className={td}>
+                <time dateTime={b.createdAt.toISOString()}>{stamp(b.createdAt)}</time>
+              </td>
+              <td className={td} data-testid="batch-status">
+                {t(`admin.imports.status.${b.status}`)}
+                <Progress batch={b} progress={progress.get(b.id)} />
+              </td>
+              <td className={num}>{b.rows.toLocaleString("en-US")}</td>
+              <td className={num}>{b.imported.toLocaleString("en-US")}</td>
+              <td className={num}>{b.duplicates.toLocaleString("en-US")}</td>
+              <td className={num}>{b.rejected.toLocaleString("en-US")}</td>
+              <td className={num}>{b.seconds === null ? "" : b.seconds.toFixed(1)}</td>
+              <td className="space-y-1 py-2">
+                <Actions batch={b} restoreWindowHours={restoreWindowHours} open={confirmUndo === b.id} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
   );
 }
 

@@ -28,7 +28,7 @@ const affected: ExposureResult = {
         dataExposed: ["Names", "Phone numbers", "Account PINs"],
       },
       remediationUrl: "/remediation/2021-08-cyberattack/prepaid",
-      noticeUrl: "/notice/2021-08-cyberattack",
+      noticeUrl: "/en/notice/2021-08-cyberattack",
       offer: { ...offer, code: "ACT-0001" },
     },
     {
@@ -39,7 +39,7 @@ const affected: ExposureResult = {
         dataExposed: ["Names", "Dates of birth", "Social Security numbers", "Driver's license numbers"],
       },
       remediationUrl: "/remediation/2021-08-cyberattack/postpaid",
-      noticeUrl: "/notice/2021-08-cyberattack",
+      noticeUrl: "/en/notice/2021-08-cyberattack",
       offer: null,
     },
   ],
@@ -148,7 +148,7 @@ describe("ExposureBanner (affected)", () => {
     for (const name of ["Prepaid customers", "Postpaid customers"])
       expect(within(cardFor(name)).getByRole("link", { name: en.result.noticeLink })).toHaveAttribute(
         "href",
-        "/notice/2021-08-cyberattack",
+        "/en/notice/2021-08-cyberattack",
       );
   });
 

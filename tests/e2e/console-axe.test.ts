@@ -32,6 +32,8 @@ const WIDTHS = [
 /** How to reach each page with a dynamic segment; a new one fails the test until it is added. */
 const DYNAMIC: Record<string, (page: Page, app: RunningApp) => Promise<string>> = {
   "app/admin/incidents/[slug]/page.tsx": async () => "/admin/incidents/2021-08-cyberattack",
+  "app/admin/incidents/[slug]/preview/[category]/page.tsx": async () =>
+    "/admin/incidents/2021-08-cyberattack/preview/prepaid",
   "app/admin/imports/upload/[id]/page.tsx": async (page, app) => {
     await page.goto(`${app.base}/admin/imports`);
     const csv = "Phone,Name\n(206) 555-0401,Ann\n206.555.0402,Bo\n";

@@ -71,7 +71,9 @@ export default async function ImportsPage({ searchParams }: Props) {
           {t("admin.imports.upload")}
         </button>
       </form>
-      <h2 className="text-xl font-bold text-slate-900">{t("admin.imports.history")}</h2>
+      <h2 id="history-heading" className="text-xl font-bold text-slate-900">
+        {t("admin.imports.history")}
+      </h2>
       {refused && (
         <p role="alert" className="font-medium text-red-800">
           {refused} {t("admin.imports.refused")}
