@@ -231,7 +231,7 @@ describe("client grouping", () => {
     expect(await startAction({ phone: demoNumber() }, `${net}::1`)).toMatchObject({ step: "code" });
     expect(await startAction({ phone: demoNumber() }, `${net}::2`)).toMatchObject({
       step: "phone",
-      error: expect.stringContaining("Too many attempts"),
+      error: expect.stringContaining("You have reached the number of tries allowed for now."),
     });
   });
 });

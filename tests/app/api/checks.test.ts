@@ -151,13 +151,13 @@ describe("the API in the caller's language (Accept-Language)", () => {
       where: { to: { endsWith: "0131" } },
       orderBy: { id: "desc" },
     });
-    expect(spanish?.body).toMatch(/^Su código de Exposure Check es \d{6}\./);
+    expect(spanish?.body).toMatch(/^Northwind Mobile: su código de Exposure Check es \d{6}\./);
     expect((await startIn("en-US", "(206) 555-0132")).status).toBe(202);
     const english = await getDb().outboxMessage.findFirst({
       where: { to: { endsWith: "0132" } },
       orderBy: { id: "desc" },
     });
-    expect(english?.body).toMatch(/^Your Exposure Check code is \d{6}\./);
+    expect(english?.body).toMatch(/^Northwind Mobile: your Exposure Check code is \d{6}\./);
   });
 
   it("keeps the error code and words the message in the caller's language", async () => {
