@@ -4,7 +4,15 @@
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { en } from "@/lib/i18n/messages/en";
-import { expectAccessible, hasChromium, inCi, launchChromium, startApp, type RunningApp } from "@/tests/support/e2e";
+import {
+  codeFromOutbox,
+  expectAccessible,
+  hasChromium,
+  inCi,
+  launchChromium,
+  startApp,
+  type RunningApp,
+} from "@/tests/support/e2e";
 
 describe.skipIf(!hasChromium && !inCi)("the challenge in a browser", () => {
   let app: RunningApp;
@@ -38,22 +46,6 @@ describe.skipIf(!hasChromium && !inCi)("the challenge in a browser", () => {
     return context;
   }
 
-  async function codeFromOutbox(ctx: BrowserContext, last4: string): Promise<string> {
-    const tab = await ctx.newPage();
-    try {
-      await tab.goto(`${base}/outbox`);
-      const row = tab
-        .getByTestId("outbox-message")
-        .filter({ has: tab.getByRole("cell", { name: `•••${last4}`, exact: true }) })
-        .first();
-      const code = /\b(\d{6})\b/.exec((await row.textContent()) ?? "")?.[1];
-      if (!code) throw new Error(`no code in the outbox for •••${last4}`);
-      return code;
-    } finally {
-      await tab.close();
-    }
-  }
-
   /** Waits until the widget has put a solved challenge in the form's altcha field. */
   const solved = (page: import("playwright-core").Page) =>
     page.waitForFunction(() => (document.querySelector<HTMLInputElement>('input[name="altcha"]')?.value ?? "") !== "", {
@@ -70,7 +62,7 @@ describe.skipIf(!hasChromium && !inCi)("the challenge in a browser", () => {
     await page.getByLabel("Mobile number").fill("(206) 555-0100");
     await page.getByRole("button", { name: "Send me a code" }).click();
     await page.getByRole("heading", { name: "Enter the code we texted you" }).waitFor();
-    await page.getByLabel("6-digit code").fill(await codeFromOutbox(ctx, "0100"));
+    await page.getByLabel("6-digit code").fill(await codeFromOutbox(ctx, base, "0100"));
     await page.getByRole("button", { name: "Show my result" }).click();
     await page.getByRole("region", { name: "Your account was affected" }).waitFor();
 

@@ -5,27 +5,16 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, hasChromium, inCi, launchChromium, startApp, type RunningApp } from "@/tests/support/e2e";
+import {
+  codeFromOutbox,
+  expectAccessible,
+  hasChromium,
+  inCi,
+  launchChromium,
+  startApp,
+  type RunningApp,
+} from "@/tests/support/e2e";
 import { databaseText } from "@/tests/support/postgres";
-
-/** The code most recently texted to a number ending in `last4`, read from /outbox like a demo user would. */
-async function codeFromOutbox(context: BrowserContext, base: string, last4: string): Promise<string> {
-  const tab = await context.newPage();
-  try {
-    await tab.goto(`${base}/outbox`);
-    // Rows are newest first, so the first row for this number holds the current code.
-    const row = tab
-      .getByTestId("outbox-message")
-      .filter({ has: tab.getByRole("cell", { name: `•••${last4}`, exact: true }) })
-      .first();
-    const body = await row.textContent();
-    const code = /\b(\d{6})\b/.exec(body ?? "")?.[1];
-    if (!code) throw new Error(`no code in the outbox for •••${last4}: ${JSON.stringify(body)}`);
-    return code;
-  } finally {
-    await tab.close();
-  }
-}
 
 describe.skipIf(!hasChromium && !inCi)("check flow in a browser", () => {
   let app: RunningApp;

@@ -2,24 +2,15 @@
 // (WCAG 2.1.1, 3.3.7, 1.4.10), in a real browser against the app as `npm start` runs it.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, hasChromium, inCi, launchChromium, startApp, type RunningApp } from "@/tests/support/e2e";
-
-/** The newest code texted to a number ending in `last4`, read from /outbox as a demo user would. */
-async function codeFromOutbox(context: BrowserContext, base: string, last4: string): Promise<string> {
-  const tab = await context.newPage();
-  try {
-    await tab.goto(`${base}/outbox`);
-    const row = tab
-      .getByTestId("outbox-message")
-      .filter({ has: tab.getByRole("cell", { name: `•••${last4}`, exact: true }) })
-      .first();
-    const code = /\b(\d{6})\b/.exec((await row.textContent()) ?? "")?.[1];
-    if (!code) throw new Error(`no code in the outbox for •••${last4}`);
-    return code;
-  } finally {
-    await tab.close();
-  }
-}
+import {
+  codeFromOutbox,
+  expectAccessible,
+  hasChromium,
+  inCi,
+  launchChromium,
+  startApp,
+  type RunningApp,
+} from "@/tests/support/e2e";
 
 /** Presses Tab until the focused element matches, as a keyboard user would. */
 async function tabTo(page: Page, matches: (el: { tag: string; name: string; text: string }) => boolean) {

@@ -8,7 +8,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { dropScratchDatabase, scratchDatabase } from "@/tests/support/postgres";
 import { TEST_STORE } from "@/tests/support/test-env";
@@ -212,4 +212,22 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
       `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("\n")}`,
   );
   expect(report, `accessibility violations on ${where}`).toEqual([]);
+}
+
+/** The code most recently texted to a number ending in `last4`, read from /outbox as a demo user would. */
+export async function codeFromOutbox(context: BrowserContext, base: string, last4: string): Promise<string> {
+  const tab = await context.newPage();
+  try {
+    await tab.goto(`${base}/outbox`);
+    // Rows are newest first, so the first row for this number holds the current code.
+    const row = tab
+      .getByTestId("outbox-message")
+      .filter({ has: tab.getByRole("cell", { name: `•••${last4}`, exact: true }) })
+      .first();
+    const code = /\b(\d{6})\b/.exec((await row.textContent()) ?? "")?.[1];
+    if (!code) throw new Error(`no code in the outbox for •••${last4}`);
+    return code;
+  } finally {
+    await tab.close();
+  }
 }
