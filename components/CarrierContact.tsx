@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "use-intl";
-import { telHref, type CarrierSettings } from "@/lib/settings/carrier-fields";
+import { telHref, type CarrierSettings } from "@/lib/config/carrier-fields";
 
 type Props = {
   carrier: Pick<CarrierSettings, "name" | "supportPhone" | "supportUrl" | "address">;

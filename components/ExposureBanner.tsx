@@ -3,7 +3,7 @@ import { CarrierContact } from "@/components/CarrierContact";
 import { DEFAULT_LOCALE, isLocale, localizedPath } from "@/lib/i18n/locale";
 import type { ExposureResult, Offer } from "@/lib/exposures/types";
 import { rankByHarm } from "@/lib/exposures/harm";
-import type { CarrierSettings } from "@/lib/settings/carrier-fields";
+import type { CarrierSettings } from "@/lib/config/carrier-fields";
 import { maskPhone } from "@/lib/phone/mask";
 
 /**

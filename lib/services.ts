@@ -19,7 +19,7 @@ import { createSendBudget, type SendBudget } from "@/lib/sms/budget";
 import { createConversionWatch, type ConversionWatch } from "@/lib/sms/conversion";
 import { sweepChecksEvery } from "@/lib/checks/check-store";
 import { batchedCheckCounter, type CheckCounter } from "@/lib/dashboard/check-stats";
-import { meteredSms } from "@/lib/metrics/metered";
+import { meteredSms } from "@/lib/sms/metered";
 import { createCarrierSettings, type CarrierSettingsStore } from "@/lib/settings/carrier";
 
 export type Services = CheckDeps & {

@@ -1,4 +1,4 @@
-import { isHexColor } from "@/lib/settings/carrier-fields";
+import { isHexColor } from "@/lib/config/carrier-fields";
 
 /**
  * The carrier's colour as a stylesheet: the CSP admits no inline style, and a stylesheet

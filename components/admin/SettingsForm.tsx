@@ -6,7 +6,7 @@ import type { SettingsState } from "@/app/admin/settings/actions";
 import { FormStatus } from "@/components/forms/FormStatus";
 import { TextAreaField, TextField } from "@/components/forms/Fields";
 import { SubmitButton } from "@/components/forms/SubmitButton";
-import { LIMITS, type CarrierField, type CarrierSettings } from "@/lib/settings/carrier-fields";
+import { LIMITS, type CarrierField, type CarrierSettings } from "@/lib/config/carrier-fields";
 
 type Props = {
   action: (prev: SettingsState | undefined, form: FormData) => Promise<SettingsState>;

@@ -7,7 +7,7 @@ import { CodeForm } from "@/components/check/CodeForm";
 import { PhoneForm } from "@/components/check/PhoneForm";
 import { RestartForm } from "@/components/check/RestartForm";
 import { INITIAL_FLOW, type FlowState } from "@/lib/checks/flow-state";
-import type { CarrierSettings } from "@/lib/settings/carrier-fields";
+import type { CarrierSettings } from "@/lib/config/carrier-fields";
 
 type Action = (form: FormData) => void;
 type Props = {

@@ -8,7 +8,7 @@ import {
   LIMITS,
   MIN_CONTRAST,
   type CarrierSettings,
-} from "@/lib/settings/carrier-fields";
+} from "@/lib/config/carrier-fields";
 
 /**
  * The carrier's public details as configured: the defaults owners may override at run

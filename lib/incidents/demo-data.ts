@@ -1,4 +1,4 @@
-import { DEMO_CARRIER } from "@/lib/settings/carrier-fields";
+import { DEMO_CARRIER } from "@/lib/config/carrier-fields";
 
 // "Contact us" in the steps is the demo carrier's real-looking number and page: the
 // remediation pages link them (lib/markdown/autolink.ts).

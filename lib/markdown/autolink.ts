@@ -1,5 +1,5 @@
 import { findPhoneNumbersInText, type CountryCode } from "libphonenumber-js/min";
-import { isWebUrl } from "@/lib/settings/carrier-fields";
+import { isWebUrl } from "@/lib/config/carrier-fields";
 
 /**
  * A remark plugin that links what console writers type bare in remediation text: web

@@ -1,7 +1,7 @@
 import type { Config } from "@/lib/config";
 import type { Keyring } from "@/lib/hashing/keyring";
 import { log } from "@/lib/log";
-import { meteredCap, meteredLimiter } from "@/lib/metrics/metered";
+import { meteredCap, meteredLimiter } from "@/lib/rate-limit/metered";
 import { toFailureCap, uncapped, type FailureCap } from "@/lib/rate-limit/failure-cap";
 import { toLimiter, unlimited, type Limiter, type LimitSpec } from "@/lib/rate-limit/limiter";
 import type { LimiterStore } from "@/lib/rate-limit/stores";

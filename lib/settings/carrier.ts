@@ -1,6 +1,6 @@
 import { actedBy, recordAudit, type AuditCtx } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
-import { CARRIER_FIELDS, type CarrierField, type CarrierSettings } from "@/lib/settings/carrier-fields";
+import { CARRIER_FIELDS, type CarrierField, type CarrierSettings } from "@/lib/config/carrier-fields";
 import { CarrierSettingsInput } from "@/lib/settings/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isDialable, isLogoUrl, isReadableColor, isWebUrl, LIMITS } from "@/lib/settings/carrier-fields";
+import { isDialable, isLogoUrl, isReadableColor, isWebUrl, LIMITS } from "@/lib/config/carrier-fields";
 
 /** A form field: "" means "use the configured value". */
 const field = (max: number, tooLong: `errors.${string}`) =>

@@ -1,5 +1,5 @@
 import { getTranslator } from "@/lib/i18n/translator";
-import type { CarrierSettings } from "@/lib/settings/carrier-fields";
+import type { CarrierSettings } from "@/lib/config/carrier-fields";
 
 type T = ReturnType<typeof getTranslator>;
 

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { SettingsState } from "@/app/admin/settings/actions";
 import { SettingsForm } from "@/components/admin/SettingsForm";
 import { en } from "@/lib/i18n/messages/en";
-import { DEMO_CARRIER } from "@/lib/settings/carrier-fields";
+import { DEMO_CARRIER } from "@/lib/config/carrier-fields";
 import { renderWithIntl } from "@/tests/support/render";
 
 type Action = (prev: SettingsState | undefined, form: FormData) => Promise<SettingsState>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "@/lib/config";
-import { DEMO_CARRIER } from "@/lib/settings/carrier-fields";
+import { DEMO_CARRIER } from "@/lib/config/carrier-fields";
 
 const secret = "s".repeat(40);
 const external = { DATABASE_URL: "postgresql://app@db.internal:5432/exposure" };

@@ -4,7 +4,7 @@ import { Keyring, type KeySpec } from "@/lib/hashing/keyring";
 import { memoryLimiter, unlimited } from "@/lib/rate-limit/limiter";
 import type { Limits } from "@/lib/rate-limit/limits";
 import { outboxProvider } from "@/lib/sms/outbox";
-import { DEMO_CARRIER } from "@/lib/settings/carrier-fields";
+import { DEMO_CARRIER } from "@/lib/config/carrier-fields";
 import type { CheckDeps } from "@/lib/checks/deps";
 import { batchedCheckCounter, type CheckCounter } from "@/lib/dashboard/check-stats";
 import { uncapped } from "@/lib/rate-limit/failure-cap";

@@ -7,7 +7,7 @@ import { asAppError } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
 import { updateCarrierSettings } from "@/lib/settings/carrier";
-import { CARRIER_FIELDS, type CarrierField } from "@/lib/settings/carrier-fields";
+import { CARRIER_FIELDS, type CarrierField } from "@/lib/config/carrier-fields";
 import { formString } from "@/lib/validation/form-data";
 
 /** The settings form's state: what was typed (kept on a refusal), field errors, the outcome. */

@@ -7,7 +7,7 @@ import RemediationPage from "@/app/remediation/[incident]/[category]/page";
 import { getDb } from "@/lib/db/client";
 import { en } from "@/lib/i18n/messages/en";
 import { getServices } from "@/lib/services";
-import { DEMO_CARRIER } from "@/lib/settings/carrier-fields";
+import { DEMO_CARRIER } from "@/lib/config/carrier-fields";
 import { fakeRequest, nextInterrupt, signedIn, signedInOwnerForFile } from "@/tests/support/admin";
 import { form, render } from "@/tests/support/pages";
 

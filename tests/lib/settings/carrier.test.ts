@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createCarrierSettings, CACHE_MS, updateCarrierSettings } from "@/lib/settings/carrier";
-import { contrastWithWhite, DEMO_CARRIER, telHref, type CarrierSettings } from "@/lib/settings/carrier-fields";
+import { contrastWithWhite, DEMO_CARRIER, telHref, type CarrierSettings } from "@/lib/config/carrier-fields";
 import { uniqueTag } from "@/tests/support/unique-tag";
 
 const db = getDb();
