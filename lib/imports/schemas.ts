@@ -42,3 +42,6 @@ export const ImporterSummaryLine = z.object({
 export const ImporterFailureLine = z.object({
   error: z.object({ code: z.string() }).catchall(z.union([z.string(), z.number()])),
 });
+
+/** What the history says after an undo or a restore (the query its redirect carries). */
+export const HistoryOutcome = z.enum(["undone", "restored"]).optional().catch(undefined);

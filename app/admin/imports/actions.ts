@@ -1,6 +1,7 @@
 "use server";
 
 import { existsSync } from "node:fs";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requestMeta, requirePermission, stepUpFresh } from "@/lib/auth/next";
 import { dryRunImport, startImport } from "@/lib/imports/confirm";
@@ -53,6 +54,16 @@ function refused(e: unknown, batchId: number): never {
 }
 
 /**
+ * Back to the history, saying what happened. The query differs from the page's own URL:
+ * a redirect that only changes the #fragment is a scroll to the client router, which
+ * would keep showing the old status.
+ */
+function done(outcome: "undone" | "restored", batchId: number): never {
+  revalidatePath("/admin/imports");
+  redirect(`/admin/imports?done=${outcome}&batch=${batchId}#batch-${batchId}`);
+}
+
+/**
  * Undo: takes the batch's rows out of lookups (held for a restore, ADR 22). Only with the
  * confirmation's field: without it the history opens that batch's confirmation instead.
  */
@@ -70,7 +81,7 @@ export async function undoImportAction(form: FormData): Promise<void> {
   await undoBatch(getServices().db, batchId, { actor: { id: admin.id, email: admin.email }, ip }).catch((e: unknown) =>
     refused(e, batchId),
   );
-  redirect(`/admin/imports#batch-${batchId}`);
+  done("undone", batchId);
 }
 
 /** Restores an undone batch within IMPORT_RESTORE_WINDOW_HOURS. */
@@ -84,7 +95,7 @@ export async function restoreImportAction(form: FormData): Promise<void> {
     actor: { id: admin.id, email: admin.email },
     ip,
   }).catch((e: unknown) => refused(e, id.data));
-  redirect(`/admin/imports#batch-${id.data}`);
+  done("restored", id.data);
 }
 
 /** Wipes a batch's rejected values before their day is up (the download only reads). */

@@ -6,7 +6,7 @@ import { BATCH_STATUSES, listBatches, runningProgress } from "@/lib/imports/batc
 import { ImportError, importErrorMessage, isImportErrorCode } from "@/lib/imports/errors";
 import { resumeFromQuery } from "@/lib/imports/resume";
 import { purgeRejectedValues } from "@/lib/imports/rejections";
-import { BatchId, HistoryQuery } from "@/lib/imports/schemas";
+import { BatchId, HistoryOutcome, HistoryQuery } from "@/lib/imports/schemas";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
 
@@ -29,11 +29,13 @@ export default async function ImportsPage({ searchParams }: Props) {
   ]);
   const live = batches.some((b) => b.status === "running" || b.status === "queued");
   const undo = BatchId.safeParse(query.undo);
-  const refusedBatch = BatchId.safeParse(query.batch);
+  // ?batch= names the batch a refusal or an outcome is about.
+  const namedBatch = BatchId.safeParse(query.batch);
   const refused =
-    isImportErrorCode(query.refused) && refusedBatch.success
-      ? importErrorMessage(new ImportError(query.refused as "not_found", { batch: refusedBatch.data }))
+    isImportErrorCode(query.refused) && namedBatch.success
+      ? importErrorMessage(new ImportError(query.refused as "not_found", { batch: namedBatch.data }))
       : null;
+  const outcome = HistoryOutcome.parse(query.done);
   return (
     <>
       {live && <LiveRefresh />}
@@ -74,6 +76,11 @@ export default async function ImportsPage({ searchParams }: Props) {
       <h2 id="history-heading" className="text-xl font-bold text-slate-900">
         {t("admin.imports.history")}
       </h2>
+      {outcome && namedBatch.success && (
+        <p role="status" className="font-medium text-green-800">
+          {t(`admin.imports.${outcome}`, { batch: namedBatch.data })}
+        </p>
+      )}
       {refused && (
         <p role="alert" className="font-medium text-red-800">
           {refused} {t("admin.imports.refused")}

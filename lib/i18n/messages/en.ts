@@ -353,6 +353,8 @@ export const en = {
       restore: "Restore",
       restoreHint: "Restorable until {until} UTC.",
       refused: "Nothing was changed.",
+      undone: "Batch {batch, number} undone: its rows no longer answer lookups.",
+      restored: "Batch {batch, number} restored: its rows answer lookups again.",
       resume: "Resume…",
       resumeTitle: "Resume batch {batch, number} ({source})",
       resumeHint:

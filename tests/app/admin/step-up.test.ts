@@ -95,8 +95,8 @@ describe("the console with second factors", () => {
     expect((await db.adminUser.findUniqueOrThrow({ where: { id: other.user.id } })).role).toBe("viewer");
     expect((await pauseTextsAction(undefined, form({ confirm: "on" }))).stepUp).toBe(true);
     // A plain form post: sent back to the list, which asks for the code.
-    expect(await nextInterrupt(() => undoImportAction(form({ batchId: "1" })))).toMatch(
-      /^NEXT_REDIRECT;(replace|push);\/admin\/imports\?stepUp=undo;/,
+    expect(await nextInterrupt(() => undoImportAction(form({ batchId: "1", confirm: "undo" })))).toMatch(
+      /^NEXT_REDIRECT;(replace|push);\/admin\/imports\?stepUp=undo&undo=1#batch-1;/,
     );
     expect(await db.auditLog.count({ where: { actorId: owner.user.id, action: "import_undone" } })).toBe(0);
 
