@@ -8,6 +8,7 @@ import {
   DEMO_NUMBERS,
   demoCode,
 } from "@/lib/incidents/demo-data";
+import { CATEGORY_FIELDS } from "@/lib/incidents/schemas";
 import { codeDigest, sealCode } from "@/lib/offers/codes";
 
 /** Serializes seeding between app nodes starting at once on one database. */
@@ -81,7 +82,9 @@ function seedUnderLock(db: Db, keyring: Keyring): Promise<boolean> {
       for (const [i, { es: esText, ...c }] of DEMO_CATEGORIES.entries()) {
         const text = { ...c, dataExposed: [...c.dataExposed], remediation: [...c.remediation] };
         const row = await tx.category.create({ data: { ...text, sortOrder: i, incidentId: incident.id } });
-        const { slug: _slug, ...enText } = text;
+        // The version holds the translatable text only (CATEGORY_FIELDS); the offer and
+        // the ID-number flag are the row's, shared by every locale.
+        const enText = Object.fromEntries(Object.keys(CATEGORY_FIELDS).map((k) => [k, text[k as keyof typeof text]]));
         await v1(row.id, { sortOrder: i, text: { en: enText, es: esText } });
         categories.set(c.slug, row.id);
       }
