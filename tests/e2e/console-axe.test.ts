@@ -91,7 +91,17 @@ async function unreachableByTab(page: Page): Promise<string[]> {
     const mark = await page.evaluate(() => document.activeElement?.getAttribute("data-kb") ?? null);
     if (mark) seen.add(mark);
   }
-  return marks.filter((m) => !seen.has(m));
+  const missed = marks.filter((m) => !seen.has(m));
+  // A control marked before hydration may since have been disabled (a password field
+  // greyed out while "generate" is chosen): only one still enabled should have been reached.
+  return page.evaluate(
+    (list) =>
+      list.filter((m) => {
+        const el = document.querySelector(`[data-kb="${CSS.escape(m)}"]`);
+        return el !== null && !el.matches(":disabled");
+      }),
+    missed,
+  );
 }
 
 /** Whether the page itself scrolls sideways, and the widest culprits if so. */

@@ -1,11 +1,12 @@
 // /notice/<incident>: the printable breach notice (ADR 33).
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import NoticePage from "@/app/notice/[incident]/page";
 import { CLI_ACTOR } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { en } from "@/lib/i18n/messages/en";
 import { CREDIT_BUREAUS } from "@/lib/incidents/bureaus";
 import { updateNotice } from "@/lib/incidents/notice";
+import { fakeRequest } from "@/tests/support/admin";
 import { offerPool } from "@/tests/support/offers";
 import { render } from "@/tests/support/pages";
 
@@ -23,6 +24,9 @@ const HEADINGS = [
 const h2s = (html: string) => [...html.matchAll(/<h2 id="[^"]+" class="[^"]*">([^<]+)<\/h2>/g)].map((m) => m[1]);
 
 describe("/notice/[incident]", () => {
+  // The page takes its locale from the request (the proxy's header); this one asks for none.
+  beforeAll(() => fakeRequest());
+
   it("carries the five headings of Civil Code 1798.82 in order, from the catalog", async () => {
     const html = await page("2021-08-cyberattack");
     expect(h2s(html)).toEqual(HEADINGS);
