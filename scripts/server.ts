@@ -21,6 +21,7 @@ import { logRequest } from "@/lib/http/request-log";
 import { createShedder } from "@/lib/http/shed";
 import { contentVersion, customerPage } from "@/lib/http/customer-pages";
 import { createPageCache } from "@/lib/http/page-cache";
+import { CACHE_MS as CARRIER_CACHE_MS } from "@/lib/settings/carrier";
 import { getSql } from "@/lib/db/sql";
 import { splitLocalePath } from "@/lib/i18n/locale";
 import { startImportSweeps } from "@/lib/imports/sweeps";
@@ -182,6 +183,8 @@ async function serve(config: Config) {
           // Shared by every process of the node (a render may reach another), never sent out.
           renderToken: createHmac("sha256", config.keys.current.secret).update("page-cache-render").digest("base64url"),
           contentVersion: contentVersion(getSql()),
+          // Carrier settings are cached per process: pages rendered meanwhile are not kept.
+          settleMs: CARRIER_CACHE_MS,
           onError: (err, what) => log.error({ err }, `${what} failed`),
         })
       : null;

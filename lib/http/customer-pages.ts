@@ -19,7 +19,7 @@ export const CUSTOMER_PAGES: readonly { path: RegExp; shared: boolean }[] = [
  * The tables whose rows the shared pages show: a change to any of them purges every
  * node's page cache within a second (ADR 30).
  */
-export const CONTENT_TABLES: readonly string[] = ["incident", "category", "content_version"];
+export const CONTENT_TABLES: readonly string[] = ["incident", "category", "content_version", "carrier_setting"];
 
 /** The page entry for an unprefixed path, or undefined for everything else (console, API). */
 export function customerPage(path: string) {

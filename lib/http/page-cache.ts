@@ -25,6 +25,11 @@ export type PageCacheOptions = {
   /** The content's version (a digest of the content tables): polled, a change purges. */
   contentVersion: () => Promise<string>;
   versionCheckMs?: number;
+  /**
+   * A version younger than this is served but not kept: caches the render reads (the
+   * carrier's settings keep CACHE_MS) may still hold what the change replaced.
+   */
+  settleMs?: number;
   maxEntries?: number;
   onError?: (err: unknown, what: string) => void;
 };
@@ -57,8 +62,10 @@ export function createPageCache(options: PageCacheOptions) {
   const rendering = new Map<string, Promise<Rendered>>();
   const maxEntries = options.maxEntries ?? 1000;
   const versionCheckMs = options.versionCheckMs ?? 1000;
+  const settleMs = options.settleMs ?? 0;
   let version: string | null = null;
   let checkedAt = 0;
+  let changedAt = 0;
   let checking: Promise<void> | null = null;
 
   /** At most one check at a time, and one per interval; a caller may wait for the one in flight. */
@@ -72,7 +79,10 @@ export function createPageCache(options: PageCacheOptions) {
   async function readVersion() {
     try {
       const next = await options.contentVersion();
-      if (version !== null && next !== version) entries.clear();
+      if (version !== null && next !== version) {
+        entries.clear();
+        changedAt = Date.now();
+      }
       version = next;
       checkedAt = Date.now();
     } catch (err) {
@@ -99,8 +109,9 @@ export function createPageCache(options: PageCacheOptions) {
     const type = String(rendered.headers["content-type"] ?? "");
     if (rendered.status !== 200 || !type.startsWith("text/html")) return rendered;
     const page = shareable(rendered, options);
-    // Rendered under a version that has changed since: serve it, but do not keep it.
-    if (before !== null && before === version) {
+    // Rendered under a version that has changed since, or too soon after a change: serve
+    // it, but do not keep it.
+    if (before !== null && before === version && Date.now() - changedAt >= settleMs) {
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
       entries.set(path, page);
     }

@@ -10,7 +10,7 @@ import { parseInput } from "@/lib/validation/parse-input";
  * Customer pages read them on every request, so each process keeps them CACHE_MS: a
  * change shows at once on the node that made it and within that time on the others.
  */
-export const CACHE_MS = 30_000;
+export const CACHE_MS = 5_000;
 
 export type Overrides = Partial<CarrierSettings>;
 

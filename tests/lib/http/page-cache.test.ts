@@ -125,3 +125,47 @@ describe("the shared page cache", () => {
     );
   });
 });
+
+describe("the shared page cache just after a content change", () => {
+  const app = fakeApp();
+  let front: Server;
+  let version = "v1";
+  const cache = createPageCache({
+    shared: (p) => p.startsWith("/en"),
+    origin: () => ({ host: "127.0.0.1", port: (app.server.address() as AddressInfo).port }),
+    sMaxAge: 60,
+    staleWhileRevalidate: 30,
+    contentVersion: async () => version,
+    versionCheckMs: 0,
+    // Longer than the test: every render after the change is too soon to keep.
+    settleMs: 600_000,
+    renderToken: "another-token",
+  });
+  const get = async (path: string) => {
+    const { port } = front.address() as AddressInfo;
+    return (await fetch(`http://127.0.0.1:${port}${path}`)).headers.get("x-page-cache");
+  };
+
+  beforeAll(async () => {
+    await new Promise<void>((r) => app.server.listen(0, "127.0.0.1", r));
+    front = createServer((req, res) => void cache.handle(req, res, () => res.end("fallback")));
+    await new Promise<void>((r) => front.listen(0, "127.0.0.1", r));
+  });
+  afterAll(() => {
+    app.server.close();
+    front.close();
+  });
+
+  it("keeps the first version's pages, then serves renders without keeping them while caches settle", async () => {
+    expect(await get("/en/page")).toBe("miss");
+    expect(await get("/en/page")).toBe("hit");
+    version = "v2";
+    let state: string | null = "hit";
+    for (let i = 0; i < 100 && state === "hit"; i++) state = await get("/en/page");
+    expect(state).toBe("miss");
+    // The carrier's settings may still be the old ones in this process: nothing is kept.
+    const before = app.renders();
+    expect([await get("/en/page"), await get("/en/page")]).toEqual(["miss", "miss"]);
+    expect(app.renders() - before).toBe(2);
+  });
+});
