@@ -1,11 +1,11 @@
 // The incident editor in a real browser: an importer changes a remediation step, saves
 // it as a draft (the public page does not change), previews the page with the draft,
 // publishes, and the public page shows the new step.
-import { spawn } from "node:child_process";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "@/lib/i18n/messages/en";
 import { DEMO_INCIDENT } from "@/lib/incidents/demo-data";
+import { createConsoleUser, signInToConsole, type ConsoleUser } from "@/tests/support/console-e2e";
 import {
   expectAccessible,
   hasChromium,
@@ -16,31 +16,8 @@ import {
   type RunningApp,
 } from "@/tests/support/e2e";
 
-const EMAIL = "editor@example.com";
-const PASSWORD = "a long enough passphrase";
+const EDITOR: ConsoleUser = { email: "editor@example.com", password: "a long enough passphrase", role: "importer" };
 const NEW_STEP = "Freeze your credit today at Equifax, Experian and TransUnion: it is free.";
-
-function createUser(app: RunningApp): Promise<number> {
-  return new Promise((resolve) => {
-    const c = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "scripts/admin.ts",
-        "create-user",
-        "--email",
-        EMAIL,
-        "--role",
-        "importer",
-        "--password-stdin",
-      ],
-      { cwd: root, env: app.env, stdio: ["pipe", "ignore", "inherit"] },
-    );
-    c.on("exit", (code) => resolve(code ?? 1));
-    c.stdin!.end(`${PASSWORD}\n`);
-  });
-}
 
 describe.skipIf(!hasChromium && !inCi)("incident editor in a browser", () => {
   let app: RunningApp;
@@ -48,7 +25,7 @@ describe.skipIf(!hasChromium && !inCi)("incident editor in a browser", () => {
 
   beforeAll(async () => {
     app = await startApp();
-    expect(await createUser(app)).toBe(0);
+    expect(await createConsoleUser(app, EDITOR)).toBe(0);
     browser = await launchChromium();
   });
 
@@ -61,11 +38,7 @@ describe.skipIf(!hasChromium && !inCi)("incident editor in a browser", () => {
   it("saves a draft, previews it, publishes it, and only then shows it on the public page", async () => {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
-    await page.goto(`${app.base}/admin/sign-in`);
-    await page.getByLabel("Email").fill(EMAIL);
-    await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/admin$/);
+    await signInToConsole(page, app, EDITOR);
 
     await page.goto(`${app.base}/admin/incidents`);
     await expect(page.getByTestId("completeness").first().textContent()).resolves.toContain("Spanish: 11 of 11 fields");
@@ -98,8 +71,16 @@ describe.skipIf(!hasChromium && !inCi)("incident editor in a browser", () => {
     await group.getByRole("button", { name: en.admin.incidents.publish, exact: true }).click();
     await group.getByText("Published as version 2. Customers see it now.").waitFor();
 
-    await publicPage.goto(publicUrl);
-    expect(await publicPage.locator("article").textContent()).toContain(NEW_STEP);
+    // Shared pages are cached; a content change purges every node's cache within a second (ADR 30).
+    await expect
+      .poll(
+        async () => {
+          await publicPage.goto(publicUrl);
+          return publicPage.locator("article").textContent();
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toContain(NEW_STEP);
     await ctx.close();
   }, 180_000);
 });
