@@ -157,10 +157,16 @@ describe.skipIf(!hasChromium && !inCi)("console imports in a browser", () => {
       .waitFor();
     await row.getByRole("button", { name: `Yes, undo batch ${batch}` }).click();
     await row.getByRole("cell", { name: "Undone", exact: true }).waitFor();
-    await page.getByRole("status").filter({ hasText: `Batch ${batch} undone` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Batch ${batch} undone` })
+      .waitFor();
     await row.getByRole("button", { name: "Restore" }).click();
     await row.getByRole("cell", { name: "Completed", exact: true }).waitFor();
-    await page.getByRole("status").filter({ hasText: `Batch ${batch} restored` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Batch ${batch} restored` })
+      .waitFor();
     expect(await row.getByRole("button", { name: "Restore" }).count()).toBe(0);
     await ctx.close();
   }, 180_000);

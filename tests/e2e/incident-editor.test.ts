@@ -6,15 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "@/lib/i18n/messages/en";
 import { DEMO_INCIDENT } from "@/lib/incidents/demo-data";
 import { createConsoleUser, signInToConsole, type ConsoleUser } from "@/tests/support/console-e2e";
-import {
-  expectAccessible,
-  hasChromium,
-  inCi,
-  launchChromium,
-  root,
-  startApp,
-  type RunningApp,
-} from "@/tests/support/e2e";
+import { expectAccessible, hasChromium, inCi, launchChromium, startApp, type RunningApp } from "@/tests/support/e2e";
 
 const EDITOR: ConsoleUser = { email: "editor@example.com", password: "a long enough passphrase", role: "importer" };
 const NEW_STEP = "Freeze your credit today at Equifax, Experian and TransUnion: it is free.";
