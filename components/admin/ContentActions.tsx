@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useId } from "react";
 import { useTranslations } from "use-intl";
+import { useStepUpAction } from "@/components/forms/useStepUpAction";
 import { InlineStatus } from "@/components/admin/EditorPreview";
 import { SubmitButton } from "@/components/forms/SubmitButton";
 import type { EditorState } from "@/app/admin/incidents/actions";
@@ -40,16 +41,19 @@ function ActionButton({
   label: string;
   extra?: Record<string, string>;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending, stepUp] = useStepUpAction(action, {});
   return (
-    <form action={formAction} className="flex flex-wrap items-center gap-4">
-      <Hidden subject={subject} />
-      {Object.entries(extra ?? {}).map(([k, v]) => (
-        <input key={k} type="hidden" name={k} value={v} />
-      ))}
-      <SubmitButton pending={pending}>{label}</SubmitButton>
-      <InlineStatus state={state} />
-    </form>
+    <>
+      <form action={formAction} className="flex flex-wrap items-center gap-4">
+        <Hidden subject={subject} />
+        {Object.entries(extra ?? {}).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
+        <SubmitButton pending={pending}>{label}</SubmitButton>
+        <InlineStatus state={state} />
+      </form>
+      {stepUp}
+    </>
   );
 }
 
@@ -133,28 +137,31 @@ export function ContentPanel({
 /** Deleting a group: a box to tick first, so one click cannot do it. */
 export function DeleteCategoryForm({ subject, name, action }: { subject: Subject; name: string; action: Action }) {
   const t = useTranslations("admin.incidents");
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending, stepUp] = useStepUpAction(action, {});
   const id = useId();
   return (
-    <form action={formAction} className="space-y-2 rounded-md border border-red-300 p-3">
-      <Hidden subject={subject} />
-      <p className="font-medium text-slate-900">{t("deleteTitle")}</p>
-      <p className="text-sm text-slate-700">{t("deleteHint")}</p>
-      <p>
-        <input id={id} type="checkbox" name="confirm" value="yes" className="mr-2" />
-        <label htmlFor={id}>{t("deleteConfirm", { name })}</label>
-      </p>
-      <div className="flex flex-wrap items-center gap-4">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-red-800 px-5 py-2.5 font-semibold text-white hover:bg-red-900 focus:outline-none focus:ring-4 focus:ring-red-300 disabled:opacity-70"
-        >
-          {t("delete")}
-        </button>
-        <InlineStatus state={state} />
-      </div>
-    </form>
+    <>
+      <form action={formAction} className="space-y-2 rounded-md border border-red-300 p-3">
+        <Hidden subject={subject} />
+        <p className="font-medium text-slate-900">{t("deleteTitle")}</p>
+        <p className="text-sm text-slate-700">{t("deleteHint")}</p>
+        <p>
+          <input id={id} type="checkbox" name="confirm" value="yes" className="mr-2" />
+          <label htmlFor={id}>{t("deleteConfirm", { name })}</label>
+        </p>
+        <div className="flex flex-wrap items-center gap-4">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded-md bg-red-800 px-5 py-2.5 font-semibold text-white hover:bg-red-900 focus:outline-none focus:ring-4 focus:ring-red-300 disabled:opacity-70"
+          >
+            {t("delete")}
+          </button>
+          <InlineStatus state={state} />
+        </div>
+      </form>
+      {stepUp}
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "use-intl";
+import { useStepUpAction } from "@/components/forms/useStepUpAction";
 import { TextAreaField, TextField } from "@/components/forms/Fields";
 import { EditorButtons, LocaleColumns, PreviewBox } from "@/components/admin/EditorPreview";
 import { SlugField } from "@/components/admin/SlugField";
@@ -22,7 +22,7 @@ type Props = {
 /** An incident's disclosure date, and its title and summary (markdown) per locale side by side. */
 export function IncidentForm({ action, mode, initial }: Props) {
   const t = useTranslations("admin.incidents");
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending, stepUp] = useStepUpAction(action, {});
   const value = (k: string) => {
     const v = state.values?.[k] ?? initial[k];
     return typeof v === "string" ? v : "";
@@ -31,70 +31,73 @@ export function IncidentForm({ action, mode, initial }: Props) {
   const id = (name: string) => `incident-${name.replace(".", "-")}`;
   const label = (field: string, l: string) => t("inLocale", { field, language: t(`locales.${l}` as "locales.en") });
   return (
-    <form action={formAction} className="space-y-4" noValidate>
-      {mode === "edit" ? (
-        <input type="hidden" name="incident" value={initial.slug} />
-      ) : (
-        <SlugField id={id("slug")} error={errors.slug} defaultValue={value("slug")} />
-      )}
-      <TextField
-        id={id("disclosedAt")}
-        name="disclosedAt"
-        type="date"
-        label={t("disclosedAt")}
-        hint={t("disclosedAtHint")}
-        error={errors.disclosedAt}
-        required
-        defaultValue={value("disclosedAt")}
-      />
-      <LocaleColumns idPrefix="incident">
-        {(l) => (
-          <>
-            <TextField
-              id={id(`${l}.title`)}
-              name={`${l}.title`}
-              lang={l}
-              label={label(t("incidentTitle"), l)}
-              hint={t("incidentTitleHint")}
-              error={errors[`${l}.title`]}
-              required={l === SOURCE_LOCALE}
-              maxLength={LIMITS.title}
-              defaultValue={value(`${l}.title`)}
-              className="w-full"
-            />
-            <TextAreaField
-              id={id(`${l}.summary`)}
-              name={`${l}.summary`}
-              lang={l}
-              label={label(t("summary"), l)}
-              hint={t("summaryHint")}
-              error={errors[`${l}.summary`]}
-              required={l === SOURCE_LOCALE}
-              rows={8}
-              maxLength={LIMITS.summary}
-              defaultValue={value(`${l}.summary`)}
-            />
-          </>
+    <>
+      <form action={formAction} className="space-y-4" noValidate>
+        {mode === "edit" ? (
+          <input type="hidden" name="incident" value={initial.slug} />
+        ) : (
+          <SlugField id={id("slug")} error={errors.slug} defaultValue={value("slug")} />
         )}
-      </LocaleColumns>
-      {state.preview && (
-        <PreviewBox title={t("previewTitle")} note={t("previewNote")}>
-          <div className="grid gap-6 lg:grid-cols-2">
-            {CONTENT_LOCALES.map((l) => (
-              <div key={l} lang={l}>
-                <p className="text-lg text-slate-800">{value(`${l}.title`) || value(`en.title`)}</p>
-                <Markdown className="text-slate-800">{value(`${l}.summary`) || value(`en.summary`)}</Markdown>
-              </div>
-            ))}
-          </div>
-        </PreviewBox>
-      )}
-      <EditorButtons
-        pending={pending}
-        submit={mode === "edit" ? t("save") : t("create")}
-        preview={t("preview")}
-        state={state}
-      />
-    </form>
+        <TextField
+          id={id("disclosedAt")}
+          name="disclosedAt"
+          type="date"
+          label={t("disclosedAt")}
+          hint={t("disclosedAtHint")}
+          error={errors.disclosedAt}
+          required
+          defaultValue={value("disclosedAt")}
+        />
+        <LocaleColumns idPrefix="incident">
+          {(l) => (
+            <>
+              <TextField
+                id={id(`${l}.title`)}
+                name={`${l}.title`}
+                lang={l}
+                label={label(t("incidentTitle"), l)}
+                hint={t("incidentTitleHint")}
+                error={errors[`${l}.title`]}
+                required={l === SOURCE_LOCALE}
+                maxLength={LIMITS.title}
+                defaultValue={value(`${l}.title`)}
+                className="w-full"
+              />
+              <TextAreaField
+                id={id(`${l}.summary`)}
+                name={`${l}.summary`}
+                lang={l}
+                label={label(t("summary"), l)}
+                hint={t("summaryHint")}
+                error={errors[`${l}.summary`]}
+                required={l === SOURCE_LOCALE}
+                rows={8}
+                maxLength={LIMITS.summary}
+                defaultValue={value(`${l}.summary`)}
+              />
+            </>
+          )}
+        </LocaleColumns>
+        {state.preview && (
+          <PreviewBox title={t("previewTitle")} note={t("previewNote")}>
+            <div className="grid gap-6 lg:grid-cols-2">
+              {CONTENT_LOCALES.map((l) => (
+                <div key={l} lang={l}>
+                  <p className="text-lg text-slate-800">{value(`${l}.title`) || value(`en.title`)}</p>
+                  <Markdown className="text-slate-800">{value(`${l}.summary`) || value(`en.summary`)}</Markdown>
+                </div>
+              ))}
+            </div>
+          </PreviewBox>
+        )}
+        <EditorButtons
+          pending={pending}
+          submit={mode === "edit" ? t("save") : t("create")}
+          preview={t("preview")}
+          state={state}
+        />
+      </form>
+      {stepUp}
+    </>
   );
 }

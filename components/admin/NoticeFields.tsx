@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "use-intl";
+import { useStepUpAction } from "@/components/forms/useStepUpAction";
 import { TextAreaField, TextField } from "@/components/forms/Fields";
 import { FormStatus } from "@/components/forms/FormStatus";
 import { SubmitButton } from "@/components/forms/SubmitButton";
@@ -43,81 +43,84 @@ const TEXTS = [
 export function NoticeFields({ action, incidentSlug, initial }: Props) {
   const t = useTranslations("admin.notice");
   const heading = useTranslations("notice");
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending, stepUp] = useStepUpAction(action, {});
   const value = (k: keyof NoticeValues) => state.values?.[k] ?? initial[k];
   const errors = state.errors ?? {};
   const id = (name: string) => `notice-${name}`;
   return (
-    <form action={formAction} className="space-y-4" noValidate>
-      <FormStatus error={state.error} notice={state.notice ? t(state.notice) : undefined} />
-      <input type="hidden" name="incident" value={incidentSlug} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        {DATES.map((k) => (
-          <TextField
-            key={k}
-            id={id(k)}
-            name={k}
-            type="date"
-            label={t(k)}
-            hint={k.startsWith("breach") ? t("breachHint") : ""}
-            error={errors[k]}
-            defaultValue={value(k)}
+    <>
+      <form action={formAction} className="space-y-4" noValidate>
+        <FormStatus error={state.error} notice={state.notice ? t(state.notice) : undefined} />
+        <input type="hidden" name="incident" value={incidentSlug} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          {DATES.map((k) => (
+            <TextField
+              key={k}
+              id={id(k)}
+              name={k}
+              type="date"
+              label={t(k)}
+              hint={k.startsWith("breach") ? t("breachHint") : ""}
+              error={errors[k]}
+              defaultValue={value(k)}
+            />
+          ))}
+        </div>
+        <label className="flex items-center gap-2 text-slate-900">
+          <input
+            type="checkbox"
+            name="noticeDelayedForLaw"
+            defaultChecked={value("noticeDelayedForLaw") === "on"}
+            className="h-5 w-5"
           />
-        ))}
-      </div>
-      <label className="flex items-center gap-2 text-slate-900">
-        <input
-          type="checkbox"
-          name="noticeDelayedForLaw"
-          defaultChecked={value("noticeDelayedForLaw") === "on"}
-          className="h-5 w-5"
+          {t("noticeDelayedForLaw")}
+        </label>
+        <TextField
+          id={id("contactPhone")}
+          name="contactPhone"
+          label={t("contactPhone")}
+          hint=""
+          error={errors.contactPhone}
+          maxLength={LIMITS.contactPhone}
+          defaultValue={value("contactPhone")}
         />
-        {t("noticeDelayedForLaw")}
-      </label>
-      <TextField
-        id={id("contactPhone")}
-        name="contactPhone"
-        label={t("contactPhone")}
-        hint=""
-        error={errors.contactPhone}
-        maxLength={LIMITS.contactPhone}
-        defaultValue={value("contactPhone")}
-      />
-      <TextField
-        id={id("contactUrl")}
-        name="contactUrl"
-        type="url"
-        label={t("contactUrl")}
-        hint={t("contactUrlHint")}
-        error={errors.contactUrl}
-        defaultValue={value("contactUrl")}
-        className="w-full"
-      />
-      <TextAreaField
-        id={id("contactMail")}
-        name="contactMail"
-        label={t("contactMail")}
-        error={errors.contactMail}
-        rows={3}
-        maxLength={LIMITS.contactMail}
-        defaultValue={value("contactMail")}
-      />
-      <fieldset className="space-y-3">
-        <legend className="font-medium text-slate-900">{t("texts")}</legend>
-        {TEXTS.map(([k, h]) => (
-          <TextAreaField
-            key={k}
-            id={id(k)}
-            name={k}
-            label={heading(h)}
-            error={errors[k]}
-            rows={4}
-            maxLength={LIMITS.summary}
-            defaultValue={value(k)}
-          />
-        ))}
-      </fieldset>
-      <SubmitButton pending={pending}>{t("save")}</SubmitButton>
-    </form>
+        <TextField
+          id={id("contactUrl")}
+          name="contactUrl"
+          type="url"
+          label={t("contactUrl")}
+          hint={t("contactUrlHint")}
+          error={errors.contactUrl}
+          defaultValue={value("contactUrl")}
+          className="w-full"
+        />
+        <TextAreaField
+          id={id("contactMail")}
+          name="contactMail"
+          label={t("contactMail")}
+          error={errors.contactMail}
+          rows={3}
+          maxLength={LIMITS.contactMail}
+          defaultValue={value("contactMail")}
+        />
+        <fieldset className="space-y-3">
+          <legend className="font-medium text-slate-900">{t("texts")}</legend>
+          {TEXTS.map(([k, h]) => (
+            <TextAreaField
+              key={k}
+              id={id(k)}
+              name={k}
+              label={heading(h)}
+              error={errors[k]}
+              rows={4}
+              maxLength={LIMITS.summary}
+              defaultValue={value(k)}
+            />
+          ))}
+        </fieldset>
+        <SubmitButton pending={pending}>{t("save")}</SubmitButton>
+      </form>
+      {stepUp}
+    </>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "use-intl";
+import { useStepUpAction } from "@/components/forms/useStepUpAction";
 import { TextAreaField, TextField } from "@/components/forms/Fields";
 import { FormStatus } from "@/components/forms/FormStatus";
 import { SubmitButton } from "@/components/forms/SubmitButton";
@@ -29,7 +30,7 @@ type Props = {
 export function OfferFields({ offerAction, codesAction, incidentSlug, categorySlug, initial, pool }: Props) {
   const t = useTranslations("admin.offers");
   const tn = useTranslations("admin.notice");
-  const [state, formAction, pending] = useActionState(offerAction, {});
+  const [state, formAction, pending, stepUp] = useStepUpAction(offerAction, {});
   const [codes, codesFormAction, loading] = useActionState(codesAction, {});
   const value = (k: keyof OfferValues) => state.values?.[k] ?? initial[k];
   const errors = state.errors ?? {};
@@ -96,6 +97,7 @@ export function OfferFields({ offerAction, codesAction, incidentSlug, categorySl
         />
         <SubmitButton pending={pending}>{t("save")}</SubmitButton>
       </form>
+      {stepUp}
       <form action={codesFormAction} className="space-y-2">
         <h4 className="font-semibold text-slate-900">{t("codes")}</h4>
         <p className="text-slate-800">{t("left", pool)}</p>

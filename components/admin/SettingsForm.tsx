@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "use-intl";
+import { useStepUpAction } from "@/components/forms/useStepUpAction";
 import type { SettingsState } from "@/app/admin/settings/actions";
 import { FormStatus } from "@/components/forms/FormStatus";
 import { TextAreaField, TextField } from "@/components/forms/Fields";
@@ -19,7 +19,7 @@ type Props = {
 /** The owners' form for the carrier's public details, with each field's configured value. */
 export function SettingsForm({ action, overrides, defaults }: Props) {
   const t = useTranslations("admin.settings");
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending, stepUp] = useStepUpAction(action, {});
   const value = (k: CarrierField) => state.values?.[k] ?? overrides[k] ?? "";
   const hint = (k: CarrierField, text: string) =>
     `${text} ${defaults[k] ? t("configured", { value: defaults[k].replace(/\n/g, ", ") }) : t("configuredNone")}`;
@@ -39,31 +39,34 @@ export function SettingsForm({ action, overrides, defaults }: Props) {
     />
   );
   return (
-    <form action={formAction} className="space-y-6" noValidate>
-      <FormStatus error={state.error} notice={state.notice} />
-      <fieldset className="space-y-4">
-        <legend className="text-xl font-bold text-slate-900">{t("carrier")}</legend>
-        {input("name", "text", LIMITS.name)}
-        {input("logoUrl", "text", LIMITS.logoUrl)}
-        {input("color", "text", 7)}
-      </fieldset>
-      <fieldset className="space-y-4">
-        <legend className="text-xl font-bold text-slate-900">{t("contact")}</legend>
-        {input("supportPhone", "tel", LIMITS.supportPhone)}
-        {input("supportUrl", "url", LIMITS.supportUrl)}
-        <TextAreaField
-          key={`address:${value("address")}`}
-          id="address"
-          name="address"
-          label={t("address")}
-          hint={hint("address", t("addressHint"))}
-          error={state.errors?.address}
-          defaultValue={value("address")}
-          maxLength={LIMITS.address}
-          rows={3}
-        />
-      </fieldset>
-      <SubmitButton pending={pending}>{t("save")}</SubmitButton>
-    </form>
+    <>
+      <form action={formAction} className="space-y-6" noValidate>
+        <FormStatus error={state.error} notice={state.notice} />
+        <fieldset className="space-y-4">
+          <legend className="text-xl font-bold text-slate-900">{t("carrier")}</legend>
+          {input("name", "text", LIMITS.name)}
+          {input("logoUrl", "text", LIMITS.logoUrl)}
+          {input("color", "text", 7)}
+        </fieldset>
+        <fieldset className="space-y-4">
+          <legend className="text-xl font-bold text-slate-900">{t("contact")}</legend>
+          {input("supportPhone", "tel", LIMITS.supportPhone)}
+          {input("supportUrl", "url", LIMITS.supportUrl)}
+          <TextAreaField
+            key={`address:${value("address")}`}
+            id="address"
+            name="address"
+            label={t("address")}
+            hint={hint("address", t("addressHint"))}
+            error={state.errors?.address}
+            defaultValue={value("address")}
+            maxLength={LIMITS.address}
+            rows={3}
+          />
+        </fieldset>
+        <SubmitButton pending={pending}>{t("save")}</SubmitButton>
+      </form>
+      {stepUp}
+    </>
   );
 }

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { actorContext, formFailure } from "@/app/admin/action-helpers";
+import { actionFailure, actorContext, formFailure } from "@/app/admin/action-helpers";
 import { requirePermission, requireStepUp } from "@/lib/auth/next";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/manage";
-import { asAppError, errorMessage } from "@/lib/http/respond";
+import { asAppError } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
 import { formString } from "@/lib/validation/form-data";
@@ -19,7 +19,7 @@ export type CreateApiKeyState = {
 };
 
 /** A key row's revoke form: an error or a notice. */
-export type ApiKeyRowState = { error?: string; notice?: string };
+export type ApiKeyRowState = { error?: string; notice?: string; stepUp?: true };
 
 const API_KEYS_PATH = "/admin/api-keys";
 
@@ -44,6 +44,7 @@ export async function createApiKeyAction(
 export async function revokeApiKeyAction(_prev: ApiKeyRowState | undefined, form: FormData): Promise<ApiKeyRowState> {
   const admin = await requirePermission("apikeys:manage");
   try {
+    await requireStepUp(admin);
     const result = await revokeApiKey(
       getServices().db,
       { keyId: formString(form, "keyId"), confirm: formString(form, "confirm") },
@@ -54,6 +55,6 @@ export async function revokeApiKeyAction(_prev: ApiKeyRowState | undefined, form
     revalidatePath(API_KEYS_PATH);
     return { notice: t("admin.apiKeys.revoked", { name: result.name }) };
   } catch (e) {
-    return { error: errorMessage(asAppError(e, "API key action")) };
+    return actionFailure(asAppError(e, "API key action"));
   }
 }

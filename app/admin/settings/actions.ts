@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { actorContext, formFailure } from "@/app/admin/action-helpers";
-import { requirePermission } from "@/lib/auth/next";
+import { requirePermission, requireStepUp } from "@/lib/auth/next";
 import { asAppError } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
@@ -16,6 +16,7 @@ export type SettingsState = {
   errors?: Record<string, string>;
   error?: string;
   notice?: string;
+  stepUp?: true;
 };
 
 /** Owners: save the carrier's details; blank fields go back to the configured values (audited). */
@@ -28,6 +29,8 @@ export async function saveSettingsAction(_prev: SettingsState | undefined, form:
   const services = getServices();
   const t = getTranslator();
   try {
+    // What customers are told to call: a phished session must not change it alone.
+    await requireStepUp(admin);
     const { changed } = await updateCarrierSettings(services.carrier, services.db, values, await actorContext(admin));
     revalidatePath("/admin/settings");
     return { notice: t(changed.length > 0 ? "admin.settings.saved" : "admin.settings.unchanged") };

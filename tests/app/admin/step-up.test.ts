@@ -7,7 +7,10 @@ import AccountPage from "@/app/admin/account/page";
 import DashboardPage from "@/app/admin/dashboard/page";
 import EnrolPage from "@/app/admin/enroll/page";
 import { confirmEnrolmentAction, revealBackupCodesAction, startEnrolmentAction } from "@/app/admin/enroll/actions";
-import { createApiKeyAction } from "@/app/admin/api-keys/actions";
+import { createApiKeyAction, revokeApiKeyAction } from "@/app/admin/api-keys/actions";
+import { updateNoticeAction } from "@/app/admin/incidents/notice/actions";
+import { publishAction, setReviewAction } from "@/app/admin/incidents/publishing/actions";
+import { saveSettingsAction } from "@/app/admin/settings/actions";
 import { undoImportAction } from "@/app/admin/imports/actions";
 import { pauseTextsAction } from "@/app/admin/dashboard/actions";
 import { confirmStepUpAction } from "@/app/admin/step-up/actions";
@@ -94,6 +97,18 @@ describe("the console with second factors", () => {
     expect(role.stepUp).toBe(true);
     expect((await db.adminUser.findUniqueOrThrow({ where: { id: other.user.id } })).role).toBe("viewer");
     expect((await pauseTextsAction(undefined, form({ confirm: "on" }))).stepUp).toBe(true);
+    // What customers read and whom they call: publishing, the notice, review, the carrier's details.
+    const incident = "2021-08-cyberattack";
+    const auditedBefore = await db.auditLog.count({ where: { actorId: owner.user.id } });
+    for (const refused of [
+      await publishAction(undefined, form({ incident, category: "prepaid" })),
+      await setReviewAction(undefined, form({ incident, reviewRequired: "on" })),
+      await updateNoticeAction(undefined, form({ incident, contactPhone: "1-800-555-0199" })),
+      await saveSettingsAction(undefined, form({ supportPhone: "1-800-555-0199" })),
+      await revokeApiKeyAction(undefined, form({ keyId: "any", confirm: "yes" })),
+    ])
+      expect(refused).toMatchObject({ stepUp: true, error: en.errors.step_up_required });
+    expect(await db.auditLog.count({ where: { actorId: owner.user.id } })).toBe(auditedBefore);
     // A plain form post: sent back to the list, which asks for the code.
     expect(await nextInterrupt(() => undoImportAction(form({ batchId: "1", confirm: "undo" })))).toMatch(
       /^NEXT_REDIRECT;(replace|push);\/admin\/imports\?stepUp=undo&undo=1#batch-1;/,

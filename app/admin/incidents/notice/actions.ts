@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { actorContext, formFailure } from "@/app/admin/action-helpers";
-import { requirePermission } from "@/lib/auth/next";
+import { requirePermission, requireStepUp } from "@/lib/auth/next";
 import { asAppError } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
 import { updateNotice, updateOffer } from "@/lib/incidents/notice";
@@ -17,6 +17,7 @@ export type NoticeFormState = {
   error?: string;
   notice?: "saved" | "unchanged";
   loaded?: CodesImport;
+  stepUp?: true;
 };
 
 const NOTICE_FIELDS = [
@@ -58,6 +59,8 @@ export async function updateNoticeAction(_prev: NoticeFormState | undefined, for
   const values = valuesOf(form, NOTICE_FIELDS);
   const incident = formString(form, "incident");
   try {
+    // The notice and the offer go live as saved (no draft): confirmed like a publish.
+    await requireStepUp(admin);
     const { changed } = await updateNotice(getServices().db, incident, values, await actorContext(admin));
     if (changed.length > 0) refresh(incident);
     return { notice: changed.length > 0 ? "saved" : "unchanged" };
@@ -71,6 +74,7 @@ export async function updateOfferAction(_prev: NoticeFormState | undefined, form
   const values = valuesOf(form, OFFER_FIELDS);
   const incident = formString(form, "incident");
   try {
+    await requireStepUp(admin);
     const { changed } = await updateOffer(
       getServices().db,
       incident,

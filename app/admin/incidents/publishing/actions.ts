@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requirePermission } from "@/lib/auth/next";
+import { requirePermission, requireStepUp } from "@/lib/auth/next";
 import { actorContext } from "@/app/admin/action-helpers";
 import type { EditorState } from "@/app/admin/incidents/actions";
 import { failed, refresh } from "@/app/admin/incidents/editor-state";
@@ -11,8 +11,8 @@ import { publishDraft, restoreVersion, setReviewRequired } from "@/lib/incidents
 import { getServices } from "@/lib/services";
 
 // Publishing, restoring and deleting incident text, and the review switch: each action checks its permission,
-// then makes one domain call (docs/adr/0027-reviewed-content.md). A further guard (a
-// second factor) goes on the line after requirePermission.
+// confirms a recent second factor (each changes what customers read, or weakens review),
+// then makes one domain call (docs/adr/0027-reviewed-content.md).
 
 /** The subject a form names: an incident's own text, or one of its groups. */
 function subject(form: FormData): [string, string | null] {
@@ -23,6 +23,7 @@ function subject(form: FormData): [string, string | null] {
 export async function publishAction(_prev: EditorState | undefined, form: FormData): Promise<EditorState> {
   const admin = await requirePermission("incidents:edit");
   try {
+    await requireStepUp(admin);
     const { version } = await publishDraft(getServices().db, ...subject(form), await actorContext(admin));
     refresh(true);
     return { notice: "published", version };
@@ -34,6 +35,7 @@ export async function publishAction(_prev: EditorState | undefined, form: FormDa
 export async function restoreAction(_prev: EditorState | undefined, form: FormData): Promise<EditorState> {
   const admin = await requirePermission("incidents:edit");
   try {
+    await requireStepUp(admin);
     const input = { version: formString(form, "version") };
     const { version } = await restoreVersion(getServices().db, ...subject(form), input, await actorContext(admin));
     refresh(false);
@@ -46,6 +48,7 @@ export async function restoreAction(_prev: EditorState | undefined, form: FormDa
 export async function deleteCategoryAction(_prev: EditorState | undefined, form: FormData): Promise<EditorState> {
   const admin = await requirePermission("incidents:edit");
   try {
+    await requireStepUp(admin);
     const [incident, category] = subject(form);
     const input = { confirm: formString(form, "confirm") };
     await deleteCategory(getServices().db, incident, category ?? "", input, await actorContext(admin));
@@ -60,6 +63,7 @@ export async function deleteCategoryAction(_prev: EditorState | undefined, form:
 export async function setReviewAction(_prev: EditorState | undefined, form: FormData): Promise<EditorState> {
   const admin = await requirePermission("settings:manage");
   try {
+    await requireStepUp(admin);
     const input = { reviewRequired: formString(form, "reviewRequired") };
     const ctx = await actorContext(admin);
     const { reviewRequired } = await setReviewRequired(getServices().db, formString(form, "incident"), input, ctx);
