@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { confirmImportAction, restoreImportAction, undoImportAction } from "@/app/admin/imports/actions";
 import { POST as upload } from "@/app/api/admin/imports/route";
 import { setRequestAdapterForTests } from "@/lib/auth/next";
@@ -20,6 +20,9 @@ function multipart(cookie: string, csv: string, accept = "text/html") {
     headers: { cookie, accept, "x-forwarded-for": "192.0.2.44" },
   });
 }
+
+const { revalidatePath } = vi.hoisted(() => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath }));
 
 let cookie = "";
 
@@ -244,10 +247,19 @@ describe("undo and restore from the console", () => {
 
   it("undoes with the confirmation, then restores, each audited under the importer", async () => {
     const { batchId } = await importFile(csvFile("phone\n206-555-0651\n"), { category: "prepaid" });
-    await nextInterrupt(() => undoImportAction(form({ batchId: String(batchId), confirm: "undo" })));
+    // Back to the history with what happened in the query: a fragment alone would not refresh it.
+    const back = (done: string) =>
+      new RegExp(`^NEXT_REDIRECT;(replace|push);/admin/imports\\?done=${done}&batch=${batchId}#batch-${batchId};`);
+    revalidatePath.mockClear();
+    expect(await nextInterrupt(() => undoImportAction(form({ batchId: String(batchId), confirm: "undo" })))).toMatch(
+      back("undone"),
+    );
     expect(await status(batchId!)).toBe("undone");
-    await nextInterrupt(() => restoreImportAction(form({ batchId: String(batchId) })));
+    expect(await nextInterrupt(() => restoreImportAction(form({ batchId: String(batchId) })))).toMatch(
+      back("restored"),
+    );
     expect(await status(batchId!)).toBe("completed");
+    expect(revalidatePath).toHaveBeenCalledWith("/admin/imports");
     const audited = await getDb().auditLog.findMany({
       where: { target: `batch ${batchId}`, action: { in: ["import_undone", "import_restored"] } },
       orderBy: { id: "asc" },
