@@ -45,6 +45,8 @@ const OFFER_FIELDS = {
 
 export type NoticePage = NonNullable<Awaited<ReturnType<typeof getNotice>>>;
 
+type NoticeTextField = (typeof NOTICE_TEXT_FIELDS)[number];
+type OfferTextField = (typeof OFFER_TEXT_FIELDS)[number];
 type Locale = (typeof TRANSLATION_LOCALES)[number];
 type Translations = Record<string, Record<string, string | null | undefined> | undefined>;
 
@@ -64,6 +66,18 @@ function readTranslations<K extends string>(json: unknown, fields: readonly K[])
 
 const pick = <K extends string>(row: Record<K, string | null>, fields: readonly K[]) =>
   Object.fromEntries(fields.map((k) => [k, row[k]])) as Record<K, string | null>;
+
+/** The notice's texts in every locale (English from the columns), as resolveText takes them. */
+export const noticeTexts = (row: Record<NoticeTextField, string | null> & { noticeText: unknown }) => ({
+  en: pick(row, NOTICE_TEXT_FIELDS),
+  ...readTranslations(row.noticeText, NOTICE_TEXT_FIELDS),
+});
+
+/** A group's offer instructions in every locale, likewise. */
+export const offerTexts = (row: Record<OfferTextField, string | null> & { offerText: unknown }) => ({
+  en: pick(row, OFFER_TEXT_FIELDS),
+  ...readTranslations(row.offerText, OFFER_TEXT_FIELDS),
+});
 
 const published = { where: { status: "published" }, select: { body: true } } as const;
 
@@ -103,18 +117,13 @@ export async function getNotice(db: Db, slug: string, locale: string = SOURCE_LO
     ? readIncidentBody(contents[0].body).text
     : { en: { title: row.title, summary: row.summary } };
   const head = resolve("incident", own);
-  const texts = resolve("notice", {
-    en: pick(row, NOTICE_TEXT_FIELDS),
-    ...readTranslations(noticeText, NOTICE_TEXT_FIELDS),
-  });
-  const groups = categories.map(({ contents: versions, offerText, ...c }) => {
+  const texts = resolve("notice", noticeTexts({ ...row, noticeText }));
+  const groups = categories.map(({ contents: versions, ...c }) => {
     const body = versions[0] ? readCategoryBody(versions[0].body).text : null;
     const named = body ? resolve(`category.${c.slug}`, body) : c;
-    const offer = resolve(`category.${c.slug}`, {
-      en: pick(c, OFFER_TEXT_FIELDS),
-      ...readTranslations(offerText, OFFER_TEXT_FIELDS),
-    });
-    return { ...c, name: named.name, dataExposed: named.dataExposed, ...offer };
+    const offer = resolve(`category.${c.slug}`, offerTexts(c));
+    const { offerText: _stored, ...group } = c;
+    return { ...group, name: named.name, dataExposed: named.dataExposed, ...offer };
   });
   return {
     ...incident,
