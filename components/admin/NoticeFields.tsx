@@ -6,24 +6,38 @@ import { TextAreaField, TextField } from "@/components/forms/Fields";
 import { FormStatus } from "@/components/forms/FormStatus";
 import { SubmitButton } from "@/components/forms/SubmitButton";
 import type { NoticeFormState } from "@/app/admin/incidents/notice/actions";
+import { LocaleColumns } from "@/components/admin/EditorPreview";
 import { LIMITS } from "@/lib/incidents/limits";
+import { SOURCE_LOCALE, type ContentLocale } from "@/lib/incidents/locales";
 
-/** The notice's fields as the form holds them: dates YYYY-MM-DD or "", the flag "on" or "". */
-export type NoticeValues = Record<
-  | "breachStartedOn"
-  | "breachEndedOn"
-  | "discoveredOn"
-  | "noticeOn"
-  | "noticeDelayedForLaw"
-  | "contactPhone"
-  | "contactUrl"
-  | "contactMail"
-  | "noticeWhatHappened"
-  | "noticeWhatInvolved"
-  | "noticeWhatWeAreDoing"
-  | "noticeWhatYouCanDo",
-  string
->;
+const TEXTS = [
+  ["noticeWhatHappened", "whatHappened"],
+  ["noticeWhatInvolved", "whatInvolved"],
+  ["noticeWhatWeAreDoing", "whatWeAreDoing"],
+  ["noticeWhatYouCanDo", "whatYouCanDo"],
+] as const;
+type NoticeText = (typeof TEXTS)[number][0];
+
+/**
+ * The notice's fields as the form holds them: dates YYYY-MM-DD or "", the flag "on" or "",
+ * the texts in English by their plain names and translated as "es.noticeWhatHappened"...
+ */
+export type NoticeValues = Record<`${Exclude<ContentLocale, "en">}.${NoticeText}`, string> &
+  Record<
+    | "breachStartedOn"
+    | "breachEndedOn"
+    | "discoveredOn"
+    | "noticeOn"
+    | "noticeDelayedForLaw"
+    | "contactPhone"
+    | "contactUrl"
+    | "contactMail"
+    | "noticeWhatHappened"
+    | "noticeWhatInvolved"
+    | "noticeWhatWeAreDoing"
+    | "noticeWhatYouCanDo",
+    string
+  >;
 
 type Props = {
   action: (prev: NoticeFormState | undefined, form: FormData) => Promise<NoticeFormState>;
@@ -32,17 +46,12 @@ type Props = {
 };
 
 const DATES = ["breachStartedOn", "breachEndedOn", "discoveredOn", "noticeOn"] as const;
-const TEXTS = [
-  ["noticeWhatHappened", "whatHappened"],
-  ["noticeWhatInvolved", "whatInvolved"],
-  ["noticeWhatWeAreDoing", "whatWeAreDoing"],
-  ["noticeWhatYouCanDo", "whatYouCanDo"],
-] as const;
 
 /** The breach notice's dates, delay, contacts and section texts (ADR 33). */
 export function NoticeFields({ action, incidentSlug, initial }: Props) {
   const t = useTranslations("admin.notice");
   const heading = useTranslations("notice");
+  const ti = useTranslations("admin.incidents");
   const [state, formAction, pending, stepUp] = useStepUpAction(action, {});
   const value = (k: keyof NoticeValues) => state.values?.[k] ?? initial[k];
   const errors = state.errors ?? {};
@@ -103,21 +112,28 @@ export function NoticeFields({ action, incidentSlug, initial }: Props) {
           maxLength={LIMITS.contactMail}
           defaultValue={value("contactMail")}
         />
-        <fieldset className="space-y-3">
-          <legend className="font-medium text-slate-900">{t("texts")}</legend>
-          {TEXTS.map(([k, h]) => (
-            <TextAreaField
-              key={k}
-              id={id(k)}
-              name={k}
-              label={heading(h)}
-              error={errors[k]}
-              rows={4}
-              maxLength={LIMITS.summary}
-              defaultValue={value(k)}
-            />
-          ))}
-        </fieldset>
+        <h3 className="font-medium text-slate-900">{t("texts")}</h3>
+        {/* English under the plain names, a translation as "es.<field>" (ADR 36). */}
+        <LocaleColumns idPrefix={id("texts")}>
+          {(l) =>
+            TEXTS.map(([k, h]) => {
+              const name = l === SOURCE_LOCALE ? k : (`${l}.${k}` as const);
+              return (
+                <TextAreaField
+                  key={name}
+                  id={id(name.replace(".", "-"))}
+                  name={name}
+                  lang={l}
+                  label={ti("inLocale", { field: heading(h), language: ti(`locales.${l}`) })}
+                  error={errors[name]}
+                  rows={4}
+                  maxLength={LIMITS.summary}
+                  defaultValue={value(name)}
+                />
+              );
+            })
+          }
+        </LocaleColumns>
         <SubmitButton pending={pending}>{t("save")}</SubmitButton>
       </form>
       {stepUp}

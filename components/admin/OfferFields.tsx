@@ -7,12 +7,16 @@ import { TextAreaField, TextField } from "@/components/forms/Fields";
 import { FormStatus } from "@/components/forms/FormStatus";
 import { SubmitButton } from "@/components/forms/SubmitButton";
 import type { NoticeFormState } from "@/app/admin/incidents/notice/actions";
+import { LocaleColumns } from "@/components/admin/EditorPreview";
 import { LIMITS } from "@/lib/incidents/limits";
+import { SOURCE_LOCALE, type ContentLocale } from "@/lib/incidents/locales";
 
+/** The offer as the form holds it; the instructions translated as "es.offerInstructions" (ADR 36). */
 export type OfferValues = Record<
   "exposesIdNumbers" | "offerProvider" | "offerMonths" | "offerEnrollUrl" | "offerInstructions",
   string
->;
+> &
+  Record<`${Exclude<ContentLocale, "en">}.offerInstructions`, string>;
 
 type Action = (prev: NoticeFormState | undefined, form: FormData) => Promise<NoticeFormState>;
 
@@ -30,6 +34,7 @@ type Props = {
 export function OfferFields({ offerAction, codesAction, incidentSlug, categorySlug, initial, pool }: Props) {
   const t = useTranslations("admin.offers");
   const tn = useTranslations("admin.notice");
+  const ti = useTranslations("admin.incidents");
   const [state, formAction, pending, stepUp] = useStepUpAction(offerAction, {});
   const [codes, codesFormAction, loading] = useActionState(codesAction, {});
   const value = (k: keyof OfferValues) => state.values?.[k] ?? initial[k];
@@ -86,15 +91,24 @@ export function OfferFields({ offerAction, codesAction, incidentSlug, categorySl
           defaultValue={value("offerEnrollUrl")}
           className="w-full"
         />
-        <TextAreaField
-          id={id("instructions")}
-          name="offerInstructions"
-          label={t("instructions")}
-          error={errors.offerInstructions}
-          rows={3}
-          maxLength={LIMITS.step}
-          defaultValue={value("offerInstructions")}
-        />
+        {/* The provider is a product's name, shared; only the instructions are per locale. */}
+        <LocaleColumns idPrefix={id("instructions")}>
+          {(l) => {
+            const name = l === SOURCE_LOCALE ? "offerInstructions" : (`${l}.offerInstructions` as const);
+            return (
+              <TextAreaField
+                id={id(`instructions-${l}`)}
+                name={name}
+                lang={l}
+                label={ti("inLocale", { field: t("instructions"), language: ti(`locales.${l}`) })}
+                error={errors[name]}
+                rows={3}
+                maxLength={LIMITS.step}
+                defaultValue={value(name)}
+              />
+            );
+          }}
+        </LocaleColumns>
         <SubmitButton pending={pending}>{t("save")}</SubmitButton>
       </form>
       {stepUp}

@@ -1,10 +1,12 @@
 import type { Db } from "@/lib/db/client";
 import type { ExposureResult } from "@/lib/exposures/types";
 import { readCategoryBody, readIncidentBody, resolveText } from "@/lib/incidents/content";
-import { SOURCE_LOCALE, contentLocale } from "@/lib/incidents/locales";
+import { SOURCE_LOCALE, contentLocale, type ContentLocale } from "@/lib/incidents/locales";
 
 /**
- * The check result's incident titles, group names and data-exposed labels in a locale.
+ * The check result's incident titles, group names, data-exposed labels and offer
+ * instructions in a locale. The instructions are the category row's live translation
+ * (offer_text, ADR 36), read with the published text it belongs to.
  * The lookup query reads the published English (ADR 27); this swaps in the published
  * translation field by field, English where it is missing (ADR 28). English results pass
  * through untouched. The published text of every incident is read at most once per
@@ -12,7 +14,7 @@ import { SOURCE_LOCALE, contentLocale } from "@/lib/incidents/locales";
  * extra query; a publish shows here within `ttlMs`.
  */
 export function exposureLocalizer(db: Db, ttlMs = 5_000, now: () => number = Date.now) {
-  type Texts = { incidents: Map<string, unknown>; categories: Map<string, unknown> };
+  type Texts = { incidents: Map<string, unknown>; categories: Map<string, unknown>; offers: Map<string, unknown> };
   let cached: { at: number; texts: Promise<Texts> } | undefined;
 
   async function read(): Promise<Texts> {
@@ -22,13 +24,15 @@ export function exposureLocalizer(db: Db, ttlMs = 5_000, now: () => number = Dat
         body: true,
         categoryId: true,
         incident: { select: { slug: true } },
-        category: { select: { slug: true } },
+        category: { select: { slug: true, offerText: true } },
       },
     });
-    const texts: Texts = { incidents: new Map(), categories: new Map() };
+    const texts: Texts = { incidents: new Map(), categories: new Map(), offers: new Map() };
     for (const r of rows) {
-      if (r.category) texts.categories.set(`${r.incident.slug}/${r.category.slug}`, r.body);
-      else texts.incidents.set(r.incident.slug, r.body);
+      if (r.category) {
+        texts.categories.set(`${r.incident.slug}/${r.category.slug}`, r.body);
+        texts.offers.set(`${r.incident.slug}/${r.category.slug}`, r.category.offerText);
+      } else texts.incidents.set(r.incident.slug, r.body);
     }
     return texts;
   }
@@ -48,7 +52,7 @@ export function exposureLocalizer(db: Db, ttlMs = 5_000, now: () => number = Dat
   return async function localize(result: ExposureResult, locale: string): Promise<ExposureResult> {
     const lang = contentLocale(locale);
     if (lang === SOURCE_LOCALE || result.exposures.length === 0) return result;
-    const { incidents, categories } = await texts();
+    const { incidents, categories, offers } = await texts();
     return {
       ...result,
       exposures: result.exposures.map((x) => {
@@ -56,12 +60,27 @@ export function exposureLocalizer(db: Db, ttlMs = 5_000, now: () => number = Dat
         const c = categories.get(`${x.incident.slug}/${x.category.slug}`);
         const title = i ? resolveText(readIncidentBody(i).text, lang).values.title : x.incident.title;
         const text = c ? resolveText(readCategoryBody(c).text, lang).values : null;
+        const offer = x.offer && {
+          ...x.offer,
+          instructions: offerInstructions(
+            x.offer.instructions,
+            offers.get(`${x.incident.slug}/${x.category.slug}`),
+            lang,
+          ),
+        };
         return {
           ...x,
+          offer,
           incident: { ...x.incident, title },
           category: text ? { ...x.category, name: text.name, dataExposed: text.dataExposed } : x.category,
         };
       }),
     };
   };
+}
+
+/** A group's offer instructions in `lang` from its offer_text, English when it has none. */
+function offerInstructions(en: string, offerText: unknown, lang: ContentLocale): string {
+  const stored = (offerText ?? {}) as Partial<Record<ContentLocale, { offerInstructions?: string }>>;
+  return resolveText({ en: { offerInstructions: en }, [lang]: stored[lang] ?? {} }, lang).values.offerInstructions;
 }

@@ -46,6 +46,28 @@ export const DEMO_INCIDENT = {
     "- Turn on Account Takeover Protection, and change your account PIN and passcode.",
     "- If your Social Security or driver's licence number was exposed, consider a credit freeze and a fraud alert with the credit bureaus listed below.",
   ].join("\n"),
+  // The notice's texts in Spanish: live on the row like the English (docs/adr/0036).
+  noticeText: {
+    es: {
+      noticeWhatHappened:
+        "El 17 de agosto de 2021 confirmamos que unos delincuentes habían entrado sin autorización a algunos de nuestros sistemas. Ese mismo día encontramos y cerramos el acceso que usaron, y empezamos una investigación a fondo con Mandiant, una reconocida empresa externa de ciberseguridad y análisis forense. La investigación determinó que se llevaron datos de clientes.",
+      noticeWhatInvolved:
+        "Los datos robados varían según el grupo de clientes, como se indica abajo. Entre los datos robados no se encontraron números de teléfono, números de cuenta, PIN, contraseñas ni información financiera de clientes anteriores o de personas que solicitaron servicio, ni datos de tarjetas de pago u otra información financiera de ningún cliente.",
+      noticeWhatWeAreDoing: [
+        "- Restablecimos el PIN de todos los clientes prepago activos cuyo PIN quedó expuesto.",
+        "- Estamos investigando con Mandiant y colaborando con las autoridades.",
+        "- Les ofrecemos dos años gratis de protección contra el robo de identidad, McAfee ID Theft Protection, a todas las personas que podrían estar afectadas.",
+        "- Les ofrecemos a todos nuestros clientes Scam Shield, nuestra protección gratuita contra llamadas de estafa.",
+        "- Ofrecemos la protección contra el robo de cuenta, que impide que se transfiera su número a otra compañía sin su autorización.",
+      ].join("\n"),
+      noticeWhatYouCanDo: [
+        "- Inscríbase en los dos años de protección gratuita contra el robo de identidad con el código de activación que aparece junto a su resultado.",
+        "- Active Scam Shield para bloquear las llamadas de estafadores que podrían usar los datos robados.",
+        "- Active la protección contra el robo de cuenta y cambie el PIN y la clave de su cuenta.",
+        "- Si quedó expuesto su número de Seguro Social o de su licencia de manejar, considere congelar su crédito y pedir una alerta de fraude en las agencias de crédito que aparecen abajo.",
+      ].join("\n"),
+    },
+  },
 };
 
 /** Every demo group carries the 2021 offer: two years of McAfee ID Theft Protection. */
@@ -55,6 +77,13 @@ const OFFER_2021 = {
   offerEnrollUrl: "https://www.mcafee.com/activatetmobile",
   offerInstructions:
     "Go to the enrolment page, choose to sign up, and enter your activation code when asked. The service includes credit monitoring, identity restoration, identity theft insurance and dark web monitoring.",
+  // The provider is a product's name and stays as it is; the instructions are per locale (ADR 36).
+  offerText: {
+    es: {
+      offerInstructions:
+        "Entre a la página de inscripción, elija la opción para registrarse y escriba su código de activación cuando se lo pidan. El servicio incluye monitoreo de crédito, ayuda para recuperar su identidad, un seguro contra el robo de identidad y vigilancia de la web oscura (dark web).",
+    },
+  },
 };
 
 /** Demo activation codes seeded into each group's pool (fictional; a real pool is loaded from the provider's file). */

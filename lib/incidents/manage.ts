@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { completeness, readCategoryBody, readIncidentBody } from "@/lib/incidents/content";
 import { dayOf } from "@/lib/incidents/drafts";
+import { noticeTexts, offerTexts } from "@/lib/incidents/notice";
 import { CreateCategoryInput, CreateIncidentInput, DeleteCategoryInput } from "@/lib/incidents/schemas";
 import { editorKey, findSubject } from "@/lib/incidents/subject";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -33,15 +34,29 @@ export async function listIncidents(db: Db) {
       slug: true,
       title: true,
       disclosedAt: true,
-      categories: { orderBy: [...categoryOrder], select: { slug: true, name: true } },
+      categories: {
+        orderBy: [...categoryOrder],
+        select: { slug: true, name: true, offerInstructions: true, offerText: true },
+      },
       contents: { where: { status: "published" }, select: { categoryId: true, body: true } },
+      // The notice's texts and offer instructions count too: they are live (ADR 36).
+      noticeWhatHappened: true,
+      noticeWhatInvolved: true,
+      noticeWhatWeAreDoing: true,
+      noticeWhatYouCanDo: true,
+      noticeText: true,
     },
   });
-  return incidents.map(({ contents, ...incident }) => ({
-    ...incident,
-    translations: completeness(
-      contents.map((c) => (c.categoryId === null ? readIncidentBody(c.body) : readCategoryBody(c.body)).text),
-    ),
+  return incidents.map(({ contents, categories, ...incident }) => ({
+    slug: incident.slug,
+    title: incident.title,
+    disclosedAt: incident.disclosedAt,
+    categories: categories.map((c) => ({ slug: c.slug, name: c.name })),
+    translations: completeness([
+      ...contents.map((c) => (c.categoryId === null ? readIncidentBody(c.body) : readCategoryBody(c.body)).text),
+      noticeTexts(incident),
+      ...categories.map((c) => offerTexts(c)),
+    ]),
   }));
 }
 

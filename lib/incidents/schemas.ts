@@ -160,6 +160,46 @@ const https = z
   .max(500, "errors.url_invalid")
   .regex(/^https:\/\/[^\s<>"]+$/, "errors.url_invalid");
 
+const noticeText = optional(text(LIMITS.summary, "errors.invalid_request", "errors.summary_too_long"));
+const offerInstructions = optional(text(LIMITS.step, "errors.invalid_request", "errors.step_too_long"));
+
+/** The notice's texts that have a translation per locale (the rest is shared; ADR 36). */
+export const NOTICE_TEXT_FIELDS = [
+  "noticeWhatHappened",
+  "noticeWhatInvolved",
+  "noticeWhatWeAreDoing",
+  "noticeWhatYouCanDo",
+] as const;
+/** The offer's only per-locale text: the provider is a product's name, shared like the link. */
+export const OFFER_TEXT_FIELDS = ["offerInstructions"] as const;
+
+type Translations<K extends string> = { [L in Exclude<ContentLocale, "en">]: Partial<Record<K, string>> };
+
+/**
+ * The translated fields of a live-saved form: "es.noticeWhatHappened"... with the English
+ * field's schema (blank = left out, shown in English), gathered by `gather` into
+ * { es: { noticeWhatHappened } }, the shape of the row's JSON column.
+ */
+function translated<K extends string>(fields: readonly K[], schema: z.ZodType<string | null>) {
+  const shape: Record<string, z.ZodType<string | null>> = {};
+  for (const l of TRANSLATION_LOCALES) for (const k of fields) shape[`${l}.${k}`] = schema;
+  const gather = (flat: Record<string, unknown>): Translations<K> => {
+    const out = Object.fromEntries(TRANSLATION_LOCALES.map((l) => [l, {}])) as Record<string, Record<string, unknown>>;
+    for (const l of TRANSLATION_LOCALES) {
+      for (const k of fields) if (flat[`${l}.${k}`] != null) out[l]![k] = flat[`${l}.${k}`];
+    }
+    return out as Translations<K>;
+  };
+  return { shape, gather };
+}
+
+const noticeTranslations = translated(NOTICE_TEXT_FIELDS, noticeText);
+const offerTranslations = translated(OFFER_TEXT_FIELDS, offerInstructions);
+
+/** Drops the flat "es.<field>" keys once gathered. */
+const withoutTranslated = <T extends Record<string, unknown>>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([k]) => !k.includes("."))) as T;
+
 export const NoticeInput = z
   .object({
     breachStartedOn: optional(day),
@@ -170,15 +210,17 @@ export const NoticeInput = z
     contactPhone: optional(text(LIMITS.contactPhone, "errors.invalid_request", "errors.contact_too_long")),
     contactUrl: optional(https),
     contactMail: optional(text(LIMITS.contactMail, "errors.invalid_request", "errors.contact_too_long")),
-    noticeWhatHappened: optional(text(LIMITS.summary, "errors.invalid_request", "errors.summary_too_long")),
-    noticeWhatInvolved: optional(text(LIMITS.summary, "errors.invalid_request", "errors.summary_too_long")),
-    noticeWhatWeAreDoing: optional(text(LIMITS.summary, "errors.invalid_request", "errors.summary_too_long")),
-    noticeWhatYouCanDo: optional(text(LIMITS.summary, "errors.invalid_request", "errors.summary_too_long")),
+    noticeWhatHappened: noticeText,
+    noticeWhatInvolved: noticeText,
+    noticeWhatWeAreDoing: noticeText,
+    noticeWhatYouCanDo: noticeText,
+    ...noticeTranslations.shape,
   })
   .refine((n) => !n.breachStartedOn || !n.breachEndedOn || n.breachStartedOn <= n.breachEndedOn, {
     path: ["breachEndedOn"],
     error: "errors.date_range",
-  });
+  })
+  .transform((n) => ({ ...withoutTranslated(n), noticeText: noticeTranslations.gather(n) }));
 
 export const OfferInput = z
   .object({
@@ -192,7 +234,8 @@ export const OfferInput = z
         .max(LIMITS.offerMonths, "errors.months_invalid"),
     ),
     offerEnrollUrl: optional(https),
-    offerInstructions: optional(text(LIMITS.step, "errors.invalid_request", "errors.step_too_long")),
+    offerInstructions,
+    ...offerTranslations.shape,
   })
   // An offer is shown whole or not at all.
   .refine(
@@ -203,7 +246,8 @@ export const OfferInput = z
       path: ["offerProvider"],
       error: "errors.offer_incomplete",
     },
-  );
+  )
+  .transform((o) => ({ ...withoutTranslated(o), offerText: offerTranslations.gather(o) }));
 
 export type Notice = z.output<typeof NoticeInput>;
 export type OfferFields = z.output<typeof OfferInput>;

@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium && !inCi)("incident editor in a browser", () => {
     await signInToConsole(page, app, EDITOR);
 
     await page.goto(`${app.base}/admin/incidents`);
-    await expect(page.getByTestId("completeness").first().textContent()).resolves.toContain("Spanish: 11 of 11 fields");
+    await expect(page.getByTestId("completeness").first().textContent()).resolves.toContain("Spanish: 18 of 18 fields");
 
     await page.goto(`${app.base}/admin/incidents/${DEMO_INCIDENT.slug}`);
     await expectAccessible(page, "the incident editor");

@@ -53,6 +53,12 @@ export default async function NoticePage(props: Params) {
           {t("notice.back")}
         </a>
       </p>
+      {/* The same note as a group's page (ADR 28, 36), in the reader's language. */}
+      {notice.fallback && (
+        <p role="note" className="rounded-md border border-amber-600 bg-amber-50 p-3 text-slate-900">
+          {t("remediation.fallbackNotice")}
+        </p>
+      )}
       <header>
         <p className="text-sm font-semibold uppercase tracking-wide text-slate-700">{t("notice.kicker")}</p>
         <h1 className="text-3xl font-bold text-slate-900">{notice.title}</h1>

@@ -4,6 +4,7 @@ import { importOfferCodesAction, updateNoticeAction, updateOfferAction } from "@
 import { setRequestAdapterForTests } from "@/lib/auth/next";
 import { getDb } from "@/lib/db/client";
 import { en } from "@/lib/i18n/messages/en";
+import { noticeFormValues } from "@/lib/incidents/notice";
 import { poolStats } from "@/lib/offers/pool-stats";
 import { fakeRequest, signedIn } from "@/tests/support/admin";
 import { setEnv } from "@/tests/support/api";
@@ -47,6 +48,35 @@ describe("notice and offer actions", () => {
         form({ incident, discoveredOn: "2026-02-03", noticeDelayedForLaw: "on", contactPhone: "1-800-555-0100" }),
       ),
     ).toEqual({ notice: "unchanged" });
+  });
+
+  it("keeps the Spanish notice texts and offer instructions, audited by field", async () => {
+    const { incident, category } = await offerPool(0);
+    const bad = await updateNoticeAction(undefined, form({ incident, "es.noticeWhatHappened": "x".repeat(5_001) }));
+    expect(bad.errors).toEqual({ "es.noticeWhatHappened": en.errors.summary_too_long });
+    expect(bad.values?.["es.noticeWhatHappened"]).toHaveLength(5_001);
+    const ok = await updateNoticeAction(
+      undefined,
+      form({ incident, noticeWhatHappened: "Someone broke in.", "es.noticeWhatHappened": "Alguien entró." }),
+    );
+    expect(ok).toEqual({ notice: "saved" });
+    const row = await db.incident.findUniqueOrThrow({ where: { slug: incident } });
+    expect(row.noticeText).toEqual({ es: { noticeWhatHappened: "Alguien entró." } });
+    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "notice_edited", target: incident } });
+    expect(entry.details).toEqual({ fields: ["es.noticeWhatHappened", "noticeWhatHappened"] });
+
+    const offer = { incident, category, offerProvider: "Shield Co", offerMonths: "24" };
+    const saved = await updateOfferAction(
+      undefined,
+      form({ ...offer, offerEnrollUrl: "https://shield.example/enrol", "es.offerInstructions": "Escriba el código." }),
+    );
+    expect(saved).toEqual({ notice: "saved" });
+    const values = (await noticeFormValues(db, incident))!;
+    expect(values.notice["es.noticeWhatHappened"]).toBe("Alguien entró.");
+    expect(values.offers[category]!["es.offerInstructions"]).toBe("Escriba el código.");
+    // A blank Spanish field clears the translation (English shows instead).
+    await updateNoticeAction(undefined, form({ incident, noticeWhatHappened: "Someone broke in." }));
+    expect((await db.incident.findUniqueOrThrow({ where: { slug: incident } })).noticeText).toEqual({ es: {} });
   });
 
   it("saves an offer whole or not at all", async () => {

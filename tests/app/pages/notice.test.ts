@@ -4,8 +4,10 @@ import NoticePage from "@/app/notice/[incident]/page";
 import { CLI_ACTOR } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { en } from "@/lib/i18n/messages/en";
+import { es } from "@/lib/i18n/messages/es";
 import { CREDIT_BUREAUS } from "@/lib/incidents/bureaus";
-import { updateNotice } from "@/lib/incidents/notice";
+import { DEMO_CATEGORIES, DEMO_INCIDENT } from "@/lib/incidents/demo-data";
+import { getNotice, updateNotice } from "@/lib/incidents/notice";
 import { fakeRequest } from "@/tests/support/admin";
 import { offerPool } from "@/tests/support/offers";
 import { render } from "@/tests/support/pages";
@@ -105,5 +107,63 @@ describe("/notice/[incident]", () => {
   it("answers not found for an unknown or malformed incident", async () => {
     await expect(page("no-such-incident")).rejects.toThrow();
     await expect(page("../etc")).rejects.toThrow();
+  });
+});
+
+describe("/notice/[incident] in Spanish (ADR 36)", () => {
+  beforeAll(() => fakeRequest({ headers: { "x-locale": "es" } }));
+
+  it("reads the demo incident wholly in Spanish, without the fallback note", async () => {
+    const html = await page(DEMO_INCIDENT.slug);
+    expect(html).toContain(es.notice.whatHappened);
+    expect(html).toContain(DEMO_INCIDENT.es.title);
+    expect(html).toContain("El 17 de agosto de 2021 confirmamos");
+    expect(html).toContain("Restablecimos el PIN de todos los clientes prepago");
+    expect(html).toContain("Inscríbase en los dos años de protección gratuita");
+    expect(html).toContain(DEMO_CATEGORIES[0].es.name);
+    expect(html).toContain(DEMO_CATEGORIES[1].es.dataExposed[2]);
+    expect(html).not.toContain("On August 17, 2021 we confirmed");
+    expect(html).not.toContain(es.remediation.fallbackNotice);
+  });
+
+  it("shows a missing section in English, field by field, and says so in Spanish", async () => {
+    const pool = await offerPool(0);
+    await updateNotice(
+      getDb(),
+      pool.incident,
+      {
+        noticeWhatHappened: "Someone broke in.",
+        noticeWhatWeAreDoing: "We locked the door.",
+        "es.noticeWhatHappened": "Alguien *entró*.",
+      },
+      { actor: CLI_ACTOR },
+    );
+    const html = await page(pool.incident);
+    expect(html).toContain("Alguien <em>entró</em>.");
+    expect(html).not.toContain("Someone broke in.");
+    expect(html).toContain("We locked the door.");
+    expect(html).toContain(es.remediation.fallbackNotice);
+    const fields = (await getNotice(getDb(), pool.incident, "es"))!.fallbackFields;
+    expect(fields).toContain("notice.noticeWhatWeAreDoing");
+    expect(fields).not.toContain("notice.noticeWhatHappened");
+    expect(fields).toContain("category.group.offerInstructions");
+  });
+});
+
+describe("/notice/[incident] in English", () => {
+  beforeAll(() => fakeRequest({ headers: { "x-locale": "en" } }));
+
+  it("keeps English and no fallback note when Spanish texts are stored", async () => {
+    const pool = await offerPool(0);
+    await updateNotice(
+      getDb(),
+      pool.incident,
+      { noticeWhatHappened: "Someone broke in.", "es.noticeWhatHappened": "Alguien entró." },
+      { actor: CLI_ACTOR },
+    );
+    const html = await page(pool.incident);
+    expect(html).toContain("Someone broke in.");
+    expect(html).not.toContain("Alguien entró.");
+    expect(html).not.toContain(en.remediation.fallbackNotice);
   });
 });

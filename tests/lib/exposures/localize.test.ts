@@ -43,6 +43,22 @@ describe("exposureLocalizer", () => {
     });
   });
 
+  it("gives a group's offer instructions in Spanish, the provider as it is (ADR 36)", async () => {
+    const prepaid = DEMO_CATEGORIES[0];
+    const english = result(DEMO_INCIDENT.slug, DEMO_INCIDENT.title, prepaid.slug, prepaid.name, [
+      ...prepaid.dataExposed,
+    ]);
+    const offer = {
+      provider: prepaid.offerProvider,
+      durationMonths: prepaid.offerMonths,
+      enrollUrl: prepaid.offerEnrollUrl,
+      instructions: prepaid.offerInstructions,
+    };
+    english.exposures[0]!.offer = offer;
+    const spanish = await exposureLocalizer(db)(english, "es");
+    expect(spanish.exposures[0]!.offer).toEqual({ ...offer, instructions: prepaid.offerText.es.offerInstructions });
+  });
+
   it("falls back per field, and sees a publish once its cache has aged", async () => {
     const slug = `x-${uniqueTag(8)}`;
     await createIncident(db, { slug, disclosedAt: "2024-05-01", "en.title": "Breach", "en.summary": "S" }, ctx);

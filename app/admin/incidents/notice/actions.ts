@@ -5,7 +5,9 @@ import { actorContext, formFailure } from "@/app/admin/action-helpers";
 import { requirePermission, requireStepUp } from "@/lib/auth/next";
 import { asAppError } from "@/lib/http/respond";
 import { getTranslator } from "@/lib/i18n/translator";
+import { TRANSLATION_LOCALES } from "@/lib/incidents/locales";
 import { updateNotice, updateOffer } from "@/lib/incidents/notice";
+import { NOTICE_TEXT_FIELDS, OFFER_TEXT_FIELDS } from "@/lib/incidents/schemas";
 import { importOfferCodes, type CodesImport } from "@/lib/offers/import-codes";
 import { formString } from "@/lib/validation/form-data";
 import { getServices } from "@/lib/services";
@@ -20,6 +22,11 @@ export type NoticeFormState = {
   stepUp?: true;
 };
 
+/** The translations' form names: "es.noticeWhatHappened"... (English keeps the plain name). */
+function translatedNames(fields: readonly string[]) {
+  return TRANSLATION_LOCALES.flatMap((l) => fields.map((k) => `${l}.${k}`));
+}
+
 const NOTICE_FIELDS = [
   "breachStartedOn",
   "breachEndedOn",
@@ -33,14 +40,16 @@ const NOTICE_FIELDS = [
   "noticeWhatInvolved",
   "noticeWhatWeAreDoing",
   "noticeWhatYouCanDo",
-] as const;
+  ...translatedNames(NOTICE_TEXT_FIELDS),
+];
 const OFFER_FIELDS = [
   "exposesIdNumbers",
   "offerProvider",
   "offerMonths",
   "offerEnrollUrl",
   "offerInstructions",
-] as const;
+  ...translatedNames(OFFER_TEXT_FIELDS),
+];
 
 const valuesOf = (form: FormData, names: readonly string[]) =>
   Object.fromEntries(names.map((n) => [n, formString(form, n)]));
