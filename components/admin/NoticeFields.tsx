@@ -2,7 +2,7 @@
 
 import { useTranslations } from "use-intl";
 import { useStepUpAction } from "@/components/forms/useStepUpAction";
-import { TextAreaField, TextField } from "@/components/forms/Fields";
+import { CheckboxField, TextAreaField, TextField } from "@/components/forms/Fields";
 import { FormStatus } from "@/components/forms/FormStatus";
 import { SubmitButton } from "@/components/forms/SubmitButton";
 import type { NoticeFormState } from "@/app/admin/incidents/notice/actions";
@@ -75,15 +75,11 @@ export function NoticeFields({ action, incidentSlug, initial }: Props) {
             />
           ))}
         </div>
-        <label className="flex items-center gap-2 text-slate-900">
-          <input
-            type="checkbox"
-            name="noticeDelayedForLaw"
-            defaultChecked={value("noticeDelayedForLaw") === "on"}
-            className="h-5 w-5"
-          />
-          {t("noticeDelayedForLaw")}
-        </label>
+        <CheckboxField
+          name="noticeDelayedForLaw"
+          label={t("noticeDelayedForLaw")}
+          checked={value("noticeDelayedForLaw") === "on"}
+        />
         <TextField
           id={id("contactPhone")}
           name="contactPhone"

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "use-intl";
 import { useStepUpAction } from "@/components/forms/useStepUpAction";
-import { TextAreaField, TextField } from "@/components/forms/Fields";
+import { CheckboxField, TextAreaField, TextField } from "@/components/forms/Fields";
 import { FormStatus } from "@/components/forms/FormStatus";
 import { SubmitButton } from "@/components/forms/SubmitButton";
 import type { NoticeFormState } from "@/app/admin/incidents/notice/actions";
@@ -52,15 +52,11 @@ export function OfferFields({ offerAction, codesAction, incidentSlug, categorySl
         <h4 className="font-semibold text-slate-900">{t("heading")}</h4>
         <FormStatus error={state.error} notice={state.notice ? tn(state.notice) : undefined} />
         {hidden}
-        <label className="flex items-center gap-2 text-slate-900">
-          <input
-            type="checkbox"
-            name="exposesIdNumbers"
-            defaultChecked={value("exposesIdNumbers") === "on"}
-            className="h-5 w-5"
-          />
-          {t("exposesIdNumbers")}
-        </label>
+        <CheckboxField
+          name="exposesIdNumbers"
+          label={t("exposesIdNumbers")}
+          checked={value("exposesIdNumbers") === "on"}
+        />
         <TextField
           id={id("provider")}
           name="offerProvider"

@@ -97,3 +97,13 @@ export function TextAreaField({
     </Labelled>
   );
 }
+
+/** A checkbox with its label beside it, posting "on" when ticked. */
+export function CheckboxField({ name, label, checked }: { name: string; label: string; checked: boolean }) {
+  return (
+    <label className="flex items-center gap-2 text-slate-900">
+      <input type="checkbox" name={name} defaultChecked={checked} className="h-5 w-5" />
+      {label}
+    </label>
+  );
+}
