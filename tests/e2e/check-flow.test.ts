@@ -1,19 +1,12 @@
 // The whole check in a real browser against the app started exactly as `npm start` does:
 // embedded database in a fresh DATA_DIR (e2e-pg: a fresh PostgreSQL database), migrations,
 // demo seed, build if needed, server.
+import { cspWatch } from "@/tests/support/csp-watch";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  codeFromOutbox,
-  expectAccessible,
-  hasChromium,
-  inCi,
-  launchChromium,
-  startApp,
-  type RunningApp,
-} from "@/tests/support/e2e";
+import { codeFromOutbox, hasChromium, inCi, launchChromium, startApp, type RunningApp } from "@/tests/support/e2e";
 import { databaseText } from "@/tests/support/postgres";
 
 describe.skipIf(!hasChromium && !inCi)("check flow in a browser", () => {
@@ -23,7 +16,8 @@ describe.skipIf(!hasChromium && !inCi)("check flow in a browser", () => {
   let output = "";
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
-  let cspMessages: string[] = [];
+  const csp = cspWatch();
+  const cspMessages = csp.messages;
 
   beforeAll(async () => {
     app = await startApp();
@@ -39,29 +33,15 @@ describe.skipIf(!hasChromium && !inCi)("check flow in a browser", () => {
 
   /** A fresh browser context that records every CSP complaint in the console. */
   async function newContext(options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
-    context = await browser!.newContext(options);
-    context.on("console", (msg) => {
-      if (msg.text().includes("Content Security Policy"))
-        cspMessages.push(`${msg.type()}: ${msg.text()} (${msg.location().url || msg.page()?.url()})`);
-    });
+    context = csp.listen(await browser!.newContext(options));
     return context;
   }
-
-  /**
-   * axe on the page, without counting what axe's own injected code does against the
-   * page's CSP: the test asserts the app's complaints, not its audit tool's.
-   */
-  async function audit(page: Parameters<typeof expectAccessible>[0], where: string) {
-    const before = cspMessages.length;
-    await expectAccessible(page, where);
-    await page.waitForTimeout(100);
-    cspMessages.splice(before);
-  }
+  const audit = (page: Parameters<typeof csp.audit>[0], where: string) => csp.audit(page, where);
 
   afterEach(async () => {
     await context?.close();
     context = undefined;
-    cspMessages = [];
+    csp.reset();
   });
 
   // The shared pages (the check page among them) swap the nonce for hashes: tests/e2e/locale.test.ts.

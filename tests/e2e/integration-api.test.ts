@@ -1,18 +1,11 @@
 // The integration API against the app started as `npm start` does: a key from the CLI
 // (as the benchmark scripts take it) answering the exposures endpoint, the demo carrier
 // account page in a real browser, and the API docs page, under the real CSP.
+import { cspWatch } from "@/tests/support/csp-watch";
 import { spawn } from "node:child_process";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectAccessible,
-  hasChromium,
-  inCi,
-  launchChromium,
-  root,
-  startApp,
-  type RunningApp,
-} from "@/tests/support/e2e";
+import { hasChromium, inCi, launchChromium, root, startApp, type RunningApp } from "@/tests/support/e2e";
 
 /** `npm run admin -- create-api-key` against the running app's database; the key is its last line. */
 function createKey(app: RunningApp, name: string): Promise<string> {
@@ -38,7 +31,8 @@ describe.skipIf(!hasChromium && !inCi)("integration API", () => {
   let app: RunningApp;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
-  let cspMessages: string[] = [];
+  const csp = cspWatch();
+  const cspMessages = csp.messages;
 
   beforeAll(async () => {
     app = await startApp();
@@ -50,14 +44,11 @@ describe.skipIf(!hasChromium && !inCi)("integration API", () => {
   });
   afterEach(async () => {
     await context?.close();
-    cspMessages = [];
+    csp.reset();
   });
 
   async function newPage() {
-    context = await browser!.newContext();
-    context.on("console", (msg) => {
-      if (msg.text().includes("Content Security Policy")) cspMessages.push(`${msg.type()}: ${msg.text()}`);
-    });
+    context = csp.listen(await browser!.newContext());
     return context.newPage();
   }
 
@@ -124,14 +115,14 @@ describe.skipIf(!hasChromium && !inCi)("integration API", () => {
     const page = await newPage();
     await page.goto(`${app.base}/demo/account`);
     await page.getByRole("heading", { name: "Sign in to My Account" }).waitFor();
-    await expectAccessible(page, "the demo sign-in page");
+    await csp.audit(page, "the demo sign-in page");
     await page.getByLabel("Casey Morgan: +1 206-555-0103").check();
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(/\/demo\/account\?account=casey$/);
     await page.getByRole("heading", { name: "Welcome back, Casey Morgan" }).waitFor();
     const banner = page.getByRole("region", { name: "Your account was affected" });
     expect(await banner.textContent()).toContain("Current postpaid customers");
-    await expectAccessible(page, "the demo account page");
+    await csp.audit(page, "the demo account page");
     expect(cspMessages).toEqual([]);
   });
 
@@ -142,7 +133,7 @@ describe.skipIf(!hasChromium && !inCi)("integration API", () => {
     await page.goto(`${app.base}/docs/api`);
     await page.getByRole("heading", { level: 1, name: "Exposure Check API" }).waitFor();
     expect(await page.getByRole("heading", { name: "GET /api/v1/exposures/{phone}" }).count()).toBe(1);
-    await expectAccessible(page, "the API docs");
+    await csp.audit(page, "the API docs");
     expect(requests.filter((u) => !u.startsWith(app.base))).toEqual([]);
     expect(cspMessages).toEqual([]);
     // The numbers looked up above never reach the server's output.
