@@ -19,7 +19,7 @@ import { trustedForwardedFor } from "@/lib/http/forwarded";
 import { lookupOnly } from "@/lib/http/lookup-only";
 import { logRequest } from "@/lib/http/request-log";
 import { createShedder } from "@/lib/http/shed";
-import { contentVersion, customerPage } from "@/lib/http/customer-pages";
+import { contentVersion, customerPage, settingsChanged } from "@/lib/http/customer-pages";
 import { createPageCache } from "@/lib/http/page-cache";
 import { CACHE_MS as CARRIER_CACHE_MS } from "@/lib/settings/carrier";
 import { getSql } from "@/lib/db/sql";
@@ -183,8 +183,10 @@ async function serve(config: Config) {
           // Shared by every process of the node (a render may reach another), never sent out.
           renderToken: createHmac("sha256", config.keys.current.secret).update("page-cache-render").digest("base64url"),
           contentVersion: contentVersion(getSql()),
-          // Carrier settings are cached per process: pages rendered meanwhile are not kept.
+          // Carrier settings are cached per process: after they change, pages rendered
+          // before every cache has let go of the old ones are not kept.
           settleMs: CARRIER_CACHE_MS,
+          unsettles: settingsChanged,
           onError: (err, what) => log.error({ err }, `${what} failed`),
         })
       : null;

@@ -33,6 +33,15 @@ export function contentVersionStatement(tables: readonly string[] = CONTENT_TABL
   return { name: "content_version", text: `SELECT concat_ws(',', ${parts.join(", ")}) AS version` };
 }
 
+/**
+ * Whether a version change touched the carrier's settings, which each process caches
+ * (lib/settings/carrier.ts): only then must freshly rendered pages wait before being kept.
+ */
+export function settingsChanged(previous: string, next: string): boolean {
+  const i = CONTENT_TABLES.indexOf("carrier_setting");
+  return previous.split(",")[i] !== next.split(",")[i];
+}
+
 /** The page cache's version source, on the process's Sql. */
 export function contentVersion(sql: Sql): () => Promise<string> {
   const statement = contentVersionStatement();

@@ -26,10 +26,12 @@ export type PageCacheOptions = {
   contentVersion: () => Promise<string>;
   versionCheckMs?: number;
   /**
-   * A version younger than this is served but not kept: caches the render reads (the
-   * carrier's settings keep CACHE_MS) may still hold what the change replaced.
+   * After a change that `unsettles` (default: every change), pages rendered within this
+   * time are served but not kept: caches the render reads (the carrier's settings keep
+   * CACHE_MS) may still hold what the change replaced.
    */
   settleMs?: number;
+  unsettles?: (previous: string, next: string) => boolean;
   maxEntries?: number;
   onError?: (err: unknown, what: string) => void;
 };
@@ -81,7 +83,7 @@ export function createPageCache(options: PageCacheOptions) {
       const next = await options.contentVersion();
       if (version !== null && next !== version) {
         entries.clear();
-        changedAt = Date.now();
+        if (options.unsettles?.(version, next) ?? true) changedAt = Date.now();
       }
       version = next;
       checkedAt = Date.now();

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONTENT_TABLES, settingsChanged } from "@/lib/http/customer-pages";
 import { createPageCache, hashedPolicy, RENDER_HEADER } from "@/lib/http/page-cache";
 
 const sha = (s: string) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`;
@@ -137,8 +138,9 @@ describe("the shared page cache just after a content change", () => {
     staleWhileRevalidate: 30,
     contentVersion: async () => version,
     versionCheckMs: 0,
-    // Longer than the test: every render after the change is too soon to keep.
+    // Longer than the test: every render after an unsettling change is too soon to keep.
     settleMs: 600_000,
+    unsettles: (_previous, next) => next.startsWith("settings"),
     renderToken: "another-token",
   });
   const get = async (path: string) => {
@@ -156,16 +158,30 @@ describe("the shared page cache just after a content change", () => {
     front.close();
   });
 
-  it("keeps the first version's pages, then serves renders without keeping them while caches settle", async () => {
+  it("keeps pages at once after a plain change, and not while caches settle after an unsettling one", async () => {
+    const changeTo = async (next: string) => {
+      version = next;
+      let state: string | null = "hit";
+      for (let i = 0; i < 100 && state === "hit"; i++) state = await get("/en/page");
+      expect(state).toBe("miss");
+    };
     expect(await get("/en/page")).toBe("miss");
     expect(await get("/en/page")).toBe("hit");
-    version = "v2";
-    let state: string | null = "hit";
-    for (let i = 0; i < 100 && state === "hit"; i++) state = await get("/en/page");
-    expect(state).toBe("miss");
+    await changeTo("v2");
+    expect(await get("/en/page")).toBe("hit");
+    await changeTo("settings-v3");
     // The carrier's settings may still be the old ones in this process: nothing is kept.
     const before = app.renders();
     expect([await get("/en/page"), await get("/en/page")]).toEqual(["miss", "miss"]);
     expect(app.renders() - before).toBe(2);
+  });
+});
+
+describe("settingsChanged", () => {
+  it("is true only when the carrier's settings' part of the version differs", () => {
+    const version = (settings: string) =>
+      CONTENT_TABLES.map((t) => (t === "carrier_setting" ? settings : `${t}-digest`)).join(",");
+    expect(settingsChanged(version("a"), version("b"))).toBe(true);
+    expect(settingsChanged(version("a"), version("a").replace("incident-digest", "other"))).toBe(false);
   });
 });
