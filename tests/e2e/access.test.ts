@@ -112,7 +112,12 @@ describe.skipIf(!hasChromium && !inCi)("every door the build serves", () => {
     for (const door of doors)
       for (const way of ways(door)) {
         const access = ACCESS[way.key]!;
-        const k = await knock(way.method, way.url, null, way.action);
+        // A loaded machine may shed a knock (503, Retry-After): knock again, as a client would.
+        let k = await knock(way.method, way.url, null, way.action);
+        for (let i = 0; i < 20 && k.status === 503; i++) {
+          await new Promise((r) => setTimeout(r, 500));
+          k = await knock(way.method, way.url, null, way.action);
+        }
         expect(k.status, `${way.method} ${way.url}`).not.toBe(405);
         if (access === "public") {
           // Public: not sent to sign-in nor refused. (Called without input, a public action
