@@ -161,7 +161,8 @@ describe.skipIf(!hasChromium && !inCi)("every console page: axe, phone width and
       await signInToConsole(tab, app, OWNER);
       const first = await enrolling.newPage();
       await submitPassword(first, app.base, ENROLLING.email, ENROLLING.password);
-      await first.waitForURL(/\/admin\/enroll$/);
+      // The PostgreSQL side runs beside the embedded one in CI: a sign-in can take a while.
+      await first.waitForURL(/\/admin\/enroll$/, { timeout: 90_000 });
       await first.close();
       for (const key of pages) {
         const ctx: BrowserContext = SIGNED_OUT.has(key) ? signedOut : BEFORE_FACTOR.has(key) ? enrolling : signedIn;
