@@ -88,6 +88,11 @@ function warnUnsafeSettings(config: Config) {
  */
 function supervise(processes: number, lookups: number, config: Config) {
   startMetrics(config.metrics, "primary").catch(metricsFailed);
+  // Each process accepts its own connections (ADR 37). Under round-robin the primary hands
+  // each new connection to a worker and waits for that worker's busy loop to take it, one
+  // at a time: a crowd's new connections queued for seconds before a fast 503 could answer.
+  // Node's own NODE_CLUSTER_SCHED_POLICY=rr still chooses round-robin.
+  if (!process.env.NODE_CLUSTER_SCHED_POLICY) cluster.schedulingPolicy = cluster.SCHED_NONE;
   let stopping = false;
   const started = new Map<number, { at: number; role: Role }>();
   const fork = (role: Role) => started.set(cluster.fork({ [ROLE]: role }).id, { at: Date.now(), role });
