@@ -2,7 +2,7 @@
 // production, starts the app on a fresh database holding N affected rows (10M on the
 // PostgreSQL at 127.0.0.1:5432, 1M on the embedded store), creates an API key with the
 // admin CLI, then drives GET /api/v1/exposures/{phone} (with the key), GET /api/health and
-// GET / (the check page) with autocannon from loopback, each alone and then the lookups side
+// GET /en (the check page) with autocannon from loopback, each alone and then the lookups side
 // by side with each of the others, and prints rps, p50 and p99 against the isolation target.
 // --isolated serves the lookups from processes of their own (LOOKUP_PORT, ADR 21).
 // WEB_CONCURRENCY sets the app processes (default: one per core on PostgreSQL).
@@ -108,8 +108,8 @@ async function main() {
       .split("\n")
       .pop()!;
 
-    const health: Target = { name: "GET /api/health", paths: ["/api/health"], connections: 50 };
-    const page: Target = { name: "GET / (the check page)", paths: ["/"], connections: 100 };
+    const health: Target = { name: "GET /api/health", paths: ["/api/health"], connections: 50, ownThread: true };
+    const page: Target = { name: "GET /en (the check page)", paths: ["/en"], connections: 100, ownThread: true };
     const lookups: Target = {
       name: `GET /api/v1/exposures/{phone}${lookupPort ? " (LOOKUP_PORT)" : ""}`,
       base: lookupPort ? `http://127.0.0.1:${lookupPort}` : undefined,

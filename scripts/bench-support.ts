@@ -129,6 +129,11 @@ export type Target = {
   headers?: Record<string, string>;
   /** Requests a second across all connections; default: as fast as they go. */
   overallRate?: number;
+  /**
+   * Driven from a worker thread of its own (one path, no per-request hooks): a flood's
+   * responses then cost the measured target's load generator nothing.
+   */
+  ownThread?: boolean;
 };
 
 export type Figures = {
@@ -151,6 +156,8 @@ export async function drive(
   const runs = targets.map((t) => {
     let i = 0;
     const paths = t.paths ?? ["/"];
+    if (t.ownThread)
+      return { url: `${t.base ?? base}${paths[0]}`, connections: t.connections, headers: t.headers ?? {}, workers: 1 };
     return {
       url: t.base ?? base,
       connections: t.connections,
