@@ -1,4 +1,4 @@
-import { poolStats } from "@/lib/offers/pool-stats";
+import { poolStats, type PoolStat } from "@/lib/offers/pool-stats";
 import type { Db } from "@/lib/db/client";
 import { utcDay } from "@/lib/dashboard/check-stats";
 import type { IncidentCounts } from "@/lib/dashboard/stats";
@@ -53,14 +53,22 @@ export async function checkTotals(
  * Activation codes left to hand out, over every group that carries an offer (ADR 32);
  * null when no group does, and the dashboard says "not available".
  */
-export async function codesLeftWhereOffersExist(db: Db): Promise<number | null> {
-  const pools = await poolStats(db);
+export async function codesLeftWhereOffersExist(db: Db, read?: PoolStat[]): Promise<number | null> {
+  const pools = read ?? (await poolStats(db));
   return pools.length === 0 ? null : pools.reduce((n, p) => n + p.left, 0);
 }
 
-/** The headline from the per-incident counts the page already has, and the check counters. */
-export async function headlineTotals(db: Db, incidents: IncidentCounts[], now: Date = new Date()): Promise<Headline> {
-  const [checks, codesLeft] = await Promise.all([checkTotals(db, now), codesLeftWhereOffersExist(db)]);
+/**
+ * The headline from the per-incident counts the page already has, and the check counters;
+ * `pools`, when the page has read them too, are not read again.
+ */
+export async function headlineTotals(
+  db: Db,
+  incidents: IncidentCounts[],
+  now: Date = new Date(),
+  pools?: PoolStat[],
+): Promise<Headline> {
+  const [checks, codesLeft] = await Promise.all([checkTotals(db, now), codesLeftWhereOffersExist(db, pools)]);
   const affectedTotal = incidents.reduce((n, i) => n + i.accounts, 0);
   return {
     incidents: incidents.map((i) => ({ slug: i.slug, title: i.title, accounts: i.accounts })),

@@ -36,7 +36,7 @@ export default async function DashboardPage() {
     agentsWatched(db, perDay),
     poolStats(db),
   ]);
-  const headline = await headlineTotals(db, affected, now);
+  const headline = await headlineTotals(db, affected, now, pools);
 
   return (
     <>

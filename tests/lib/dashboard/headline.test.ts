@@ -55,6 +55,10 @@ describe("headline totals", () => {
     expect(h.affectedChecksPerAccount).toBeCloseTo(h.all.affected / 1000, 10);
     expect(h.codesLeft).toBe(await codesLeftWhereOffersExist(db));
     expect((await headlineTotals(db, [], now)).affectedChecksPerAccount).toBeNull();
+    // Pools the page has already read are taken as they are, not read again.
+    const read = [{ incident: "a", category: "prepaid", name: "Offer", total: 9, left: 7, low: false }];
+    expect((await headlineTotals(db, incidents, now, read)).codesLeft).toBe(7);
+    expect((await headlineTotals(db, incidents, now, [])).codesLeft).toBeNull();
   });
 
   it("adds up the codes left in every pool", async () => {
