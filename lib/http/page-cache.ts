@@ -34,6 +34,8 @@ export type PageCacheOptions = {
   unsettles?: (previous: string, next: string) => boolean;
   maxEntries?: number;
   onError?: (err: unknown, what: string) => void;
+  /** The clock, in ms (tests). */
+  now?: () => number;
 };
 
 export type CachedPage = { headers: Record<string, string>; body: Buffer; etag: string };
@@ -65,6 +67,7 @@ export function createPageCache(options: PageCacheOptions) {
   const maxEntries = options.maxEntries ?? 1000;
   const versionCheckMs = options.versionCheckMs ?? 1000;
   const settleMs = options.settleMs ?? 0;
+  const now = options.now ?? Date.now;
   let version: string | null = null;
   let checkedAt = 0;
   let changedAt = 0;
@@ -73,7 +76,7 @@ export function createPageCache(options: PageCacheOptions) {
   /** At most one check at a time, and one per interval; a caller may wait for the one in flight. */
   function checkVersion(): Promise<void> {
     if (checking) return checking;
-    if (Date.now() - checkedAt < versionCheckMs) return Promise.resolve();
+    if (now() - checkedAt < versionCheckMs) return Promise.resolve();
     checking = readVersion().finally(() => (checking = null));
     return checking;
   }
@@ -83,10 +86,13 @@ export function createPageCache(options: PageCacheOptions) {
       const next = await options.contentVersion();
       if (version !== null && next !== version) {
         entries.clear();
-        if (options.unsettles?.(version, next) ?? true) changedAt = Date.now();
+        if (options.unsettles?.(version, next) ?? true) changedAt = now();
       }
+      // A first read (or one after a failure) cannot tell what changed just before it:
+      // a render may still see caches from before such a change, so none is kept yet.
+      if (version === null) changedAt = now();
       version = next;
-      checkedAt = Date.now();
+      checkedAt = now();
     } catch (err) {
       // Unknown version: keep nothing rather than risk stale content.
       entries.clear();
@@ -113,7 +119,7 @@ export function createPageCache(options: PageCacheOptions) {
     const page = shareable(rendered, options);
     // Rendered under a version that has changed since, or too soon after a change: serve
     // it, but do not keep it.
-    if (before !== null && before === version && Date.now() - changedAt >= settleMs) {
+    if (before !== null && before === version && now() - changedAt >= settleMs) {
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
       entries.set(path, page);
     }
