@@ -21,6 +21,7 @@ import { sweepChecksEvery } from "@/lib/checks/check-store";
 import { batchedCheckCounter, type CheckCounter } from "@/lib/dashboard/check-stats";
 import { meteredSms } from "@/lib/sms/metered";
 import { createCarrierSettings, type CarrierSettingsStore } from "@/lib/settings/carrier";
+import { exposureLocalizer } from "@/lib/exposures/localize";
 
 export type Services = CheckDeps & {
   config: Config;
@@ -35,6 +36,11 @@ export type Services = CheckDeps & {
   conversion: ConversionWatch;
   /** The carrier's name, logo, colour and contacts: configured, then owners' overrides. */
   carrier: CarrierSettingsStore;
+  /**
+   * A check's result in a locale, English per missing field (ADR 28, 36): the page's
+   * server action and the check API share it, and its few seconds' cache of the texts.
+   */
+  localize: ReturnType<typeof exposureLocalizer>;
 };
 
 /** How often a process writes the counts it holds back (check counters, SMS conversion). */
@@ -87,6 +93,7 @@ export function getServices(): Services {
       now,
       ...abuse,
       carrier: createCarrierSettings({ db, defaults: config.carrier }),
+      localize: exposureLocalizer(db),
       admin: {
         db,
         keyring,

@@ -13,14 +13,6 @@ import { clientGroup } from "@/lib/http/client-group";
 import { clientIp } from "@/lib/http/client-ip";
 import { asAppError, errorMessage } from "@/lib/http/respond";
 import { formString } from "@/lib/validation/form-data";
-import { exposureLocalizer } from "@/lib/exposures/localize";
-import type { ExposureResult } from "@/lib/exposures/types";
-import type { Locale } from "@/lib/i18n/locale";
-
-// The result's incident and group texts in the page's language (ADR 28), one per process.
-let localizer: ReturnType<typeof exposureLocalizer> | undefined;
-const localize = (result: ExposureResult, locale: Locale) =>
-  (localizer ??= exposureLocalizer(getServices().db))(result, locale);
 
 type CodeStep = Extract<FlowState, { step: "code" }>;
 type Sent = { checkId: string; maskedPhone: string; expiresAt: string };
@@ -71,7 +63,8 @@ export async function checkFlowAction(_prev: FlowState, form: FormData): Promise
   if (intent === "verify") {
     try {
       const result = await verifyCheck(services, checkId, { code: formString(form, "code") }, ip);
-      return { step: "result", result: await localize(result, locale) };
+      // The result's texts in the page's language (ADR 28, 36).
+      return { step: "result", result: await services.localize(result, locale) };
     } catch (e) {
       const error = asAppError(e, "check flow");
       const lastTry = error.code === "code_incorrect" && error.details.attemptsRemaining === 0;
@@ -88,7 +81,8 @@ export async function checkFlowAction(_prev: FlowState, form: FormData): Promise
     // The ALTCHA widget's solved challenge, when the page had one to solve (ADR 17).
     const altcha = formString(form, "altcha") || undefined;
     const outcome = await startCheck(services, { phone, altcha }, ip, locale);
-    if (outcome.status === "complete") return { step: "result", result: await localize(outcome.result, locale) };
+    if (outcome.status === "complete")
+      return { step: "result", result: await services.localize(outcome.result, locale) };
     return codeStep(outcome);
   } catch (e) {
     return { step: "phone", phone: phone.slice(0, 64), error: pageMessage(asAppError(e, "check flow"), t) };

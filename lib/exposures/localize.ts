@@ -1,12 +1,14 @@
 import type { Db } from "@/lib/db/client";
 import type { ExposureResult } from "@/lib/exposures/types";
 import { readCategoryBody, readIncidentBody, resolveText } from "@/lib/incidents/content";
+import { offerTexts } from "@/lib/incidents/notice";
 import { SOURCE_LOCALE, contentLocale, type ContentLocale } from "@/lib/incidents/locales";
 
 /**
  * The check result's incident titles, group names, data-exposed labels and offer
- * instructions in a locale. The instructions are the category row's live translation
- * (offer_text, ADR 36), read with the published text it belongs to.
+ * instructions in a locale, for the check page's server action and the check API alike
+ * (one per process: lib/services.ts). The instructions are the category row's live
+ * translation (offer_text, ADR 36), read with the published text it belongs to.
  * The lookup query reads the published English (ADR 27); this swaps in the published
  * translation field by field, English where it is missing (ADR 28). English results pass
  * through untouched. The published text of every incident is read at most once per
@@ -79,8 +81,10 @@ export function exposureLocalizer(db: Db, ttlMs = 5_000, now: () => number = Dat
   };
 }
 
-/** A group's offer instructions in `lang` from its offer_text, English when it has none. */
+/**
+ * A group's offer instructions in `lang` from its offer_text, English when it has none:
+ * read and resolved as the notice page reads them (getNotice), so both say the same.
+ */
 function offerInstructions(en: string, offerText: unknown, lang: ContentLocale): string {
-  const stored = (offerText ?? {}) as Partial<Record<ContentLocale, { offerInstructions?: string }>>;
-  return resolveText({ en: { offerInstructions: en }, [lang]: stored[lang] ?? {} }, lang).values.offerInstructions;
+  return resolveText(offerTexts({ offerInstructions: en, offerText }), lang).values.offerInstructions ?? en;
 }

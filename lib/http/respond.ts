@@ -47,11 +47,7 @@ export function asAppError(error: unknown, what: string): AppError {
 export function errorAnswer(error: unknown, locale: Locale = DEFAULT_LOCALE): Answer {
   const appError = asAppError(error, "route");
   // The message is in the caller's language (Accept-Language); the code never changes.
-  const headers: Record<string, string> = {
-    "cache-control": "no-store",
-    "content-language": locale,
-    vary: "Accept-Language",
-  };
+  const headers: Record<string, string> = { "cache-control": "no-store", ...languageHeaders(locale) };
   if (appError.details.retryAfterSeconds) headers["retry-after"] = String(appError.details.retryAfterSeconds);
   if (appError.code === "api_key_required") headers["www-authenticate"] = REALM;
   if (appError.code === "invalid_api_key") headers["www-authenticate"] = `${REALM}, error="invalid_token"`;
@@ -85,6 +81,11 @@ export function errorBody(error: AppError, t: T = getTranslator()): ErrorBody {
   };
 }
 
-export function json(body: unknown, status = 200): Response {
-  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
+}
+
+/** An answer worded in the caller's language (Accept-Language), which says which it is. */
+export function languageHeaders(locale: Locale): Record<string, string> {
+  return { "content-language": locale, vary: "Accept-Language" };
 }

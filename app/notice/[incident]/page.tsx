@@ -38,14 +38,10 @@ export default async function NoticePage(props: Params) {
   if (!notice) notFound();
   const locale = await requestLocale();
   const t = getTranslator(locale);
-  // Offers are listed once each, however many groups carry the same one.
-  const offers = [
-    ...new Map(
-      notice.categories
-        .filter((c) => c.offerProvider && c.offerMonths && c.offerEnrollUrl)
-        .map((c) => [`${c.offerProvider}|${c.offerMonths}|${c.offerEnrollUrl}`, c]),
-    ).values(),
-  ];
+  const offers = noticeOffers(notice.categories);
+  // Which groups an offer is for, once not every group has the same one.
+  const named = offers.length > 1 || offers.some((o) => o.names.length < notice.categories.length);
+  const names = new Intl.ListFormat(locale, { type: "conjunction" });
   return (
     <article className="space-y-6">
       <p className="print:hidden">
@@ -97,9 +93,15 @@ export default async function NoticePage(props: Params) {
           <Markdown className="mt-2 text-slate-800">{notice.noticeWhatWeAreDoing}</Markdown>
         )}
         {offers.map((o) => (
-          <p key={o.slug} className="mt-2 text-slate-800">
-            {t("notice.offer", { provider: o.offerProvider!, months: o.offerMonths!, url: o.offerEnrollUrl! })}
-          </p>
+          <div key={o.slug} className="mt-2 text-slate-800" data-testid="notice-offer">
+            {named && (
+              <p className="font-medium text-slate-900">{t("notice.groupData", { name: names.format(o.names) })}</p>
+            )}
+            <p>{t("notice.offer", { provider: o.provider, months: o.months, url: o.enrollUrl })}</p>
+            {/* The group's instructions in the page's language (English per missing text), as
+                the result shows them; the activation code is only ever on a verified result. */}
+            {o.instructions && <p className="mt-1">{o.instructions}</p>}
+          </div>
         ))}
       </section>
 
@@ -169,6 +171,39 @@ export default async function NoticePage(props: Params) {
       <PrintButton />
     </article>
   );
+}
+
+type NoticeOffer = {
+  slug: string;
+  names: string[];
+  provider: string;
+  months: number;
+  enrollUrl: string;
+  instructions: string | null;
+};
+
+/**
+ * The groups' offers, each listed once however many groups carry the same one (the same
+ * provider, length, address and instructions), with the names of the groups it is for.
+ */
+function noticeOffers(categories: Notice["categories"]): NoticeOffer[] {
+  const offers = new Map<string, NoticeOffer>();
+  for (const c of categories) {
+    if (!c.offerProvider || !c.offerMonths || !c.offerEnrollUrl) continue;
+    const key = JSON.stringify([c.offerProvider, c.offerMonths, c.offerEnrollUrl, c.offerInstructions]);
+    const known = offers.get(key);
+    if (known) known.names.push(c.name);
+    else
+      offers.set(key, {
+        slug: c.slug,
+        names: [c.name],
+        provider: c.offerProvider,
+        months: c.offerMonths,
+        enrollUrl: c.offerEnrollUrl,
+        instructions: c.offerInstructions,
+      });
+  }
+  return [...offers.values()];
 }
 
 /** The breach's date (one day, a range, or "on or before"), discovery, notice and delay. */

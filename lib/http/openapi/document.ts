@@ -88,12 +88,20 @@ const limited = error("Too many requests; retry after `Retry-After` seconds.", [
 const retryAfter = {
   "Retry-After": { description: "Seconds until a new try may succeed.", schema: { type: "integer" } },
 };
+// The check API words a result as it words its errors: by Accept-Language (ADR 29, 36).
+const contentLanguage = {
+  "Content-Language": {
+    description:
+      "The result's language, by Accept-Language (en or es; else en): incident titles, group names and data, and the offer's instructions. A text not yet translated is in English.",
+    schema: { type: "string", enum: ["en", "es"] },
+  },
+};
 
 function operations(region: string): Record<string, Record<string, Operation>> {
   const phone = bare(z.toJSONSchema(lookupSchema(region).shape.phone, { io: "input" }) as JsonSchema);
   const lookupResponses: Record<string, Response> = {
     "200": {
-      description: "The result, exactly as the check API gives it.",
+      description: "The result, as the check API gives it, its texts always in English.",
       schema: "ExposureResult",
       examples: { affected: affectedExample, not_affected: notAffectedExample },
     },
@@ -127,6 +135,7 @@ function operations(region: string): Record<string, Record<string, Operation>> {
             description: "Open mode: the result.",
             schema: "CheckComplete",
             examples: { complete: completeExample },
+            headers: contentLanguage,
           },
           "400": invalidPhone,
           "403": error("A solved challenge is required: missing, invalid, expired or used already.", [
@@ -164,7 +173,12 @@ function operations(region: string): Record<string, Record<string, Operation>> {
         ],
         requestBody: { schema: "VerifyCheckRequest", example: { code: "123456" } },
         responses: {
-          "200": { description: "The result.", schema: "CheckComplete", examples: { complete: completeExample } },
+          "200": {
+            description: "The result.",
+            schema: "CheckComplete",
+            examples: { complete: completeExample },
+            headers: contentLanguage,
+          },
           "400": error(
             "Wrong or malformed code.",
             ["code_incorrect", { attemptsRemaining: 4 }],

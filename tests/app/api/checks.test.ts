@@ -4,6 +4,7 @@ import { POST as verifyRoute } from "@/app/api/v1/checks/[checkId]/verify/route"
 import { GET as outboxRoute } from "@/app/api/dev/outbox/route";
 import { GET as healthRoute } from "@/app/api/health/route";
 import { getDb } from "@/lib/db/client";
+import { DEMO_CATEGORIES, DEMO_INCIDENT } from "@/lib/incidents/demo-data";
 import { lastCodeFor } from "@/tests/support/deps";
 import { ctx, noParams, post, setEnv } from "@/tests/support/api";
 
@@ -173,6 +174,73 @@ describe("the API in the caller's language (Accept-Language)", () => {
 });
 
 type ErrorJson = { error: { code: string; message: string } };
+
+describe("the result in the caller's language (ADR 36)", () => {
+  beforeEach(() => setEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "off" }));
+  const prepaid = DEMO_CATEGORIES[0];
+  type Complete = {
+    result: { exposures: { incident: { title: string }; category: { name: string }; offer: Offer }[] };
+  };
+  type Offer = { provider: string; instructions: string; code?: string | null };
+
+  /** Starts and verifies a check of the prepaid demo number with this Accept-Language. */
+  async function verifiedIn(language: string | null) {
+    const headers = language === null ? undefined : { "accept-language": language };
+    const { body, code } = await started("(206) 555-0100");
+    const res = await verifyRoute(
+      post(`/api/v1/checks/${body.checkId}/verify`, { code }, { headers }),
+      ctx({ checkId: body.checkId }),
+    );
+    expect(res.status).toBe(200);
+    return { res, exposure: ((await res.json()) as Complete).result.exposures[0]! };
+  }
+
+  it("gives a Spanish caller the offer's instructions and the group in Spanish, the code as it is", async () => {
+    const { res, exposure } = await verifiedIn("es-US,es;q=0.9,en;q=0.8");
+    expect(res.headers.get("content-language")).toBe("es");
+    expect(res.headers.get("vary")).toBe("Accept-Language");
+    expect(exposure.incident.title).toBe(DEMO_INCIDENT.es.title);
+    expect(exposure.category.name).toBe(prepaid.es.name);
+    expect(exposure.offer.instructions).toBe(prepaid.offerText.es.offerInstructions);
+    expect(exposure.offer.provider).toBe(prepaid.offerProvider);
+    expect(exposure.offer.code).toMatch(/^DEMO-PREPAID-\d{4}$/);
+  });
+
+  it("answers in English without Accept-Language, or for a language it does not serve", async () => {
+    for (const language of [null, "fr-FR,fr;q=0.9"]) {
+      const { res, exposure } = await verifiedIn(language);
+      expect(res.headers.get("content-language")).toBe("en");
+      expect(exposure.category.name).toBe(prepaid.name);
+      expect(exposure.offer.instructions).toBe(prepaid.offerInstructions);
+    }
+  });
+
+  it("gives the English instructions where the Spanish are missing, the rest still in Spanish", async () => {
+    const db = getDb();
+    const where = { slug: prepaid.slug, incident: { slug: DEMO_INCIDENT.slug } };
+    const { id } = await db.category.findFirstOrThrow({ where, select: { id: true } });
+    await db.category.update({ where: { id }, data: { offerText: {} } });
+    try {
+      const { exposure } = await verifiedIn("es");
+      expect(exposure.offer.instructions).toBe(prepaid.offerInstructions);
+      expect(exposure.category.name).toBe(prepaid.es.name);
+    } finally {
+      await db.category.update({ where: { id }, data: { offerText: prepaid.offerText } });
+    }
+  });
+
+  it("gives the result in Spanish at once in open mode", async () => {
+    setEnv({ LOOKUP_MODE: "open" });
+    const res = await startRoute(
+      post("/api/v1/checks", { phone: "206-555-0100" }, { headers: { "accept-language": "es" } }),
+      noParams,
+    );
+    expect(res.headers.get("content-language")).toBe("es");
+    const { offer } = ((await res.json()) as Complete).result.exposures[0]!;
+    expect(offer.instructions).toBe(prepaid.offerText.es.offerInstructions);
+    expect(offer).not.toHaveProperty("code");
+  });
+});
 
 describe("rate limits through the API", () => {
   beforeEach(() =>

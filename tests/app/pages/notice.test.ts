@@ -167,3 +167,67 @@ describe("/notice/[incident] in English", () => {
     expect(html).not.toContain(en.remediation.fallbackNotice);
   });
 });
+
+describe("/notice/[incident]: the offers' instructions, per locale (ADR 36)", () => {
+  const prepaid = DEMO_CATEGORIES[0];
+  const count = (html: string, text: string) => html.split(text).length - 1;
+
+  /** A pool's incident with a second group whose offer has other instructions, in English and Spanish. */
+  async function twoOffers() {
+    const pool = await offerPool(2);
+    await getDb().category.create({
+      data: {
+        incident: { connect: { slug: pool.incident } },
+        slug: "other",
+        name: "Other group",
+        dataExposed: ["Name"],
+        remediation: ["Step."],
+        sortOrder: 1,
+        offerProvider: "Shield Co",
+        offerMonths: 24,
+        offerEnrollUrl: "https://shield.example/enrol",
+        offerInstructions: "Call the number on your letter.",
+        offerText: { es: { offerInstructions: "Llame al número de su carta." } },
+      },
+    });
+    return pool;
+  }
+
+  it("gives the demo offer's instructions once in English, for every group alike", async () => {
+    fakeRequest({ headers: { "x-locale": "en" } });
+    const html = await page(DEMO_INCIDENT.slug);
+    expect(count(html, prepaid.offerInstructions)).toBe(1);
+    expect(count(html, 'data-testid="notice-offer"')).toBe(1);
+    expect(html).not.toContain(prepaid.offerText.es.offerInstructions);
+    expect(html).not.toContain("DEMO-");
+  });
+
+  it("gives them in Spanish on the Spanish notice", async () => {
+    fakeRequest({ headers: { "x-locale": "es" } });
+    const html = await page(DEMO_INCIDENT.slug);
+    expect(count(html, prepaid.offerText.es.offerInstructions)).toBe(1);
+    expect(html).not.toContain(prepaid.offerInstructions);
+  });
+
+  it("names the groups of differing offers, with no code, in English", async () => {
+    fakeRequest({ headers: { "x-locale": "en" } });
+    const pool = await twoOffers();
+    const html = await page(pool.incident);
+    expect(count(html, 'data-testid="notice-offer"')).toBe(2);
+    expect(html).toMatch(
+      /Group [^<]+:<\/p><p>Shield Co: 24 months free of charge[^<]*<\/p><p[^>]*>Enter the code\.<\/p>/,
+    );
+    expect(html).toMatch(/Other group:<\/p><p>Shield Co[^<]*<\/p><p[^>]*>Call the number on your letter\.<\/p>/);
+    for (const code of pool.codes) expect(html).not.toContain(code);
+  });
+
+  it("gives each in Spanish, and English where the Spanish is missing, with the note", async () => {
+    fakeRequest({ headers: { "x-locale": "es" } });
+    const pool = await twoOffers();
+    const html = await page(pool.incident);
+    expect(html).toContain("Llame al número de su carta.");
+    expect(html).not.toContain("Call the number on your letter.");
+    expect(html).toContain("Enter the code.");
+    expect(html).toContain(es.remediation.fallbackNotice);
+  });
+});
