@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   factor_incorrect: 401,
   /** The pending sign-in (password right, code not yet given) expired or used its tries. */
   sign_in_again: 401,
+  /** A passkey assertion or registration the server refused (not this user's, expired, cancelled). */
+  passkey_failed: 401,
   api_key_required: 401,
   invalid_api_key: 401,
   forbidden: 403,
@@ -33,6 +35,10 @@ export const ERROR_STATUS = {
   user_exists: 409,
   own_account: 409,
   last_owner: 409,
+  /** Removing a user's last second factor (docs/adr/0037): they could not sign in again. */
+  last_factor: 409,
+  /** A passkey step-up for a user who has registered none. */
+  passkey_none: 409,
   slug_taken: 409,
   name_taken: 409,
   /** Publish with no draft saved (or it was published meanwhile). */

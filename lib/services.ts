@@ -110,6 +110,7 @@ export function getServices(): Services {
           keyMaterial: keyring.keyMaterial(),
           maxAgeSeconds: config.admin.sessionMaxAgeSeconds,
           secureCookies: config.admin.secureCookies,
+          publicUrl: config.publicUrl,
         }),
       },
     };

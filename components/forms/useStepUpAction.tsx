@@ -2,9 +2,15 @@
 
 import { startTransition, useActionState, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
-import { confirmStepUpAction, type StepUpState } from "@/app/admin/step-up/actions";
+import {
+  confirmStepUpAction,
+  confirmStepUpPasskeyAction,
+  stepUpPasskeyOptionsAction,
+  type StepUpState,
+} from "@/app/admin/step-up/actions";
 import { TextField } from "@/components/forms/Fields";
 import { FormStatus } from "@/components/forms/FormStatus";
+import { PasskeyAssert } from "@/components/forms/PasskeyAssert";
 import { SubmitButton } from "@/components/forms/SubmitButton";
 
 type Stepped = { stepUp?: boolean } | undefined | void;
@@ -55,6 +61,7 @@ export function StepUpPrompt({
   onCancel: () => void;
 }) {
   const t = useTranslations("admin.stepUp");
+  const tp = useTranslations("admin.passkeys");
   const [state, action, pending] = useActionState(async (prev: StepUpState, form: FormData) => {
     const next = await confirm(prev, form);
     if (next.confirmed) onConfirmed();
@@ -95,6 +102,13 @@ export function StepUpPrompt({
           </button>
         </div>
       </form>
+      {/* Or a passkey (docs/adr/0037): its own server actions, no cookie set either. */}
+      <PasskeyAssert
+        options={stepUpPasskeyOptionsAction}
+        verify={confirmStepUpPasskeyAction}
+        label={tp("stepUpUse")}
+        onConfirmed={onConfirmed}
+      />
     </section>
   );
 }

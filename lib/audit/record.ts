@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = [
   "factor_reset",
   "step_up",
   "step_up_failed",
+  "passkey_added",
+  "passkey_removed",
   "password_changed",
   "password_change_failed",
   "user_created",

@@ -3,6 +3,7 @@ import { betterAuth } from "better-auth";
 import { APIError } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { twoFactor } from "better-auth/plugins";
+import { passkey } from "@better-auth/passkey";
 import type { Db } from "@/lib/db/client";
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from "@/lib/auth/password";
 import { log } from "@/lib/log";
@@ -12,6 +13,8 @@ export const CLIENT_IP_HEADER = "x-exposure-client-ip";
 export const COOKIE_PREFIX = "exposure-admin";
 /** The code of the error a disabled user's sign-in ends with (answered as invalid_credentials). */
 export const USER_DISABLED = "USER_DISABLED";
+/** The passkey plugin's challenge cookie (its handle travels in action answers, lib/auth/passkeys.ts). */
+export const PASSKEY_CHALLENGE = "passkey_challenge";
 
 export type AuthOptions = {
   db: Db;
@@ -19,6 +22,8 @@ export type AuthOptions = {
   keyMaterial: Buffer;
   maxAgeSeconds: number;
   secureCookies: boolean;
+  /** PUBLIC_URL: passkeys are bound to its host (the WebAuthn RP ID) and its origin. */
+  publicUrl: string;
 };
 
 /**
@@ -75,6 +80,9 @@ export function createAuth(opts: AuthOptions) {
       // A fixed expiry: never pushed forward. The idle timeout is ours (lib/auth/session.ts).
       expiresIn: opts.maxAgeSeconds,
       disableSessionRefresh: true,
+      // better-auth's "fresh session" rule (the passkey plugin's registration) would stop a
+      // session older than a day; our own gate is the password again or a step-up.
+      freshAge: opts.maxAgeSeconds,
       cookieCache: { enabled: false },
     },
     account: { modelName: "adminAccount" },
@@ -87,6 +95,16 @@ export function createAuth(opts: AuthOptions) {
         twoFactorCookieMaxAge: 600,
         backupCodeOptions: { amount: 10, length: 10 },
         schema: { twoFactor: { modelName: "adminTwoFactor" } },
+      }),
+      // Passkeys (docs/adr/0037), a second factor beside TOTP: lib/auth/passkeys.ts and
+      // lib/auth/passkey-factor.ts call its endpoints. Bound to PUBLIC_URL, never to a
+      // request's Origin header (no request reaches the plugin: we call it).
+      passkey({
+        rpName: "Exposure Check console",
+        rpID: new URL(opts.publicUrl).hostname,
+        origin: new URL(opts.publicUrl).origin,
+        schema: { passkey: { modelName: "adminPasskey" } },
+        advanced: { webAuthnChallengeCookie: PASSKEY_CHALLENGE },
       }),
     ],
     verification: { modelName: "adminVerification" },

@@ -213,9 +213,9 @@ function sessionTokenOf(setCookie: string[]): string | null {
 const ResetInput = z.object({ userId: z.string().min(1).max(100) });
 
 /**
- * An owner removes another user's second factor (a lost phone and lost backup codes): the
- * factor is deleted, every session of the user ends and they enrol again at their next
- * sign-in. Audited in the same transaction.
+ * An owner removes another user's second factors (a lost phone and lost backup codes, a
+ * lost passkey): the TOTP factor and every passkey are deleted, every session of the user
+ * ends and they enrol again at their next sign-in. Audited in the same transaction.
  */
 export async function resetSecondFactor(
   db: AuthDeps["db"],
@@ -228,13 +228,14 @@ export async function resetSecondFactor(
     const user = await tx.adminUser.findUnique({ where: { id: userId }, select: { email: true } });
     if (!user) throw new AppError("not_found", { fields: { userId: "errors.user_not_found" } });
     await tx.adminTwoFactor.deleteMany({ where: { userId } });
+    const passkeys = await tx.adminPasskey.deleteMany({ where: { userId } });
     await tx.adminUser.update({ where: { id: userId }, data: { twoFactorEnabled: false } });
     const { count } = await tx.adminSession.deleteMany({ where: { userId } });
     await recordAudit(tx, {
       ...actedBy(ctx),
       action: "factor_reset",
       target: user.email,
-      details: { sessionsEnded: count },
+      details: { sessionsEnded: count, passkeysDeleted: passkeys.count },
     });
     return { email: user.email, sessionsEnded: count };
   });

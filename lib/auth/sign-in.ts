@@ -100,7 +100,7 @@ export async function completeSignIn(
   deps: AuthDeps,
   done: { email: string; token: string; setCookie: string[] },
   meta: RequestMeta,
-  factor: "totp" | "backup_code" | null,
+  factor: "totp" | "backup_code" | "passkey" | null,
 ): Promise<SignedIn> {
   const session = await deps.db.adminSession.findUnique({
     where: { token: done.token },

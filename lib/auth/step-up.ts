@@ -38,18 +38,30 @@ export async function confirmStepUp(
   meta: RequestMeta,
 ): Promise<void> {
   const { code } = parseInput(StepUpInput, input);
+  await confirmWith(deps, admin, meta, /^\d{6}$/.test(code) ? "totp" : "backup_code", () =>
+    checkSessionCode(deps, admin, code, cookieHeader),
+  );
+}
+
+/**
+ * Confirms a factor for this session with `check`, under the per-user cap on failures;
+ * audited either way. Shared by codes (above) and passkeys (lib/auth/passkey-factor.ts).
+ */
+export async function confirmWith(
+  deps: AuthDeps,
+  admin: Admin,
+  meta: RequestMeta,
+  factor: "totp" | "backup_code" | "passkey",
+  check: () => Promise<boolean>,
+): Promise<void> {
   if (!admin.secondFactor) throw new AppError("second_factor_required");
   await deps.caps.stepUpFailPerUser.check(admin.id);
   const audit = { actorId: admin.id, actorEmail: admin.email, ip: meta.ip };
-  if (!(await checkSessionCode(deps, admin, code, cookieHeader))) {
+  if (!(await check())) {
     await deps.caps.stepUpFailPerUser.fail(admin.id);
-    await recordAudit(deps.db, { ...audit, action: "step_up_failed" });
-    throw new AppError("factor_incorrect");
+    await recordAudit(deps.db, { ...audit, action: "step_up_failed", details: { factor } });
+    throw new AppError(factor === "passkey" ? "passkey_failed" : "factor_incorrect");
   }
   await deps.db.adminSession.updateMany({ where: { id: admin.sessionId }, data: { stepUpAt: deps.now() } });
-  await recordAudit(deps.db, {
-    ...audit,
-    action: "step_up",
-    details: { factor: /^\d{6}$/.test(code) ? "totp" : "backup_code" },
-  });
+  await recordAudit(deps.db, { ...audit, action: "step_up", details: { factor } });
 }

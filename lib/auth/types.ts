@@ -9,7 +9,7 @@ export type Admin = {
   expiresAt: Date;
   /** Signed in with a generated one-time password not yet changed (passwordChangePending). */
   mustChangePassword: boolean;
-  /** Has a confirmed second factor (TOTP); without one, only enrolment serves them (ADMIN_MFA=required). */
+  /** Has a second factor (a confirmed TOTP key or a passkey); without one, only enrolment serves them (ADMIN_MFA=required). */
   secondFactor: boolean;
 };
 

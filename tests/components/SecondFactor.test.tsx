@@ -9,8 +9,25 @@ import { EnrolForm } from "@/components/admin/EnrolForm";
 import { en } from "@/lib/i18n/messages/en";
 import { renderWithIntl } from "@/tests/support/render";
 
-const { confirmStepUpAction } = vi.hoisted(() => ({ confirmStepUpAction: vi.fn() }));
-vi.mock("@/app/admin/step-up/actions", () => ({ confirmStepUpAction }));
+const { confirmStepUpAction, stepUpPasskeyOptionsAction, confirmStepUpPasskeyAction, startAuthentication } = vi.hoisted(
+  () => ({
+    confirmStepUpAction: vi.fn(),
+    stepUpPasskeyOptionsAction: vi.fn(),
+    confirmStepUpPasskeyAction: vi.fn(),
+    startAuthentication: vi.fn(),
+  }),
+);
+vi.mock("@/app/admin/step-up/actions", () => ({
+  confirmStepUpAction,
+  stepUpPasskeyOptionsAction,
+  confirmStepUpPasskeyAction,
+}));
+// The browser's WebAuthn call (docs/adr/0037): jsdom has none, so the library is replaced.
+vi.mock("@simplewebauthn/browser", () => ({
+  browserSupportsWebAuthn: () => true,
+  startAuthentication,
+  startRegistration: vi.fn(),
+}));
 
 const e = en.admin.enroll;
 const s = en.admin.stepUp;
@@ -93,5 +110,37 @@ describe("step-up in a form", () => {
     expect(action).toHaveBeenCalledTimes(2);
     expect(action.mock.calls[1]![1].get("name")).toBe("Login page");
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+  });
+});
+
+describe("step-up with a passkey", () => {
+  it("confirms with the passkey in place of a code, then sends the same form again", async () => {
+    const KEY = `ek_live_${"b".repeat(43)}`;
+    const action = vi
+      .fn<(prev: CreateApiKeyState | undefined, form: FormData) => Promise<CreateApiKeyState>>()
+      .mockResolvedValueOnce({ values: { name: "Billing" }, stepUp: true, error: en.errors.step_up_required })
+      .mockResolvedValueOnce({ created: { name: "Billing", prefix: KEY.slice(0, 12), key: KEY } });
+    const options = { challenge: "Y2hhbGxlbmdl", rpId: "localhost", allowCredentials: [] };
+    stepUpPasskeyOptionsAction.mockResolvedValue({ ceremony: { options, handle: "h".repeat(30) } });
+    startAuthentication.mockRejectedValueOnce(new Error("NotAllowedError")).mockResolvedValueOnce({ id: "cred-1" });
+    confirmStepUpPasskeyAction.mockResolvedValueOnce({ confirmed: true });
+    renderWithIntl(<CreateApiKeyForm action={action} />);
+    await userEvent.type(screen.getByLabelText(en.admin.apiKeys.name), "Billing");
+    await userEvent.click(screen.getByRole("button", { name: en.admin.apiKeys.create }));
+
+    const dialog = await screen.findByRole("dialog", { name: s.title });
+    const use = within(dialog).getByRole("button", { name: en.admin.passkeys.stepUpUse });
+    // Cancelled in the browser: said so, nothing sent to the server.
+    await userEvent.click(use);
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent(en.admin.passkeys.cancelled);
+    expect(confirmStepUpPasskeyAction).not.toHaveBeenCalled();
+
+    await userEvent.click(use);
+    expect(await screen.findByText("The key Billing was created.")).toBeInTheDocument();
+    expect(startAuthentication).toHaveBeenLastCalledWith({ optionsJSON: options });
+    const sent = confirmStepUpPasskeyAction.mock.calls[0]![1] as FormData;
+    expect([sent.get("response"), sent.get("handle")]).toEqual([JSON.stringify({ id: "cred-1" }), "h".repeat(30)]);
+    expect(action).toHaveBeenCalledTimes(2);
+    expect(action.mock.calls[1]![1].get("name")).toBe("Billing");
   });
 });

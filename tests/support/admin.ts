@@ -17,6 +17,8 @@ import { noLimits, testKeyring } from "@/tests/support/deps";
 import { freshTotp } from "@/tests/support/totp";
 
 export const PASSWORD = "correct horse battery staple";
+/** The console's address in unit tests: passkeys are bound to its host and origin. */
+export const TEST_PUBLIC_URL = "http://localhost:3000";
 
 /** Auth deps on the unit project's database, signing cookies like the app's services do. */
 export function authDeps(overrides: Partial<AuthDeps> = {}): AuthDeps {
@@ -25,7 +27,13 @@ export function authDeps(overrides: Partial<AuthDeps> = {}): AuthDeps {
   return {
     db,
     keyring,
-    auth: createAuth({ db, keyMaterial: keyring.keyMaterial(), maxAgeSeconds: 8 * 3600, secureCookies: false }),
+    auth: createAuth({
+      db,
+      keyMaterial: keyring.keyMaterial(),
+      maxAgeSeconds: 8 * 3600,
+      secureCookies: false,
+      publicUrl: TEST_PUBLIC_URL,
+    }),
     limits: noLimits,
     caps: { signInFailPerEmail: uncapped, stepUpFailPerUser: uncapped },
     now: () => new Date(),

@@ -50,7 +50,8 @@ export async function signInAndEnrol(page: Page, base: string, email: string, pa
 
 /** Enrolment, from the enrolment page on. */
 export async function enrolHere(page: Page, password: string) {
-  await page.getByLabel("Password").fill(password);
+  // Exact: the passkey form beside it asks for "Your password" (docs/adr/0037).
+  await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Show the QR code" }).click();
   await page.getByRole("img", { name: "QR code for your authenticator app" }).waitFor();
   const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
@@ -74,5 +75,40 @@ export async function signInWithCode(page: Page, base: string, email: string, pa
   await page.waitForURL(/\/admin\/sign-in\/factor$/);
   await page.getByLabel("Code").fill(freshTotp(secret));
   await page.getByRole("button", { name: "Continue" }).click();
+  await page.waitForURL(/\/admin$/);
+}
+
+/**
+ * Gives the page a passkey authenticator through Chromium's DevTools protocol (WebAuthn
+ * domain): internal, resident keys, user verification always given, presence simulated.
+ */
+export async function addVirtualAuthenticator(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+}
+
+/** Enrolment with a passkey instead of the app, from the enrolment page on. Ends on the console home. */
+export async function enrolPasskeyHere(page: Page, password: string, name: string): Promise<void> {
+  await page.getByLabel("Your password", { exact: true }).fill(password);
+  await page.getByLabel("Name of the passkey").fill(name);
+  await page.getByRole("button", { name: "Register a passkey" }).click();
+  await page.waitForURL(/\/admin$/);
+}
+
+/** A later sign-in of a passkey user: the password, then the passkey. Ends on the console home. */
+export async function signInWithPasskey(page: Page, base: string, email: string, password: string): Promise<void> {
+  await submitPassword(page, base, email, password);
+  await page.waitForURL(/\/admin\/sign-in\/factor$/);
+  await page.getByRole("button", { name: "Use my passkey" }).click();
   await page.waitForURL(/\/admin$/);
 }

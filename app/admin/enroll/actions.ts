@@ -1,10 +1,13 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { actionFailure, formFailure } from "@/app/admin/action-helpers";
 import { cookieHeader, requestMeta, requireSession, setCookies } from "@/lib/auth/next";
+import { passkeyRegistrationOptions, registerPasskey, type Ceremony, type CreationOptions } from "@/lib/auth/passkeys";
 import { confirmEnrolment, startEnrolment, takeBackupCodes, type Enrolment } from "@/lib/auth/second-factor";
 import { asAppError } from "@/lib/http/respond";
+import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
 import { formString } from "@/lib/validation/form-data";
 
@@ -58,4 +61,61 @@ export async function revealBackupCodesAction(_prev: BackupCodesState): Promise<
   const admin = await requireSession();
   const codes = await takeBackupCodes(getServices().admin, admin);
   return codes ? { codes } : { gone: true };
+}
+
+/** A passkey form's state: the options for the browser, or what went wrong, or that it worked. */
+export type PasskeyState = {
+  ceremony?: Ceremony<CreationOptions>;
+  error?: string;
+  errors?: Record<string, string>;
+  notice?: string;
+  stepUp?: true;
+  /** The name typed, shown again after a failure (React resets the form after its action). */
+  values?: { name: string };
+};
+
+/**
+ * Registering a passkey (docs/adr/0037), step 1: options for the browser. At enrolment it
+ * takes the password again; for a user with a factor, a fresh step-up (the form's
+ * useStepUpAction asks for it). Shared by the enrolment and account pages.
+ */
+export async function passkeyRegistrationOptionsAction(_prev: unknown, form: FormData): Promise<PasskeyState> {
+  const admin = await requireSession();
+  try {
+    const ceremony = await passkeyRegistrationOptions(
+      getServices().admin,
+      admin,
+      { password: formString(form, "password") },
+      (await cookieHeader()) ?? "",
+      await requestMeta(),
+    );
+    return { ceremony };
+  } catch (e) {
+    return formFailure(asAppError(e, "passkey options"), getTranslator()("admin.passkeys.fixErrors"));
+  }
+}
+
+/**
+ * Step 2: the browser's new credential, verified and stored under its name. A user's
+ * first factor ends enrolment (to the console); otherwise the account page's list is
+ * refreshed and says so.
+ */
+export async function registerPasskeyAction(_prev: unknown, form: FormData): Promise<PasskeyState> {
+  const admin = await requireSession();
+  const name = formString(form, "name");
+  let enrolled: boolean;
+  try {
+    ({ enrolled } = await registerPasskey(
+      getServices().admin,
+      admin,
+      { name, response: formString(form, "response"), handle: formString(form, "handle") },
+      (await cookieHeader()) ?? "",
+      await requestMeta(),
+    ));
+  } catch (e) {
+    return formFailure(asAppError(e, "passkey registration"), getTranslator()("admin.passkeys.fixErrors"));
+  }
+  if (enrolled) redirect("/admin");
+  revalidatePath("/admin/account");
+  return { notice: getTranslator()("admin.passkeys.added", { name: name.trim() }) };
 }

@@ -3,6 +3,8 @@
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/sign-in";
 import { verifySignInCode } from "@/lib/auth/second-factor";
+import { signInPasskeyOptions, verifySignInPasskey } from "@/lib/auth/passkey-factor";
+import type { Ceremony, RequestOptions } from "@/lib/auth/passkeys";
 import { cookieHeader, requestMeta, setCookies } from "@/lib/auth/next";
 import { asAppError, errorMessage } from "@/lib/http/respond";
 import { getServices } from "@/lib/services";
@@ -48,6 +50,36 @@ export async function verifyFactorAction(_prev: FactorState, form: FormData): Pr
     await setCookies(setCookie);
   } catch (e) {
     return { error: errorMessage(asAppError(e, "second factor")) };
+  }
+  redirect("/admin");
+}
+
+export type PasskeyAssertState = { ceremony?: Ceremony<RequestOptions>; error?: string };
+
+/**
+ * The second step with a passkey (docs/adr/0037), public like verifyFactorAction: options
+ * for the passkeys of the user the "two_factor" cookie names (no cookie, no options).
+ */
+export async function signInPasskeyOptionsAction(_prev: unknown, _form?: FormData): Promise<PasskeyAssertState> {
+  try {
+    return { ceremony: await signInPasskeyOptions(getServices().admin, await cookieHeader()) };
+  } catch (e) {
+    return { error: errorMessage(asAppError(e, "passkey options")) };
+  }
+}
+
+/** The browser's assertion → a session, as a right code gives one. */
+export async function verifySignInPasskeyAction(_prev: unknown, form: FormData): Promise<PasskeyAssertState> {
+  try {
+    const { setCookie } = await verifySignInPasskey(
+      getServices().admin,
+      { response: formString(form, "response"), handle: formString(form, "handle") },
+      await cookieHeader(),
+      await requestMeta(),
+    );
+    await setCookies(setCookie);
+  } catch (e) {
+    return { error: errorMessage(asAppError(e, "passkey sign-in")) };
   }
   redirect("/admin");
 }

@@ -54,15 +54,18 @@ export const auditEn = {
   sentences: {
     sign_in: "{actor} signed in",
     sign_in_failed:
-      "{actor} could not sign in: {reason, select, invalid_credentials {wrong email or password} disabled {the account is disabled} rate_limited {too many attempts} INVALID_CODE {wrong authenticator code} INVALID_BACKUP_CODE {wrong backup code} ACCOUNT_TEMPORARILY_LOCKED {too many wrong codes} other {{reason}}}",
+      "{actor} could not sign in: {reason, select, invalid_credentials {wrong email or password} disabled {the account is disabled} rate_limited {too many attempts} INVALID_CODE {wrong authenticator code} INVALID_BACKUP_CODE {wrong backup code} ACCOUNT_TEMPORARILY_LOCKED {too many wrong codes} passkey_refused {the passkey was refused} passkey_other_user {a passkey of another account} other {{reason}}}",
     sign_in_password_ok: "{actor} gave the right password; a second-factor code was asked",
     sign_out: "{actor} signed out",
-    factor_enrolled: "{actor} set up a second factor",
+    factor_enrolled: "{actor} set up a second factor{factor, select, passkey {: the passkey “{target}”} other {}}",
     factor_reset:
       "{actor} reset the second factor of {target}{sessions, plural, =0 {} one {; one session was ended} other {; # sessions were ended}}",
     step_up:
-      "{actor} confirmed a change with {factor, select, backup_code {a backup code} other {an authenticator code}}",
-    step_up_failed: "{actor} gave a wrong code to confirm a change",
+      "{actor} confirmed a change with {factor, select, backup_code {a backup code} passkey {a passkey} other {an authenticator code}}",
+    step_up_failed:
+      "{actor} {factor, select, passkey {could not confirm a change with a passkey} other {gave a wrong code to confirm a change}}",
+    passkey_added: "{actor} added the passkey “{target}”",
+    passkey_removed: "{actor} removed the passkey “{target}”",
     password_changed:
       "{actor} changed their password{sessions, plural, =0 {} one {; one other session was ended} other {; # other sessions were ended}}",
     password_change_failed:
@@ -115,6 +118,8 @@ export const auditEn = {
     factor_reset: "Second factor reset",
     step_up: "Change confirmed with a second factor",
     step_up_failed: "Wrong code to confirm a change",
+    passkey_added: "Passkey added",
+    passkey_removed: "Passkey removed",
     password_changed: "Password changed",
     password_change_failed: "Password change refused",
     user_created: "User created",

@@ -1,6 +1,7 @@
 import { apiDocsEn, apiKeysEn, demoEn } from "@/lib/i18n/messages/en-integration";
 import { auditEn } from "@/lib/i18n/messages/en-audit";
 import { carrierEn, confirmEn, consoleShellEn, settingsEn } from "@/lib/i18n/messages/en-console";
+import { passkeysEn } from "@/lib/i18n/messages/en-passkeys";
 import { smsPanelEn } from "@/lib/i18n/messages/en-sms";
 import { adminNoticeEn, adminOffersEn, noticeEn, offerEn } from "@/lib/i18n/messages/en-notice";
 
@@ -118,6 +119,7 @@ export const en = {
     shell: consoleShellEn,
     confirm: confirmEn,
     settings: settingsEn,
+    passkeys: passkeysEn,
     copy: {
       button: "Copy",
       done: "Copied",
@@ -145,7 +147,7 @@ export const en = {
     enroll: {
       title: "Set up your second factor",
       intro:
-        "Every console user signs in with a password and a code from an authenticator app (such as Google Authenticator, Microsoft Authenticator, 1Password or Aegis). You reach the console once this is set up.",
+        "Every console user signs in with a password and a second factor: a code from an authenticator app (such as Google Authenticator, Microsoft Authenticator, 1Password or Aegis), or a passkey. You reach the console once one is set up.",
       passwordIntro:
         "First, enter your password again, so that a session left open cannot be given someone else's app.",
       password: "Password",
@@ -163,12 +165,12 @@ export const en = {
         "Your backup codes were shown once and are not shown again. If you did not keep them, ask an owner to reset your second factor.",
       continue: "I have stored them: continue to the console",
       reveal: "Show my backup codes",
-      done: "Your second factor is set up. To replace it (a new phone), ask an owner to reset it.",
+      done: "Your second factor is set up. Add or remove passkeys on your account page; to replace a lost phone, ask an owner to reset your factors.",
     },
     stepUp: {
       title: "Confirm it is you",
       intro:
-        "This change needs a fresh code from your authenticator app (or a backup code). Your form is kept and sent once the code is confirmed.",
+        "This change needs a fresh code from your authenticator app (or a backup code), or your passkey. Your form is kept and sent once it is confirmed.",
       code: "Code",
       codeHint: "6 digits from the app, or a backup code.",
       confirm: "Confirm and continue",
@@ -474,7 +476,7 @@ export const en = {
       disabled:
         "{email} is disabled. {sessions, plural, =0 {} one {One session was ended.} other {# sessions were ended.}}",
       factorReset:
-        "The second factor of {email} was removed: they set up a new one at their next sign-in. {sessions, plural, =0 {} one {One session was ended.} other {# sessions were ended.}}",
+        "The second factor of {email} (authenticator app and passkeys) was removed: they set up a new one at their next sign-in. {sessions, plural, =0 {} one {One session was ended.} other {# sessions were ended.}}",
       resetFactor: "Reset second factor",
       resetFactorOf: "Reset the second factor of {email}",
       enabled: "{email} can sign in again.",
@@ -598,6 +600,13 @@ export const en = {
     factor_code_format: "Enter the 6 digits from your app, or a backup code such as abcde-12345.",
     sign_in_again: "This sign-in has expired or used up its tries. Sign in again with your password.",
     second_factor_required: "Set up your second factor first, on the set-up page.",
+    passkey_failed:
+      "Your passkey could not be confirmed: it was cancelled, took too long, or is not one of this account's. Try again.",
+    passkey_none: "You have no passkey yet: confirm with a code from your authenticator app instead.",
+    last_factor: "This is your only second factor: add another passkey first, or ask an owner to reset your factors.",
+    passkey_name_required: "Give the passkey a name, such as “Work laptop”.",
+    passkey_name_too_long: "The name must have at most 60 characters.",
+    passkey_not_found: "This passkey no longer exists.",
     step_up_required: "Confirm this change with a code from your authenticator app.",
     api_key_required: "Send an API key: Authorization: Bearer followed by the key.",
     invalid_api_key: "This API key is not valid or has been revoked.",

@@ -117,6 +117,14 @@ export const es = {
     factor_code_format: "Escriba los 6 dígitos de su aplicación, o un código de respaldo como abcde-12345.",
     sign_in_again: "Este inicio de sesión venció o se quedó sin intentos. Vuelva a iniciar sesión con su contraseña.",
     second_factor_required: "Primero configure su segundo factor, en la página de configuración.",
+    passkey_failed:
+      "No se pudo confirmar su llave de acceso: se canceló, tardó demasiado o no es de esta cuenta. Inténtelo de nuevo.",
+    passkey_none: "Todavía no tiene una llave de acceso: confirme con un código de su aplicación de autenticación.",
+    last_factor:
+      "Este es su único segundo factor: primero agregue otra llave de acceso, o pida a un propietario que restablezca sus factores.",
+    passkey_name_required: "Dé un nombre a la llave de acceso, por ejemplo «Portátil del trabajo».",
+    passkey_name_too_long: "El nombre puede tener como máximo 60 caracteres.",
+    passkey_not_found: "Esta llave de acceso ya no existe.",
     step_up_required: "Confirme este cambio con un código de su aplicación de autenticación.",
     disable_confirm: "Primero confirme que este usuario ya no podrá iniciar sesión: no se cambió nada.",
     carrier_name_too_long: "El nombre puede tener 80 caracteres como máximo.",

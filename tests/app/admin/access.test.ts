@@ -110,11 +110,13 @@ describe("console access", () => {
     }
   });
 
-  it("keeps public only the sign-in page and its action", () => {
+  it("keeps public only the sign-in pages and their actions", () => {
     expect(Object.keys(ACCESS).filter((k) => ACCESS[k] === "public")).toEqual([
       "app/admin/sign-in/page.tsx",
       "app/admin/sign-in/factor/page.tsx",
       "app/admin/sign-in/actions.ts#verifyFactorAction",
+      "app/admin/sign-in/actions.ts#signInPasskeyOptionsAction",
+      "app/admin/sign-in/actions.ts#verifySignInPasskeyAction",
       "app/admin/sign-in/actions.ts#signInAction",
     ]);
   });

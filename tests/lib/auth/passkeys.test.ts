@@ -1,0 +1,211 @@
+// Passkeys (docs/adr/0037) with a software authenticator (tests/support/webauthn.ts):
+// enrolment with one (the password again), sign-in's second step with one (only the user
+// whose password was right, once), step-up with one (no extra session left), removal
+// (never the last factor) and an owner's reset.
+import { describe, expect, it } from "vitest";
+import {
+  confirmStepUpPasskey,
+  signInPasskeyOptions,
+  stepUpPasskeyOptions,
+  verifySignInPasskey,
+} from "@/lib/auth/passkey-factor";
+import { factorsOf, passkeyRegistrationOptions, registerPasskey, removePasskey } from "@/lib/auth/passkeys";
+import { resetSecondFactor } from "@/lib/auth/second-factor";
+import { currentAdmin } from "@/lib/auth/session";
+import { signIn } from "@/lib/auth/sign-in";
+import type { Admin } from "@/lib/auth/types";
+import type { AuthDeps } from "@/lib/auth/deps";
+import { getDb } from "@/lib/db/client";
+import {
+  authDeps,
+  cookieFrom,
+  makeUser,
+  PASSWORD,
+  passwordSignIn,
+  signedIn,
+  TEST_PUBLIC_URL,
+} from "@/tests/support/admin";
+import { refusal } from "@/tests/support/refusal";
+import { SoftPasskey } from "@/tests/support/webauthn";
+
+const db = getDb();
+const meta = { ip: "192.0.2.42", userAgent: "vitest" };
+
+/** Registers a new software passkey for a signed-in user, as the enrolment or account page does. */
+async function addPasskey(deps: AuthDeps, admin: Admin, cookie: string, name = "Laptop") {
+  const passkey = new SoftPasskey(TEST_PUBLIC_URL);
+  const { options, handle } = await passkeyRegistrationOptions(deps, admin, { password: PASSWORD }, cookie, meta);
+  const res = await registerPasskey(deps, admin, { name, response: passkey.register(options), handle }, cookie, meta);
+  return { passkey, ...res };
+}
+
+/** A new user who enrolled with a passkey only. */
+async function passkeyUser(deps: AuthDeps) {
+  const user = await makeUser("importer");
+  const first = await passwordSignIn(deps, { email: user.email, password: PASSWORD }, meta);
+  const cookie = cookieFrom(first.setCookie);
+  const { passkey, enrolled } = await addPasskey(deps, first.admin, cookie);
+  expect(enrolled).toBe(true);
+  const admin = (await currentAdmin(deps, cookie))!;
+  return { user, admin, cookie, passkey };
+}
+
+/** The password step: only the pending sign-in's cookie. */
+async function passwordStep(deps: AuthDeps, email: string) {
+  const res = await signIn(deps, { email, password: PASSWORD }, meta);
+  expect("secondFactorPending" in res).toBe(true);
+  return cookieFrom(res.setCookie.filter((c) => !/=;|Max-Age=0/.test(c)));
+}
+
+describe("passkeys", () => {
+  it("enrol a user: the password again, then the passkey is their factor and a fresh step-up", async () => {
+    const deps = authDeps();
+    const user = await makeUser("viewer");
+    const first = await passwordSignIn(deps, { email: user.email, password: PASSWORD }, meta);
+    const cookie = cookieFrom(first.setCookie);
+    const wrong = await refusal(() =>
+      passkeyRegistrationOptions(deps, first.admin, { password: "not my password at all" }, cookie, meta),
+    );
+    expect(wrong.details.fields).toEqual({ password: "errors.current_password_wrong" });
+
+    const { enrolled } = await addPasskey(deps, first.admin, cookie, "Work laptop");
+    expect(enrolled).toBe(true);
+    const admin = await currentAdmin(deps, cookie);
+    expect(admin?.secondFactor).toBe(true);
+    expect(await factorsOf(db, user.id)).toEqual({ totp: false, passkey: true });
+    const session = await db.adminSession.findUnique({ where: { id: admin!.sessionId } });
+    expect(session?.stepUpAt).not.toBeNull();
+    const entry = await db.auditLog.findFirst({ where: { actorId: user.id, action: "factor_enrolled" } });
+    expect([entry?.target, entry?.details]).toEqual(["Work laptop", { factor: "passkey" }]);
+  }, 60_000);
+
+  it("refuses a registration whose challenge was not issued, or is used a second time", async () => {
+    const deps = authDeps();
+    const { admin, cookie } = await passkeyUser(deps);
+    const passkey = new SoftPasskey(TEST_PUBLIC_URL);
+    const { options, handle } = await passkeyRegistrationOptions(deps, admin, {}, cookie, meta);
+    const response = passkey.register(options);
+    const forged = await refusal(() =>
+      registerPasskey(deps, admin, { name: "Key", response, handle: `${"x".repeat(32)}.sig` }, cookie, meta),
+    );
+    expect(forged.code).toBe("passkey_failed");
+    await registerPasskey(deps, admin, { name: "Key", response, handle }, cookie, meta);
+    const replay = await refusal(() => registerPasskey(deps, admin, { name: "Key", response, handle }, cookie, meta));
+    expect(replay.code).toBe("passkey_failed");
+  }, 60_000);
+
+  it("completes a sign-in with the password, then the passkey, as a TOTP code does", async () => {
+    const deps = authDeps();
+    const { user, passkey } = await passkeyUser(deps);
+    const pending = await passwordStep(deps, user.email);
+    const { options, handle } = await signInPasskeyOptions(deps, pending);
+    expect(options.allowCredentials?.map((c) => c.id)).toEqual([passkey.id.toString("base64url")]);
+    const done = await verifySignInPasskey(deps, { response: passkey.assert(options), handle }, pending, meta);
+    expect(done.admin.id).toBe(user.id);
+    expect(done.admin.secondFactor).toBe(true);
+    expect(done.setCookie.some((c) => c.includes(".session_token="))).toBe(true);
+    expect(done.setCookie.some((c) => c.includes(".known_device="))).toBe(true);
+    expect(done.setCookie.some((c) => /\.two_factor=; Max-Age=0/.test(c))).toBe(true);
+    const current = await currentAdmin(deps, cookieFrom(done.setCookie.filter((c) => c.includes(".session_token="))));
+    expect(current?.id).toBe(user.id);
+    // The last sign-in (the first was the password alone, before enrolment).
+    const entry = await db.auditLog.findFirst({
+      where: { actorId: user.id, action: "sign_in" },
+      orderBy: { id: "desc" },
+    });
+    expect(entry?.details).toEqual({ factor: "passkey" });
+    const session = await db.adminSession.findUnique({ where: { id: done.admin.sessionId } });
+    expect(session?.stepUpAt).not.toBeNull();
+
+    // The pending sign-in is used up: the same cookie gets nobody in again.
+    const again = await refusal(() => signInPasskeyOptions(deps, pending));
+    expect(again.code).toBe("sign_in_again");
+    // Without a password first, a passkey gets nobody in.
+    expect((await refusal(() => signInPasskeyOptions(deps, null))).code).toBe("sign_in_again");
+  }, 60_000);
+
+  it("keeps no session when the passkey is another user's than the password's", async () => {
+    const deps = authDeps();
+    const alice = await passkeyUser(deps);
+    const bob = await passkeyUser(deps);
+    const pending = await passwordStep(deps, alice.user.email);
+    const { options, handle } = await signInPasskeyOptions(deps, pending);
+    const bobSessions = await db.adminSession.count({ where: { userId: bob.user.id } });
+    const refused = await refusal(() =>
+      verifySignInPasskey(deps, { response: bob.passkey.assert(options), handle }, pending, meta),
+    );
+    expect([refused.code, refused.status]).toEqual(["passkey_failed", 401]);
+    expect(await db.adminSession.count({ where: { userId: bob.user.id } })).toBe(bobSessions);
+    expect(
+      await db.auditLog.count({
+        where: { action: "sign_in_failed", details: { path: ["reason"], equals: "passkey_other_user" } },
+      }),
+    ).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("confirms a step-up with the user's passkey and leaves no other session behind", async () => {
+    const deps = authDeps();
+    const { user, admin, passkey } = await passkeyUser(deps);
+    const other = await passkeyUser(deps);
+    await db.adminSession.updateMany({ where: { id: admin.sessionId }, data: { stepUpAt: null } });
+    const sessions = await db.adminSession.count({ where: { userId: user.id } });
+
+    const first = await stepUpPasskeyOptions(deps, admin);
+    const wrong = await refusal(() =>
+      confirmStepUpPasskey(deps, admin, { response: other.passkey.assert(first.options), handle: first.handle }, meta),
+    );
+    expect(wrong.code).toBe("passkey_failed");
+
+    const { options, handle } = await stepUpPasskeyOptions(deps, admin);
+    await confirmStepUpPasskey(deps, admin, { response: passkey.assert(options), handle }, meta);
+    const session = await db.adminSession.findUnique({ where: { id: admin.sessionId } });
+    expect(session?.stepUpAt).not.toBeNull();
+    expect(await db.adminSession.count({ where: { userId: user.id } })).toBe(sessions);
+    const entry = await db.auditLog.findFirst({ where: { actorId: user.id, action: "step_up" } });
+    expect(entry?.details).toEqual({ factor: "passkey" });
+  }, 60_000);
+
+  it("tells a TOTP user without a passkey to use a code", async () => {
+    const deps = authDeps();
+    const { admin } = await signedIn("agent", deps);
+    expect((await refusal(() => stepUpPasskeyOptions(deps, admin))).code).toBe("passkey_none");
+  }, 60_000);
+
+  it("removes a passkey after adding another, never the last factor", async () => {
+    const deps = authDeps();
+    const { user, admin, cookie } = await passkeyUser(deps);
+    const [only] = await db.adminPasskey.findMany({ where: { userId: user.id } });
+    const last = await refusal(() => removePasskey(deps, admin, { id: only!.id }, meta));
+    expect([last.code, last.status]).toEqual(["last_factor", 409]);
+
+    const { enrolled } = await addPasskey(deps, admin, cookie, "Security key");
+    expect(enrolled).toBe(false);
+    expect(await removePasskey(deps, admin, { id: only!.id }, meta)).toEqual({ name: "Laptop" });
+    expect(await db.adminPasskey.count({ where: { userId: user.id } })).toBe(1);
+    expect(await db.auditLog.count({ where: { actorId: user.id, action: "passkey_removed" } })).toBe(1);
+    // Someone else's passkey is not found, whatever its id.
+    const other = await passkeyUser(deps);
+    const [theirs] = await db.adminPasskey.findMany({ where: { userId: other.user.id } });
+    expect((await refusal(() => removePasskey(deps, admin, { id: theirs!.id }, meta))).code).toBe("not_found");
+  }, 60_000);
+
+  it("asks a user with a factor for a fresh step-up before adding a passkey", async () => {
+    const deps = authDeps();
+    const { admin, cookie } = await passkeyUser(deps);
+    await db.adminSession.updateMany({ where: { id: admin.sessionId }, data: { stepUpAt: null } });
+    const asked = await refusal(() => passkeyRegistrationOptions(deps, admin, { password: PASSWORD }, cookie, meta));
+    expect(asked.code).toBe("step_up_required");
+  }, 60_000);
+
+  it("deletes the passkeys with an owner's reset of the user's factors", async () => {
+    const deps = authDeps();
+    const owner = await signedIn("owner", deps);
+    const { user } = await passkeyUser(deps);
+    const ctx = { actor: { id: owner.user.id, email: owner.user.email }, ip: meta.ip };
+    await resetSecondFactor(db, { userId: user.id }, ctx);
+    expect(await db.adminPasskey.count({ where: { userId: user.id } })).toBe(0);
+    expect((await db.adminUser.findUnique({ where: { id: user.id } }))?.twoFactorEnabled).toBe(false);
+    const entry = await db.auditLog.findFirst({ where: { action: "factor_reset", target: user.email } });
+    expect(entry?.details).toMatchObject({ passkeysDeleted: 1 });
+  }, 60_000);
+});
