@@ -35,7 +35,7 @@ export const ERROR_STATUS = {
   user_exists: 409,
   own_account: 409,
   last_owner: 409,
-  /** Removing a user's last second factor (docs/adr/0037): they could not sign in again. */
+  /** Removing a user's last second factor (docs/adr/0038): they could not sign in again. */
   last_factor: 409,
   /** A passkey step-up for a user who has registered none. */
   passkey_none: 409,

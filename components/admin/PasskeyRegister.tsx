@@ -12,7 +12,7 @@ import { MAX_SUBMITTED_PASSWORD } from "@/lib/auth/user-schemas";
 type Action = (prev: unknown, form: FormData) => Promise<PasskeyState>;
 
 /**
- * Registers a passkey (docs/adr/0037): the server's options (after the password again at
+ * Registers a passkey (docs/adr/0038): the server's options (after the password again at
  * enrolment, or a step-up on the account page, asked for in place), the browser's
  * ceremony, then the server's verification under the name given.
  */

@@ -9,7 +9,7 @@ type Options = (prev: unknown) => Promise<{ ceremony?: Ceremony<RequestOptions>;
 type Verify = (prev: unknown, form: FormData) => Promise<{ error?: string; confirmed?: boolean } | undefined>;
 
 /**
- * One button that confirms with a passkey (docs/adr/0037): the server's options, the
+ * One button that confirms with a passkey (docs/adr/0038): the server's options, the
  * browser's ceremony, the server's verification. Sign-in's second step redirects from
  * its action; a step-up calls `onConfirmed`.
  */

@@ -10,7 +10,7 @@ import {
 export type CeremonyRefusal = "unsupported" | "cancelled";
 
 /**
- * Runs a WebAuthn ceremony in the browser from the server's options (docs/adr/0037) and
+ * Runs a WebAuthn ceremony in the browser from the server's options (docs/adr/0038) and
  * returns its answer as JSON text for a server action, or why there is none.
  */
 export async function runCeremony(

@@ -102,7 +102,7 @@ export function StepUpPrompt({
           </button>
         </div>
       </form>
-      {/* Or a passkey (docs/adr/0037): its own server actions, no cookie set either. */}
+      {/* Or a passkey (docs/adr/0038): its own server actions, no cookie set either. */}
       <PasskeyAssert
         options={stepUpPasskeyOptionsAction}
         verify={confirmStepUpPasskeyAction}

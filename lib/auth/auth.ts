@@ -96,7 +96,7 @@ export function createAuth(opts: AuthOptions) {
         backupCodeOptions: { amount: 10, length: 10 },
         schema: { twoFactor: { modelName: "adminTwoFactor" } },
       }),
-      // Passkeys (docs/adr/0037), a second factor beside TOTP: lib/auth/passkeys.ts and
+      // Passkeys (docs/adr/0038), a second factor beside TOTP: lib/auth/passkeys.ts and
       // lib/auth/passkey-factor.ts call its endpoints. Bound to PUBLIC_URL, never to a
       // request's Origin header (no request reaches the plugin: we call it).
       passkey({

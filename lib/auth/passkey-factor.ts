@@ -21,7 +21,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse-input";
 
 /**
- * A passkey as the second factor (docs/adr/0037): at sign-in, after the password, in
+ * A passkey as the second factor (docs/adr/0038): at sign-in, after the password, in
  * place of a TOTP code; and for a step-up. The plugin's verify endpoint always makes a
  * session for the passkey's user; here that session is only kept when it completes the
  * pending sign-in of the same user (the signed "two_factor" cookie better-auth's twoFactor

@@ -16,7 +16,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse-input";
 
 /**
- * Passkeys (docs/adr/0037): a WebAuthn credential is a second factor beside TOTP, through
+ * Passkeys (docs/adr/0038): a WebAuthn credential is a second factor beside TOTP, through
  * @better-auth/passkey, called from server code only (auth.api.*) like the rest. This file
  * registers, lists and removes them; lib/auth/passkey-factor.ts signs in and steps up
  * with one.

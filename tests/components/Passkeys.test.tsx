@@ -1,4 +1,4 @@
-// Passkey forms (docs/adr/0037): registration sends the password and name to the options
+// Passkey forms (docs/adr/0038): registration sends the password and name to the options
 // action, runs the browser's ceremony and sends its answer with the challenge's handle;
 // a cancelled ceremony sends nothing. The browser's WebAuthn library is replaced.
 import { screen } from "@testing-library/react";

@@ -22,7 +22,7 @@ vi.mock("@/app/admin/step-up/actions", () => ({
   stepUpPasskeyOptionsAction,
   confirmStepUpPasskeyAction,
 }));
-// The browser's WebAuthn call (docs/adr/0037): jsdom has none, so the library is replaced.
+// The browser's WebAuthn call (docs/adr/0038): jsdom has none, so the library is replaced.
 vi.mock("@simplewebauthn/browser", () => ({
   browserSupportsWebAuthn: () => true,
   startAuthentication,

@@ -1,4 +1,4 @@
-// Passkeys in a real browser (docs/adr/0037), with Chromium's virtual authenticator
+// Passkeys in a real browser (docs/adr/0038), with Chromium's virtual authenticator
 // (DevTools protocol): a new owner enrols with a passkey instead of an app, signs out,
 // signs in with the password and the passkey, confirms a high-risk change (an API key)
 // with the passkey in the step-up prompt, and finds the passkey on their account page.

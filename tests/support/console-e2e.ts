@@ -50,7 +50,7 @@ export async function signInAndEnrol(page: Page, base: string, email: string, pa
 
 /** Enrolment, from the enrolment page on. */
 export async function enrolHere(page: Page, password: string) {
-  // Exact: the passkey form beside it asks for "Your password" (docs/adr/0037).
+  // Exact: the passkey form beside it asks for "Your password" (docs/adr/0038).
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Show the QR code" }).click();
   await page.getByRole("img", { name: "QR code for your authenticator app" }).waitFor();

@@ -75,7 +75,7 @@ export type PasskeyState = {
 };
 
 /**
- * Registering a passkey (docs/adr/0037), step 1: options for the browser. At enrolment it
+ * Registering a passkey (docs/adr/0038), step 1: options for the browser. At enrolment it
  * takes the password again; for a user with a factor, a fresh step-up (the form's
  * useStepUpAction asks for it). Shared by the enrolment and account pages.
  */

@@ -11,7 +11,7 @@ import { getTranslator } from "@/lib/i18n/translator";
 
 /**
  * Set up a second factor: the one console page a user without one reaches
- * (ADMIN_MFA=required). An authenticator app (TOTP), or a passkey (docs/adr/0037).
+ * (ADMIN_MFA=required). An authenticator app (TOTP), or a passkey (docs/adr/0038).
  */
 export default async function EnrolPage() {
   const admin = await requireSession();

@@ -57,7 +57,7 @@ export async function verifyFactorAction(_prev: FactorState, form: FormData): Pr
 export type PasskeyAssertState = { ceremony?: Ceremony<RequestOptions>; error?: string };
 
 /**
- * The second step with a passkey (docs/adr/0037), public like verifyFactorAction: options
+ * The second step with a passkey (docs/adr/0038), public like verifyFactorAction: options
  * for the passkeys of the user the "two_factor" cookie names (no cookie, no options).
  */
 export async function signInPasskeyOptionsAction(_prev: unknown, _form?: FormData): Promise<PasskeyAssertState> {

@@ -33,7 +33,7 @@ export async function confirmStepUpAction(_prev: StepUpState, form: FormData): P
 
 export type StepUpPasskeyState = { ceremony?: Ceremony<RequestOptions>; error?: string };
 
-/** Step-up with a passkey (docs/adr/0037), step 1: options for the user's own passkeys. */
+/** Step-up with a passkey (docs/adr/0038), step 1: options for the user's own passkeys. */
 export async function stepUpPasskeyOptionsAction(_prev: unknown, _form?: FormData): Promise<StepUpPasskeyState> {
   const admin = await requireAdmin();
   try {

@@ -1,5 +1,5 @@
 /**
- * English strings of passkeys in the console (docs/adr/0037): enrolment, the account
+ * English strings of passkeys in the console (docs/adr/0038): enrolment, the account
  * page, sign-in's second step and step-up; part of `en` (en.ts) as admin.passkeys.
  */
 export const passkeysEn = {

@@ -1,4 +1,4 @@
-// Passkeys (docs/adr/0037) with a software authenticator (tests/support/webauthn.ts):
+// Passkeys (docs/adr/0038) with a software authenticator (tests/support/webauthn.ts):
 // enrolment with one (the password again), sign-in's second step with one (only the user
 // whose password was right, once), step-up with one (no extra session left), removal
 // (never the last factor) and an owner's reset.

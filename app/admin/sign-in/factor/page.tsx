@@ -10,7 +10,7 @@ import { getServices } from "@/lib/services";
 
 /**
  * A sign-in's second step: after the right password, the authenticator's code or a
- * passkey (docs/adr/0037), whichever the user has. Without a pending sign-in the code
+ * passkey (docs/adr/0038), whichever the user has. Without a pending sign-in the code
  * form is shown, and answers "sign in again".
  */
 export default async function SignInFactorPage() {
