@@ -45,6 +45,9 @@ beforeAll(async () => {
     SHED_MAX_IN_FLIGHT: "1",
     SHED_EVENT_LOOP_DELAY_MS: "off",
     RATE_LIMITS: "off",
+    // The shedding test holds one request in each of e2e-pg's two processes: round-robin
+    // (Node's own override of ADR 37's default) puts one connection on each, in turn.
+    NODE_CLUSTER_SCHED_POLICY: "rr",
   });
 });
 afterAll(async () => {
