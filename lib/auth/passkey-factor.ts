@@ -59,13 +59,9 @@ export async function pendingSignIn(
 }
 
 /** Options for an assertion by one of these passkeys (the browser offers only them). */
-async function assertionOptions(
-  deps: AuthDeps,
-  userId: string,
-  cookieHeader: string,
-): Promise<Ceremony<RequestOptions>> {
+async function assertionOptions(deps: AuthDeps, userId: string): Promise<Ceremony<RequestOptions>> {
   const res = await deps.auth.api.generatePasskeyAuthenticationOptions({
-    headers: new Headers({ cookie: cookieHeader }),
+    headers: new Headers({ cookie: "" }),
     returnHeaders: true,
   });
   const passkeys = await deps.db.adminPasskey.findMany({
@@ -113,7 +109,7 @@ export async function signInPasskeyOptions(
 ): Promise<Ceremony<RequestOptions>> {
   const pending = await pendingSignIn(deps, cookieHeader);
   if (!pending) throw new AppError("sign_in_again");
-  return assertionOptions(deps, pending.userId, "");
+  return assertionOptions(deps, pending.userId);
 }
 
 /**
@@ -168,7 +164,7 @@ export async function verifySignInPasskey(
 export async function stepUpPasskeyOptions(deps: AuthDeps, admin: Admin): Promise<Ceremony<RequestOptions>> {
   const count = await deps.db.adminPasskey.count({ where: { userId: admin.id } });
   if (count === 0) throw new AppError("passkey_none");
-  return assertionOptions(deps, admin.id, "");
+  return assertionOptions(deps, admin.id);
 }
 
 /**
