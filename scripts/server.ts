@@ -6,6 +6,7 @@
 import "@/scripts/server-process";
 import cluster from "node:cluster";
 import { createHmac } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
@@ -21,6 +22,7 @@ import { logRequest } from "@/lib/http/request-log";
 import { createShedder } from "@/lib/http/shed";
 import { contentVersion, customerPage, settingsChanged } from "@/lib/http/customer-pages";
 import { createPageCache } from "@/lib/http/page-cache";
+import { databasePages } from "@/lib/http/shared-pages";
 import { CACHE_MS as CARRIER_CACHE_MS } from "@/lib/settings/carrier";
 import { getSql } from "@/lib/db/sql";
 import { splitLocalePath } from "@/lib/i18n/locale";
@@ -188,6 +190,7 @@ async function serve(config: Config) {
           // Shared by every process of the node (a render may reach another), never sent out.
           renderToken: createHmac("sha256", config.keys.current.secret).update("page-cache-render").digest("base64url"),
           contentVersion: contentVersion(getSql()),
+          store: { pages: databasePages(getSql()), scope: buildId() },
           // Carrier settings are cached per process: after they change, pages rendered
           // before every cache has let go of the old ones are not kept.
           settleMs: CARRIER_CACHE_MS,
@@ -224,6 +227,11 @@ async function serve(config: Config) {
     database: config.embeddedDb ? "embedded" : "external",
   });
   onStop(server, inFlight, () => app.close());
+}
+
+/** The build's id: its pages reference its own script files, so builds never share a page. */
+function buildId(): string {
+  return readFileSync(path.join(root, ".next", "BUILD_ID"), "utf8").trim();
 }
 
 /** Where this process can reach itself: the bound address, or loopback for a wildcard one. */

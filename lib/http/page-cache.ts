@@ -33,12 +33,25 @@ export type PageCacheOptions = {
   settleMs?: number;
   unsettles?: (previous: string, next: string) => boolean;
   maxEntries?: number;
+  /**
+   * Where the processes of every node share each page (ADR 39), so all of them serve one
+   * render's bytes and ETag; `scope` (the build) keeps builds apart. Without it, each
+   * process keeps its own render.
+   */
+  store?: { pages: SharedPages; scope: string };
   onError?: (err: unknown, what: string) => void;
   /** The clock, in ms (tests). */
   now?: () => number;
 };
 
 export type CachedPage = { headers: Record<string, string>; body: Buffer; etag: string };
+
+/** Pages shared beyond a process, by key. */
+export type SharedPages = {
+  get(key: string): Promise<CachedPage | null>;
+  /** Keeps the page unless one is kept under the key already; answers the one kept. */
+  claim(key: string, version: string, page: CachedPage): Promise<CachedPage>;
+};
 type Classified = { kind: "render" } | { kind: "other" } | { kind: "page"; path: string; hit: boolean };
 type Rendered = { status: number; headers: Record<string, string | string[]>; body: Buffer };
 
@@ -63,7 +76,8 @@ const DROPPED = new Set([
 export function createPageCache(options: PageCacheOptions) {
   const token = options.renderToken;
   const entries = new Map<string, CachedPage>();
-  const rendering = new Map<string, Promise<Rendered>>();
+  const filling = new Map<string, Promise<CachedPage | Rendered>>();
+  const store = options.store;
   const maxEntries = options.maxEntries ?? 1000;
   const versionCheckMs = options.versionCheckMs ?? 1000;
   const settleMs = options.settleMs ?? 0;
@@ -101,33 +115,55 @@ export function createPageCache(options: PageCacheOptions) {
     }
   }
 
-  function render(path: string): Promise<Rendered> {
-    let pending = rendering.get(path);
+  /** One fill per page at a time: concurrent misses share its store reads and render. */
+  function fill(path: string): Promise<CachedPage | Rendered> {
+    let pending = filling.get(path);
     if (!pending) {
-      pending = loopback(options.origin(), path, token).finally(() => rendering.delete(path));
-      rendering.set(path, pending);
+      pending = fillOnce(path).finally(() => filling.delete(path));
+      filling.set(path, pending);
     }
     return pending;
   }
 
-  async function fill(path: string): Promise<CachedPage | Rendered> {
+  async function fillOnce(path: string): Promise<CachedPage | Rendered> {
     await checkVersion();
     const before = version;
-    const rendered = await render(path);
+    // Rendered under a version that has changed since, or too soon after a change: a page
+    // is served, but neither kept nor shared.
+    const current = () => before !== null && before === version;
+    const keepable = () => current() && now() - changedAt >= settleMs;
+    const shared = store && before !== null ? sharedKey(store.scope, before, path) : null;
+    if (shared) {
+      // Kept by a process that had settled: good for this version even while this one settles.
+      const kept = await store!.pages.get(shared.key).catch(storeFailed);
+      if (kept) return keep(path, kept, current());
+    }
+    const rendered = await loopback(options.origin(), path, token);
     const type = String(rendered.headers["content-type"] ?? "");
     if (rendered.status !== 200 || !type.startsWith("text/html")) return rendered;
     const page = shareable(rendered, options);
-    // Rendered under a version that has changed since, or too soon after a change: serve
-    // it, but do not keep it.
-    if (before !== null && before === version && now() - changedAt >= settleMs) {
-      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-      entries.set(path, page);
-    }
+    if (!keepable()) return page;
+    const claimed = shared ? await store!.pages.claim(shared.key, shared.version, page).catch(storeFailed) : null;
+    return keep(path, claimed ?? page, true);
+  }
+
+  function keep(path: string, page: CachedPage, keepable: boolean): CachedPage {
+    if (!keepable) return page;
+    if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+    entries.set(path, page);
     return page;
   }
 
+  // The shared store is an optimisation: without it each process keeps its own render.
+  function storeFailed(err: unknown): null {
+    options.onError?.(err, "shared page store");
+    return null;
+  }
+
+  // From the start, so that the settle time after the first read runs before readers come.
+  void checkVersion();
+
   return {
-    /** Answers a shared page's GET/HEAD from the cache (rendering it once); false: not ours. */
     /**
      * What a request is to the cache: its own loopback render (for the app, and never
      * shed: one per page at a time), a shared page (hit or not), or anything else.
@@ -171,6 +207,13 @@ export function createPageCache(options: PageCacheOptions) {
     purge: () => entries.clear(),
     size: () => entries.size,
   };
+}
+
+/** Where a page is shared: by build, content version and path; the version digested for sweeping. */
+function sharedKey(scope: string, version: string, path: string) {
+  const digest = (s: string) => createHash("sha256").update(s).digest("base64url").slice(0, 32);
+  const v = digest(version);
+  return { key: digest(`${scope}\0${v}\0${path}`), version: v };
 }
 
 /** The rendered page as every reader gets it: no nonce, hashes in the CSP, shared-cache headers. */

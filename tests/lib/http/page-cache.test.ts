@@ -3,13 +3,16 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTENT_TABLES, settingsChanged } from "@/lib/http/customer-pages";
-import { createPageCache, hashedPolicy, RENDER_HEADER } from "@/lib/http/page-cache";
+import { createPageCache, hashedPolicy, RENDER_HEADER, type CachedPage, type SharedPages } from "@/lib/http/page-cache";
 
 const sha = (s: string) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`;
 const STRICT =
   "default-src 'self'; script-src 'self' 'nonce-N1' 'strict-dynamic'; style-src 'self' 'nonce-N1'; frame-ancestors 'none'";
 
-/** A stand-in for Next.js: a fresh nonce per render, a cookie, a counter of renders. */
+/**
+ * A stand-in for Next.js: a fresh nonce per render, a cookie, a counter of renders; like
+ * React's streamed payload, no two renders are quite the same bytes.
+ */
 function fakeApp() {
   let renders = 0;
   let n = 0;
@@ -30,7 +33,7 @@ function fakeApp() {
     });
     res.end(
       `<html><head><style nonce="${nonce}">b{}</style><script src="/a.js" nonce="${nonce}" async></script></head>` +
-        `<body data-react='{"nonce":"${nonce}"}'>${req.url}<script nonce="${nonce}">self.x=1</script><script nonce="${nonce}">self.y="ñ"</script></body></html>`,
+        `<body data-react='{"nonce":"${nonce}"}'>${req.url}<!--render ${renders}--><script nonce="${nonce}">self.x=1</script><script nonce="${nonce}">self.y="ñ"</script></body></html>`,
     );
   });
   return { server, renders: () => renders };
@@ -179,6 +182,101 @@ describe("the shared page cache just after a content change", () => {
     expect(app.renders() - before).toBe(2);
     clock += 5_000;
     expect([await get("/en/page"), await get("/en/page")]).toEqual(["miss", "hit"]);
+  });
+});
+
+/** The database store's contract, in memory; `failing` makes every call throw. */
+function memoryPages() {
+  const kept = new Map<string, CachedPage>();
+  const state = { failing: false, keys: () => [...kept.keys()] };
+  const pages: SharedPages = {
+    async get(key) {
+      if (state.failing) throw new Error("store down");
+      return kept.get(key) ?? null;
+    },
+    async claim(key, _version, page) {
+      if (state.failing) throw new Error("store down");
+      if (!kept.has(key)) kept.set(key, page);
+      return kept.get(key)!;
+    },
+  };
+  return { pages, state };
+}
+
+describe("the shared page cache across processes", () => {
+  const app = fakeApp();
+  const shared = memoryPages();
+  const errors: string[] = [];
+  let version = "v1";
+  const fronts: Server[] = [];
+  /** One "process": its own cache in front of the same app, on the same store. */
+  const processOf = (scope: string) => {
+    const cache = createPageCache({
+      shared: (p) => p.startsWith("/en"),
+      origin: () => ({ host: "127.0.0.1", port: (app.server.address() as AddressInfo).port }),
+      sMaxAge: 60,
+      staleWhileRevalidate: 30,
+      contentVersion: async () => version,
+      versionCheckMs: 0,
+      renderToken: "token",
+      store: { pages: shared.pages, scope },
+      onError: (_err, what) => errors.push(what),
+    });
+    const front = createServer((req, res) => void cache.handle(req, res, () => res.end("fallback")));
+    fronts.push(front);
+    return async (path: string) => {
+      if (!front.listening) await new Promise<void>((r) => front.listen(0, "127.0.0.1", r));
+      const res = await fetch(`http://127.0.0.1:${(front.address() as AddressInfo).port}${path}`);
+      return { etag: res.headers.get("etag"), body: await res.text(), state: res.headers.get("x-page-cache") };
+    };
+  };
+
+  beforeAll(() => new Promise<void>((r) => app.server.listen(0, "127.0.0.1", r)));
+  afterAll(() => {
+    app.server.close();
+    for (const f of fronts) f.close();
+  });
+
+  it("serves one render's bytes from every process, rendering once", async () => {
+    const [a, b] = [processOf("build-1"), processOf("build-1")];
+    const before = app.renders();
+    const first = await a("/en/one");
+    const second = await b("/en/one");
+    expect(app.renders() - before).toBe(1);
+    expect(second).toEqual({ ...first, state: "miss" });
+    expect((await b("/en/one")).state).toBe("hit");
+  });
+
+  it("settles two processes that render at once on the first page kept", async () => {
+    const [a, b] = [processOf("build-1"), processOf("build-1")];
+    const before = app.renders();
+    const [x, y] = await Promise.all([a("/en/two"), b("/en/two")]);
+    expect(app.renders() - before).toBe(2);
+    expect(y.etag).toBe(x.etag);
+    expect(y.body).toBe(x.body);
+    // And each keeps the page it served.
+    expect(await a("/en/two")).toEqual({ ...x, state: "hit" });
+    expect(await b("/en/two")).toEqual({ ...x, state: "hit" });
+  });
+
+  it("keeps builds and content versions apart", async () => {
+    const [a, other] = [processOf("build-1"), processOf("build-2")];
+    const one = await a("/en/three");
+    expect((await other("/en/three")).etag).not.toBe(one.etag);
+    version = "v2";
+    const later = processOf("build-1");
+    expect((await later("/en/three")).etag).not.toBe(one.etag);
+    expect(new Set(shared.state.keys()).size).toBe(shared.state.keys().length);
+  });
+
+  it("serves its own render when the store fails", async () => {
+    shared.state.failing = true;
+    const a = processOf("build-1");
+    const page = await a("/en/four");
+    expect(page.body).toContain("/en/four");
+    expect((await a("/en/four")).state).toBe("hit");
+    expect(errors).toContain("shared page store");
+    shared.state.failing = false;
   });
 });
 
