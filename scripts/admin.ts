@@ -65,7 +65,7 @@ async function main() {
     console.log(`Created ${user.role} ${user.email}`);
     // ADMIN_MFA=required (the default): no console page until a second factor is set up.
     console.log(
-      "At first sign-in (/admin/sign-in) they must set up an authenticator app (TOTP) and keep their backup codes.",
+      "At first sign-in (/admin/sign-in) they must set up a second factor: an authenticator app (TOTP), keeping its backup codes, or a passkey.",
     );
   } catch (e) {
     throw isAppError(e) ? new Error(errorMessage(e)) : e;

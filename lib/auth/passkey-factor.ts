@@ -1,9 +1,8 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import type { AuthenticationResponseJSON, AuthenticatorTransportFuture } from "@simplewebauthn/browser";
+import { createAuthMiddleware } from "better-auth/api";
 import { z } from "zod";
 import { COOKIE_PREFIX } from "@/lib/auth/auth";
 import type { AuthDeps } from "@/lib/auth/deps";
-import { readCookie } from "@/lib/auth/known-device";
 import {
   apiCode,
   ChallengeHandle,
@@ -36,21 +35,21 @@ const cookieName = (deps: Pick<AuthDeps, "secureCookies">, name: string) =>
 
 /**
  * The user whose password was right and who has not yet given a factor: the twoFactor
- * plugin's signed cookie (value.HMAC-SHA256 with the auth secret, as better-call signs)
- * names a verification row, which holds the user's id until it expires or is used.
+ * plugin's signed cookie names a verification row, which holds the user's id until it
+ * expires or is used. The cookie is read and its signature checked by better-call's
+ * getSignedCookie, as the plugin itself reads it; a middleware is the public way to it.
  */
 export async function pendingSignIn(
   deps: AuthDeps,
   cookieHeader: string | null | undefined,
 ): Promise<{ identifier: string; userId: string } | null> {
-  const raw = readCookie(cookieHeader, cookieName(deps, "two_factor"));
-  const dot = raw ? raw.lastIndexOf(".") : -1;
-  if (!raw || dot < 1) return null;
-  const identifier = raw.slice(0, dot);
-  const given = Buffer.from(raw.slice(dot + 1));
+  if (!cookieHeader) return null;
+  const name = cookieName(deps, "two_factor");
   const { secret } = await deps.auth.$context;
-  const expected = Buffer.from(createHmac("sha256", secret).update(identifier).digest("base64"));
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const identifier = await createAuthMiddleware(async (ctx) => ctx.getSignedCookie(name, secret))({
+    headers: new Headers({ cookie: cookieHeader }),
+  });
+  if (!identifier) return null;
   const row = await deps.db.adminVerification.findFirst({
     where: { identifier, expiresAt: { gt: deps.now() } },
     select: { value: true },

@@ -19,7 +19,7 @@ describe("npm run admin -- create-user", () => {
     expect(run.code).toBe(0);
     expect(run.out.trim().split("\n")).toEqual([
       `Created owner ${email}`,
-      "At first sign-in (/admin/sign-in) they must set up an authenticator app (TOTP) and keep their backup codes.",
+      "At first sign-in (/admin/sign-in) they must set up a second factor: an authenticator app (TOTP), keeping its backup codes, or a passkey.",
     ]);
 
     const { admin: signedIn } = await passwordSignIn(authDeps(), { email, password }, { ip: "192.0.2.30" });

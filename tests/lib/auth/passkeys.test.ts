@@ -2,9 +2,11 @@
 // enrolment with one (the password again), sign-in's second step with one (only the user
 // whose password was right, once), step-up with one (no extra session left), removal
 // (never the last factor) and an owner's reset.
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   confirmStepUpPasskey,
+  pendingSignIn,
   signInPasskeyOptions,
   stepUpPasskeyOptions,
   verifySignInPasskey,
@@ -122,6 +124,31 @@ describe("passkeys", () => {
     expect(again.code).toBe("sign_in_again");
     // Without a password first, a passkey gets nobody in.
     expect((await refusal(() => signInPasskeyOptions(deps, null))).code).toBe("sign_in_again");
+  }, 60_000);
+
+  it("refuses a pending sign-in whose signed cookie was forged or tampered with", async () => {
+    const deps = authDeps();
+    const alice = await passkeyUser(deps);
+    const bob = await passkeyUser(deps);
+    // The two_factor cookie's value, "identifier.signature", split at its last dot.
+    const signed = async (email: string) => {
+      const pending = (await passwordStep(deps, email)).split("; ").find((c) => c.includes(".two_factor="))!;
+      return decodeURIComponent(pending.slice(pending.indexOf("=") + 1)).split(/\.(?=[^.]*$)/) as [string, string];
+    };
+    const [aliceId, aliceSig] = await signed(alice.user.email);
+    const [bobId] = await signed(bob.user.email);
+    const cookie = (v: string) => `exposure-admin.two_factor=${encodeURIComponent(v)}`;
+    // The genuine cookie names Alice's pending sign-in: the forgeries below differ only in signature.
+    expect(await pendingSignIn(deps, cookie(`${aliceId}.${aliceSig}`))).toEqual({
+      identifier: aliceId,
+      userId: alice.user.id,
+    });
+    const otherKey = createHmac("sha256", "not the auth secret").update(bobId).digest("base64");
+    const flipped = `${aliceSig[0] === "A" ? "B" : "A"}${aliceSig.slice(1)}`;
+    for (const forged of [`${bobId}.${aliceSig}`, `${bobId}.${otherKey}`, bobId, `${aliceId}.${flipped}`]) {
+      expect(await pendingSignIn(deps, cookie(forged))).toBeNull();
+      expect((await refusal(() => signInPasskeyOptions(deps, cookie(forged)))).code).toBe("sign_in_again");
+    }
   }, 60_000);
 
   it("keeps no session when the passkey is another user's than the password's", async () => {
