@@ -130,18 +130,23 @@ describe("the shared page cache", () => {
   });
 });
 
+/** What the caches below share: `app`'s English pages, the version read from `version`. */
+const englishPagesOf = (app: ReturnType<typeof fakeApp>, version: () => string) => ({
+  shared: (p: string) => p.startsWith("/en"),
+  origin: () => ({ host: "127.0.0.1", port: (app.server.address() as AddressInfo).port }),
+  sMaxAge: 60,
+  staleWhileRevalidate: 30,
+  contentVersion: async () => version(),
+  versionCheckMs: 0,
+});
+
 describe("the shared page cache just after a content change", () => {
   const app = fakeApp();
   let clock = 1_000_000;
   let front: Server;
   let version = "v1";
   const cache = createPageCache({
-    shared: (p) => p.startsWith("/en"),
-    origin: () => ({ host: "127.0.0.1", port: (app.server.address() as AddressInfo).port }),
-    sMaxAge: 60,
-    staleWhileRevalidate: 30,
-    contentVersion: async () => version,
-    versionCheckMs: 0,
+    ...englishPagesOf(app, () => version),
     settleMs: 5_000,
     unsettles: (_previous, next) => next.startsWith("settings"),
     renderToken: "another-token",
@@ -212,12 +217,7 @@ describe("the shared page cache across processes", () => {
   /** One "process": its own cache in front of the same app, on the same store. */
   const processOf = (scope: string) => {
     const cache = createPageCache({
-      shared: (p) => p.startsWith("/en"),
-      origin: () => ({ host: "127.0.0.1", port: (app.server.address() as AddressInfo).port }),
-      sMaxAge: 60,
-      staleWhileRevalidate: 30,
-      contentVersion: async () => version,
-      versionCheckMs: 0,
+      ...englishPagesOf(app, () => version),
       renderToken: "token",
       store: { pages: shared.pages, scope },
       onError: (_err, what) => errors.push(what),
