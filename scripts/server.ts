@@ -22,7 +22,7 @@ import { logRequest } from "@/lib/http/request-log";
 import { createShedder } from "@/lib/http/shed";
 import { contentVersion, customerPage, settingsChanged } from "@/lib/http/customer-pages";
 import { createPageCache } from "@/lib/http/page-cache";
-import { databasePages } from "@/lib/http/shared-pages";
+import { databasePages, pageScope } from "@/lib/http/shared-pages";
 import { CACHE_MS as CARRIER_CACHE_MS } from "@/lib/settings/carrier";
 import { getSql } from "@/lib/db/sql";
 import { splitLocalePath } from "@/lib/i18n/locale";
@@ -190,7 +190,7 @@ async function serve(config: Config) {
           // Shared by every process of the node (a render may reach another), never sent out.
           renderToken: createHmac("sha256", config.keys.current.secret).update("page-cache-render").digest("base64url"),
           contentVersion: contentVersion(getSql()),
-          store: { pages: databasePages(getSql()), scope: buildId() },
+          store: { pages: databasePages(getSql()), scope: pageScope(buildId(), config) },
           // Carrier settings are cached per process: after they change, pages rendered
           // before every cache has let go of the old ones are not kept.
           settleMs: CARRIER_CACHE_MS,

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import type { Config } from "@/lib/config";
 import type { Sql } from "@/lib/db/sql";
 import type { CachedPage, SharedPages } from "@/lib/http/page-cache";
 
@@ -41,4 +43,26 @@ export function databasePages(sql: Sql): SharedPages {
       return (await get(key)) ?? page;
     },
   };
+}
+
+// Settings that differ between nodes or processes of one deployment without changing a page.
+const NODE_LOCAL = new Set([
+  "listen",
+  "webConcurrency",
+  "shed",
+  "lookupIsolation",
+  "metrics",
+  "logLevel",
+  "dbTimeouts",
+  "databaseUrl",
+]);
+
+/**
+ * Which pages a process may share: those of its build (a page names the build's script
+ * files) rendered under the same settings (the challenge, the SMS provider, the carrier's
+ * defaults show on pages), so a restart with other settings never serves older pages.
+ */
+export function pageScope(buildId: string, config: Config): string {
+  const shown = Object.entries(config).filter(([name]) => !NODE_LOCAL.has(name));
+  return createHash("sha256").update(buildId).update("\0").update(JSON.stringify(shown)).digest("base64url");
 }

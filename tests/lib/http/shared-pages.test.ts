@@ -4,7 +4,8 @@ import { Pool } from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { sqlOver } from "@/lib/db/sql";
 import type { CachedPage } from "@/lib/http/page-cache";
-import { databasePages } from "@/lib/http/shared-pages";
+import { parseConfig } from "@/lib/config";
+import { databasePages, pageScope } from "@/lib/http/shared-pages";
 import { uniqueTag } from "@/tests/support/unique-tag";
 
 const pools = [0, 1].map(() => new Pool({ connectionString: process.env.DATABASE_URL, max: 2 }));
@@ -39,5 +40,25 @@ describe("the database's shared pages", () => {
     expect(await a!.get(old)).toBeNull();
     expect(await a!.get(recent)).not.toBeNull();
     expect(await a!.get(current)).not.toBeNull();
+  });
+});
+
+describe("the scope of shared pages", () => {
+  const config = (env: Record<string, string>) =>
+    parseConfig({
+      LOOKUP_SECRET: "s".repeat(40),
+      DATABASE_URL: "postgresql://app@db.internal:5432/exposure",
+      SMS_PROVIDER: "outbox",
+      // Else it follows PORT, and links on pages with it.
+      PUBLIC_URL: "https://check.example.com",
+      ...env,
+    });
+
+  it("differs by build and by a setting pages show, not by one node's own", () => {
+    const scope = pageScope("build-1", config({}));
+    expect(pageScope("build-1", config({}))).toBe(scope);
+    expect(pageScope("build-2", config({}))).not.toBe(scope);
+    expect(pageScope("build-1", config({ CHALLENGE: "always" }))).not.toBe(scope);
+    expect(pageScope("build-1", config({ PORT: "4000", WEB_CONCURRENCY: "3", LOG_LEVEL: "warn" }))).toBe(scope);
   });
 });
