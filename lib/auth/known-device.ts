@@ -48,7 +48,7 @@ export function isKnownDevice(
 }
 
 /** One cookie's value from a Cookie header, or null. */
-export function readCookie(cookieHeader: string | null | undefined, name: string): string | null {
+function readCookie(cookieHeader: string | null | undefined, name: string): string | null {
   for (const part of (cookieHeader ?? "").split(";")) {
     const eq = part.indexOf("=");
     if (eq > 0 && part.slice(0, eq).trim() === name) {
