@@ -22,7 +22,7 @@ export type PageCacheOptions = {
    * render may reach another one) and unguessable, so a client cannot pose as a render.
    */
   renderToken: string;
-  /** The content's version (a digest of the content tables): polled, a change purges. */
+  /** The content's version (the content tables' write counters, ADR 41): polled, a change purges. */
   contentVersion: () => Promise<string>;
   versionCheckMs?: number;
   /**
