@@ -37,6 +37,8 @@ export const ERROR_STATUS = {
   last_owner: 409,
   /** Removing a user's last second factor (docs/adr/0038): they could not sign in again. */
   last_factor: 409,
+  /** Setting up TOTP for a user who has it already (docs/adr/0040): replacing it is an owner's reset. */
+  totp_exists: 409,
   /** A passkey step-up for a user who has registered none. */
   passkey_none: 409,
   slug_taken: 409,

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "step_up_failed",
   "passkey_added",
   "passkey_removed",
+  "totp_added",
   "password_changed",
   "password_change_failed",
   "user_created",

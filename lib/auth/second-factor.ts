@@ -6,14 +6,16 @@ import type { AuthDeps } from "@/lib/auth/deps";
 import type { Admin, RequestMeta } from "@/lib/auth/types";
 import { SubmittedPassword } from "@/lib/auth/user-schemas";
 import { completeSignIn, type SignedIn } from "@/lib/auth/sign-in";
+import { requireStepUp } from "@/lib/auth/step-up-window";
 import { actedBy, recordAudit, type AuditCtx } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse-input";
 
 /**
  * Second factors (docs/adr/0019): TOTP with backup codes, through better-auth's twoFactor
- * plugin, called from server code only (auth.api.*). This file enrols a factor, completes
- * a sign-in with one, and lets an owner reset another user's.
+ * plugin, called from server code only (auth.api.*). This file enrols a factor (or adds
+ * TOTP for a user who has only passkeys, docs/adr/0040), completes a sign-in with one, and
+ * lets an owner reset another user's.
  */
 
 /** A TOTP code (6 digits, spaces allowed) or a backup code (5 + 5 letters and digits). */
@@ -38,7 +40,19 @@ const sessionHeaders = (cookieHeader: string) => new Headers({ cookie: cookieHea
 export type Enrolment = { qrSvg: string; secret: string };
 
 /**
- * Starts (or restarts) enrolment for a signed-in user without a factor. The password is
+ * Who may set up TOTP now: a user without any factor (enrolment), or a user whose factors
+ * are passkeys only (docs/adr/0040), after a fresh step-up since they already have a
+ * factor. Never a second TOTP key: replacing one is an owner's reset.
+ */
+async function mayAddTotp(deps: AuthDeps, admin: Admin): Promise<void> {
+  if (!admin.secondFactor) return;
+  await requireStepUp(deps, admin);
+  const totp = await deps.db.adminTwoFactor.count({ where: { userId: admin.id, verified: true } });
+  if (totp > 0) throw new AppError("totp_exists");
+}
+
+/**
+ * Starts (or restarts) setting up TOTP (see mayAddTotp for who may). The password is
  * asked again, as better-auth requires, so that a session left open cannot be given
  * someone else's authenticator. A pending secret not yet confirmed is replaced.
  */
@@ -49,7 +63,7 @@ export async function startEnrolment(
   cookieHeader: string,
 ): Promise<Enrolment> {
   const { password } = parseInput(PasswordInput, input);
-  if (admin.secondFactor) throw new AppError("forbidden");
+  await mayAddTotp(deps, admin);
   let totpURI: string;
   try {
     ({ totpURI } = (await deps.auth.api.enableTwoFactor({
@@ -67,8 +81,9 @@ export async function startEnrolment(
 }
 
 /**
- * The first code confirms the factor: better-auth marks it verified, replaces the session
- * (new Set-Cookie) and the new session counts as a fresh step-up. The backup codes are not
+ * The first code confirms the factor: better-auth marks it verified and the session counts
+ * as a fresh step-up. At enrolment better-auth also replaces the session (new Set-Cookie);
+ * for a user who already had a passkey it keeps it (no Set-Cookie). The backup codes are not
  * returned here: they are shown once, by takeBackupCodes, on the page this leads to.
  */
 export async function confirmEnrolment(
@@ -79,7 +94,7 @@ export async function confirmEnrolment(
   meta: RequestMeta,
 ): Promise<{ setCookie: string[] }> {
   const { code } = parseInput(TotpInput, input);
-  if (admin.secondFactor) throw new AppError("forbidden");
+  await mayAddTotp(deps, admin);
   let res;
   try {
     res = await deps.auth.api.verifyTOTP({
@@ -94,7 +109,11 @@ export async function confirmEnrolment(
   await claimTotp(deps, admin.id, code);
   const setCookie = res.headers.getSetCookie();
   const token = sessionTokenOf(setCookie);
-  const session = token ? await deps.db.adminSession.findUnique({ where: { token }, select: { id: true } }) : null;
+  const session = token
+    ? await deps.db.adminSession.findUnique({ where: { token }, select: { id: true } })
+    : admin.secondFactor
+      ? { id: admin.sessionId }
+      : null;
   if (!session) throw new Error("enrolment created no session");
   const now = deps.now();
   await deps.db.adminSession.updateMany({ where: { id: session.id }, data: { stepUpAt: now } });
@@ -106,7 +125,12 @@ export async function confirmEnrolment(
       expiresAt: new Date(now.getTime() + BACKUP_CODES_DUE_SECONDS * 1000),
     },
   });
-  await recordAudit(deps.db, { actorId: admin.id, actorEmail: admin.email, action: "factor_enrolled", ip: meta.ip });
+  await recordAudit(deps.db, {
+    actorId: admin.id,
+    actorEmail: admin.email,
+    action: admin.secondFactor ? "totp_added" : "factor_enrolled",
+    ip: meta.ip,
+  });
   return { setCookie };
 }
 
@@ -170,6 +194,10 @@ export async function verifySignInCode(
  * A backup code is used up by it.
  */
 export async function checkSessionCode(deps: AuthDeps, admin: Admin, code: string, cookieHeader: string) {
+  // A key still being set up (a passkey user adding TOTP) is no factor yet: better-auth
+  // would take its code here and mark it confirmed, skipping confirmEnrolment.
+  const totp = await deps.db.adminTwoFactor.count({ where: { userId: admin.id, verified: true } });
+  if (totp === 0) return false;
   const headers = sessionHeaders(cookieHeader);
   try {
     if (isTotp(code)) await deps.auth.api.verifyTOTP({ body: { code }, headers });

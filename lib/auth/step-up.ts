@@ -11,17 +11,10 @@ import { parseInput } from "@/lib/validation/parse-input";
  * an import, pausing texts, remediation text) need a second factor confirmed in this
  * session within the last ADMIN_STEP_UP_SECONDS. The time is kept on the session row
  * (admin_session.step_up_at), written by a sign-in with a factor, by enrolment and by
- * confirmStepUp; a new session starts without one.
+ * confirmStepUp; a new session starts without one. The check is requireStepUp
+ * (lib/auth/step-up-window.ts, re-exported here).
  */
-export async function requireStepUp(deps: AuthDeps, admin: Admin): Promise<void> {
-  // ADMIN_MFA=off and no factor: there is nothing to confirm with (local demos only).
-  if (!admin.secondFactor && !deps.mfaRequired) return;
-  const session = await deps.db.adminSession.findUnique({ where: { id: admin.sessionId }, select: { stepUpAt: true } });
-  const at = session?.stepUpAt?.getTime();
-  if (at === undefined || deps.now().getTime() - at > deps.stepUpSeconds * 1000) {
-    throw new AppError("step_up_required");
-  }
-}
+export { requireStepUp } from "@/lib/auth/step-up-window";
 
 const StepUpInput = z.object({ code: FactorCode });
 

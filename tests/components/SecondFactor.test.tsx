@@ -59,6 +59,29 @@ describe("EnrolForm", () => {
   });
 });
 
+describe("EnrolForm on the account page (docs/adr/0040)", () => {
+  it("asks for a step-up in place when the server wants one, then sends the password again", async () => {
+    const enrolment = { qrSvg: "<svg></svg>", secret: "WXYZ 2345" };
+    const start = vi
+      .fn<EnrolAction>()
+      .mockResolvedValueOnce({ error: en.errors.step_up_required, stepUp: true })
+      .mockResolvedValueOnce({ enrolment });
+    confirmStepUpAction.mockResolvedValueOnce({ confirmed: true });
+    renderWithIntl(<EnrolForm start={start} confirm={vi.fn<EnrolAction>()} />);
+    await userEvent.type(screen.getByLabelText(e.password), "my own password");
+    await userEvent.click(screen.getByRole("button", { name: e.start }));
+
+    const dialog = await screen.findByRole("dialog", { name: s.title });
+    expect(screen.queryByText("WXYZ 2345")).not.toBeInTheDocument();
+    await userEvent.type(within(dialog).getByLabelText(s.code), "123456");
+    await userEvent.click(within(dialog).getByRole("button", { name: s.confirm }));
+    expect(await screen.findByText("WXYZ 2345")).toBeInTheDocument();
+    expect(start).toHaveBeenCalledTimes(2);
+    expect(start.mock.calls[1]![1].get("password")).toBe("my own password");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+  });
+});
+
 describe("BackupCodes", () => {
   it("shows the codes only when asked, from the action's answer", async () => {
     const codes = Array.from({ length: 10 }, (_, i) => `abcd${i}-efgh${i}`);

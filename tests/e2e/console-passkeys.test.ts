@@ -1,10 +1,13 @@
 // Passkeys in a real browser (docs/adr/0038), with Chromium's virtual authenticator
 // (DevTools protocol): a new owner enrols with a passkey instead of an app, signs out,
 // signs in with the password and the passkey, confirms a high-risk change (an API key)
-// with the passkey in the step-up prompt, and finds the passkey on their account page.
+// with the passkey in the step-up prompt, and finds the passkey on their account page;
+// there adds an authenticator app after a passkey step-up (docs/adr/0040), gets backup
+// codes, and then signs in with either factor.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, hasChromium, inCi, launchChromium, startApp, type RunningApp } from "@/tests/support/e2e";
+import { freshTotp } from "@/tests/support/totp";
 import {
   addVirtualAuthenticator,
   createConsoleUser,
@@ -62,6 +65,7 @@ describe.skipIf(!hasChromium && !inCi)("console passkeys in a browser", () => {
     await dialog.waitFor();
     await dialog.getByRole("button", { name: "Use a passkey instead" }).click();
     await page.getByText("The key Billing system was created.").waitFor();
+    const steppedUpAt = Date.now();
     expect(await dialog.count()).toBe(0);
 
     await page.goto(`${base}/admin/account`);
@@ -70,6 +74,38 @@ describe.skipIf(!hasChromium && !inCi)("console passkeys in a browser", () => {
       expect.stringContaining("Test laptop") as unknown as string,
     ]);
     await expectAccessible(page, "the account page with its passkeys");
+
+    // Passkeys only: an authenticator app can be added, once the step-up ran out after a
+    // fresh one (a passkey's), then the backup codes are shown once.
+    await page.getByRole("heading", { name: "Add an authenticator app" }).waitFor();
+    const again = steppedUpAt + (STEP_UP_SECONDS + 1) * 1000 - Date.now();
+    if (again > 0) await page.waitForTimeout(again);
+    await page.getByLabel("Password", { exact: true }).fill(USER.password);
+    await page.getByRole("button", { name: "Show the QR code" }).click();
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Use a passkey instead" }).click();
+    await page.getByRole("img", { name: "QR code for your authenticator app" }).waitFor();
+    const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
+    expect(secret).toMatch(/^[A-Z2-7]{32,}$/);
+    await page.getByLabel("Code from the app").fill(freshTotp(secret));
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await page.waitForURL(/\/admin\/enroll\/backup-codes$/);
+    await page.getByRole("button", { name: "Show my backup codes" }).click();
+    const codes = page.getByRole("list", { name: "Your backup codes" });
+    await codes.waitFor();
+    expect(await codes.getByRole("listitem").count()).toBe(10);
+    await page.goto(`${base}/admin/account`);
+    expect(await page.getByRole("heading", { name: "Add an authenticator app" }).count()).toBe(0);
+
+    // The sign-in now offers both: a code from the app, or the passkey.
+    await page.getByRole("navigation", { name: "Console" }).getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/admin\/sign-in$/);
+    await submitPassword(page, base, USER.email, USER.password);
+    await page.waitForURL(/\/admin\/sign-in\/factor$/);
+    await page.getByRole("button", { name: "Use my passkey" }).waitFor();
+    await page.getByLabel("Code").fill(freshTotp(secret));
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.waitForURL(/\/admin$/);
     await ctx.close();
   }, 300_000);
 });

@@ -11,12 +11,18 @@ import { getTranslator } from "@/lib/i18n/translator";
 import { getServices } from "@/lib/services";
 import { formString } from "@/lib/validation/form-data";
 
-/** The enrolment form's state: the QR code and key once the password was confirmed. */
-export type EnrolState = { enrolment?: Enrolment; error?: string; errors?: Record<string, string> };
+/**
+ * The enrolment form's state: the QR code and key once the password was confirmed; `stepUp`
+ * when a user who has passkeys adds TOTP (docs/adr/0040) without a fresh step-up.
+ */
+export type EnrolState = { enrolment?: Enrolment; error?: string; errors?: Record<string, string>; stepUp?: true };
 
 const BACKUP_CODES_PATH = "/admin/enroll/backup-codes";
 
-/** Step 1: the password again → a new TOTP key, returned to the form (no cookie is set). */
+/**
+ * Step 1: the password again → a new TOTP key, returned to the form (no cookie is set).
+ * Shared by the enrolment page and, for a user with only passkeys, the account page.
+ */
 export async function startEnrolmentAction(_prev: EnrolState, form: FormData): Promise<EnrolState> {
   const admin = await requireSession();
   try {

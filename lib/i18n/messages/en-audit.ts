@@ -66,6 +66,7 @@ export const auditEn = {
       "{actor} {factor, select, passkey {could not confirm a change with a passkey} other {gave a wrong code to confirm a change}}",
     passkey_added: "{actor} added the passkey “{target}”",
     passkey_removed: "{actor} removed the passkey “{target}”",
+    totp_added: "{actor} added an authenticator app beside their passkeys",
     password_changed:
       "{actor} changed their password{sessions, plural, =0 {} one {; one other session was ended} other {; # other sessions were ended}}",
     password_change_failed:
@@ -120,6 +121,7 @@ export const auditEn = {
     step_up_failed: "Wrong code to confirm a change",
     passkey_added: "Passkey added",
     passkey_removed: "Passkey removed",
+    totp_added: "Authenticator app added",
     password_changed: "Password changed",
     password_change_failed: "Password change refused",
     user_created: "User created",

@@ -205,6 +205,9 @@ export const en = {
       fixErrors: "Some fields need attention. Your password was not changed.",
       changed:
         "Your password was changed. {sessions, plural, =0 {} one {One other session was ended.} other {# other sessions were ended.}}",
+      totpTitle: "Add an authenticator app",
+      totpIntro:
+        "You confirm with passkeys only. An authenticator app on your phone (such as Google Authenticator, Microsoft Authenticator, 1Password or Aegis) is a second way in, and you get backup codes with it: if you lose your passkeys, you can still sign in. You are asked to confirm it is you first.",
       back: "Back to the console",
     },
     roles: {
@@ -603,6 +606,8 @@ export const en = {
     passkey_failed:
       "Your passkey could not be confirmed: it was cancelled, took too long, or is not one of this account's. Try again.",
     passkey_none: "You have no passkey yet: confirm with a code from your authenticator app instead.",
+    totp_exists:
+      "You already have an authenticator app. To replace it (a lost phone), ask an owner to reset your factors.",
     last_factor: "This is your only second factor: add another passkey first, or ask an owner to reset your factors.",
     passkey_name_required: "Give the passkey a name, such as “Work laptop”.",
     passkey_name_too_long: "The name must have at most 60 characters.",

@@ -120,6 +120,8 @@ export const es = {
     passkey_failed:
       "No se pudo confirmar su llave de acceso: se canceló, tardó demasiado o no es de esta cuenta. Inténtelo de nuevo.",
     passkey_none: "Todavía no tiene una llave de acceso: confirme con un código de su aplicación de autenticación.",
+    totp_exists:
+      "Ya tiene una aplicación de autenticación. Para reemplazarla (un teléfono perdido), pida a un propietario que restablezca sus factores.",
     last_factor:
       "Este es su único segundo factor: primero agregue otra llave de acceso, o pida a un propietario que restablezca sus factores.",
     passkey_name_required: "Dé un nombre a la llave de acceso, por ejemplo «Portátil del trabajo».",

@@ -1,7 +1,8 @@
 // Passkeys (docs/adr/0038) with a software authenticator (tests/support/webauthn.ts):
 // enrolment with one (the password again), sign-in's second step with one (only the user
 // whose password was right, once), step-up with one (no extra session left), removal
-// (never the last factor) and an owner's reset.
+// (never the last factor) and an owner's reset. And a user with passkeys only adding TOTP
+// with its backup codes (docs/adr/0040).
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
@@ -12,7 +13,14 @@ import {
   verifySignInPasskey,
 } from "@/lib/auth/passkey-factor";
 import { factorsOf, passkeyRegistrationOptions, registerPasskey, removePasskey } from "@/lib/auth/passkeys";
-import { resetSecondFactor } from "@/lib/auth/second-factor";
+import {
+  confirmEnrolment,
+  resetSecondFactor,
+  startEnrolment,
+  takeBackupCodes,
+  verifySignInCode,
+} from "@/lib/auth/second-factor";
+import { confirmStepUp } from "@/lib/auth/step-up";
 import { currentAdmin } from "@/lib/auth/session";
 import { signIn } from "@/lib/auth/sign-in";
 import type { Admin } from "@/lib/auth/types";
@@ -28,6 +36,7 @@ import {
   TEST_PUBLIC_URL,
 } from "@/tests/support/admin";
 import { refusal } from "@/tests/support/refusal";
+import { freshTotp } from "@/tests/support/totp";
 import { SoftPasskey } from "@/tests/support/webauthn";
 
 const db = getDb();
@@ -234,5 +243,87 @@ describe("passkeys", () => {
     expect((await db.adminUser.findUnique({ where: { id: user.id } }))?.twoFactorEnabled).toBe(false);
     const entry = await db.auditLog.findFirst({ where: { action: "factor_reset", target: user.email } });
     expect(entry?.details).toMatchObject({ passkeysDeleted: 1 });
+  }, 60_000);
+});
+
+describe("adding TOTP after passkeys (docs/adr/0040)", () => {
+  it("refuses without a fresh step-up, at either step", async () => {
+    const deps = authDeps();
+    const { user, admin, cookie } = await passkeyUser(deps);
+    const { secret } = await startEnrolment(deps, admin, { password: PASSWORD }, cookie);
+    await db.adminSession.updateMany({ where: { id: admin.sessionId }, data: { stepUpAt: null } });
+    const start = await refusal(() => startEnrolment(deps, admin, { password: PASSWORD }, cookie));
+    expect(start.code).toBe("step_up_required");
+    const confirm = await refusal(() => confirmEnrolment(deps, admin, { code: freshTotp(secret) }, cookie, meta));
+    expect(confirm.code).toBe("step_up_required");
+    expect(await factorsOf(db, user.id)).toEqual({ totp: false, passkey: true });
+  }, 60_000);
+
+  it("adds TOTP for a passkey-only user: both factors sign in, backup codes shown once, each works once", async () => {
+    const deps = authDeps();
+    const { user, admin, cookie, passkey } = await passkeyUser(deps);
+    const wrong = await refusal(() => startEnrolment(deps, admin, { password: "not my password at all" }, cookie));
+    expect(wrong.details.fields).toEqual({ password: "errors.current_password_wrong" });
+    const { secret, qrSvg } = await startEnrolment(deps, admin, { password: PASSWORD }, cookie);
+    expect(qrSvg).toMatch(/^<svg/);
+    // Not a factor until confirmed: the sign-in offers the passkey only.
+    expect(await factorsOf(db, user.id)).toEqual({ totp: false, passkey: true });
+    const bad = await refusal(() => confirmEnrolment(deps, admin, { code: "000000" }, cookie, meta));
+    expect(bad.code).toBe("factor_incorrect");
+
+    const { setCookie } = await confirmEnrolment(deps, admin, { code: freshTotp(secret) }, cookie, meta);
+    // The session goes on (better-auth replaces it only for a user's first factor).
+    expect(setCookie.some((c) => c.includes(".session_token="))).toBe(false);
+    expect((await currentAdmin(deps, cookie))?.id).toBe(user.id);
+    expect(await factorsOf(db, user.id)).toEqual({ totp: true, passkey: true });
+    const entry = await db.auditLog.findFirst({ where: { actorId: user.id, action: "totp_added" } });
+    expect(entry).not.toBeNull();
+
+    const codes = await takeBackupCodes(deps, admin);
+    expect(codes).toHaveLength(10);
+    expect(await takeBackupCodes(deps, admin)).toBeNull();
+    const code = codes![2]!;
+    const done = await verifySignInCode(deps, { code }, await passwordStep(deps, user.email), meta);
+    expect(done.admin.id).toBe(user.id);
+    const again = await refusal(async () =>
+      verifySignInCode(deps, { code }, await passwordStep(deps, user.email), meta),
+    );
+    expect(again.code).toBe("factor_incorrect");
+    // The app's codes sign in, and the passkey still does.
+    const withTotp = await verifySignInCode(
+      deps,
+      { code: freshTotp(secret) },
+      await passwordStep(deps, user.email),
+      meta,
+    );
+    expect(withTotp.admin.id).toBe(user.id);
+    const pending = await passwordStep(deps, user.email);
+    const { options, handle } = await signInPasskeyOptions(deps, pending);
+    const viaPasskey = await verifySignInPasskey(deps, { response: passkey.assert(options), handle }, pending, meta);
+    expect(viaPasskey.admin.id).toBe(user.id);
+  }, 90_000);
+
+  it("refuses when TOTP is set already (replacing it is an owner's reset)", async () => {
+    const deps = authDeps();
+    const { admin, cookie } = await signedIn("viewer", deps);
+    const refused = await refusal(() => startEnrolment(deps, admin, { password: PASSWORD }, cookie));
+    expect([refused.code, refused.status]).toEqual(["totp_exists", 409]);
+    expect((await refusal(() => confirmEnrolment(deps, admin, { code: "123456" }, cookie, meta))).code).toBe(
+      "totp_exists",
+    );
+    const { admin: both, cookie: bothCookie } = await passkeyUser(deps);
+    const { secret } = await startEnrolment(deps, both, { password: PASSWORD }, bothCookie);
+    await confirmEnrolment(deps, both, { code: freshTotp(secret) }, bothCookie, meta);
+    const twice = await refusal(() => startEnrolment(deps, both, { password: PASSWORD }, bothCookie));
+    expect(twice.code).toBe("totp_exists");
+  }, 90_000);
+
+  it("takes no step-up code from a key still being set up", async () => {
+    const deps = authDeps();
+    const { user, admin, cookie } = await passkeyUser(deps);
+    const { secret } = await startEnrolment(deps, admin, { password: PASSWORD }, cookie);
+    const refused = await refusal(() => confirmStepUp(deps, admin, { code: freshTotp(secret) }, cookie, meta));
+    expect(refused.code).toBe("factor_incorrect");
+    expect(await db.adminTwoFactor.count({ where: { userId: user.id, verified: true } })).toBe(0);
   }, 60_000);
 });
