@@ -50,72 +50,78 @@ const globalForServices = globalThis as unknown as { exposureServices?: Services
 
 /** The process's services, built once from the parsed configuration. */
 export function getServices(): Services {
-  if (!globalForServices.exposureServices) {
-    const config = getConfig();
-    const db = getDb();
-    const keyring = keyringOf(config);
-    // One store for every count, opened even under RATE_LIMITS=off: budgets, the
-    // challenge's free starts and its replay guard count regardless (ADR 17).
-    const store = openLimiterStore(config.rateLimits.redisUrl, getPool());
-    const limits = createLimits(config, () => store);
-    const caps = createFailureCaps(config, () => store);
-    const now = () => new Date();
-    // --- abuse resistance (issue 11): the check flow's guards ---
-    const budget = createSendBudget({ db, store, config: config.smsBudget, now });
-    const abuse = {
-      failureCaps: caps,
-      destinations: destinationPolicy(config),
-      budget,
-      conversion: createConversionWatch({
-        db,
-        config: { ...config.smsConversion, prefixDigits: config.smsBudget.prefixDigits },
-        batchMs: COUNTS_BATCH_MS,
-      }),
-      challenge: createChallengeGate({ config: config.challenge, keyring, store, budget, now }),
-      publicUrl: config.publicUrl,
-    };
-    // --- end abuse resistance ---
-    const api = createApiDeps(config, { keyring, limits, caps });
-    // A check's hot path (docs/adr/0031-check-hot-path.md): counters written in batches,
-    // old checks swept on a timer, neither on a request's path.
-    sweepChecksEvery(api.sql, now);
-    globalForServices.exposureServices = {
-      config,
+  return (globalForServices.exposureServices ??= createServices());
+}
+
+/**
+ * A new set of services from the parsed configuration: the app's (getServices), and the
+ * HTTP server's own for the check API it serves ahead of Next.js (scripts/server.ts),
+ * since the two hold separate copies of lib/ (docs/adr/0039-lean-check-path.md).
+ */
+export function createServices(): Services {
+  const config = getConfig();
+  const db = getDb();
+  const keyring = keyringOf(config);
+  // One store for every count, opened even under RATE_LIMITS=off: budgets, the
+  // challenge's free starts and its replay guard count regardless (ADR 17).
+  const store = openLimiterStore(config.rateLimits.redisUrl, getPool());
+  const limits = createLimits(config, () => store);
+  const caps = createFailureCaps(config, () => store);
+  const now = () => new Date();
+  // --- abuse resistance (issue 11): the check flow's guards ---
+  const budget = createSendBudget({ db, store, config: config.smsBudget, now });
+  const abuse = {
+    failureCaps: caps,
+    destinations: destinationPolicy(config),
+    budget,
+    conversion: createConversionWatch({
       db,
-      sql: api.sql,
-      counts: batchedCheckCounter(api.sql, { delayMs: COUNTS_BATCH_MS }),
-      api,
+      config: { ...config.smsConversion, prefixDigits: config.smsBudget.prefixDigits },
+      batchMs: COUNTS_BATCH_MS,
+    }),
+    challenge: createChallengeGate({ config: config.challenge, keyring, store, budget, now }),
+    publicUrl: config.publicUrl,
+  };
+  // --- end abuse resistance ---
+  const api = createApiDeps(config, { keyring, limits, caps });
+  // A check's hot path (docs/adr/0031-check-hot-path.md): counters written in batches,
+  // old checks swept on a timer, neither on a request's path.
+  sweepChecksEvery(api.sql, now);
+  return {
+    config,
+    db,
+    sql: api.sql,
+    counts: batchedCheckCounter(api.sql, { delayMs: COUNTS_BATCH_MS }),
+    api,
+    keyring,
+    limits,
+    sms: meteredSms(smsProvider(config, db)),
+    mode: config.lookupMode,
+    region: config.defaultRegion,
+    now,
+    ...abuse,
+    carrier: createCarrierSettings({ db, defaults: config.carrier }),
+    localize: exposureLocalizer(db),
+    admin: {
+      db,
       keyring,
       limits,
-      sms: meteredSms(smsProvider(config, db)),
-      mode: config.lookupMode,
-      region: config.defaultRegion,
+      caps,
       now,
-      ...abuse,
-      carrier: createCarrierSettings({ db, defaults: config.carrier }),
-      localize: exposureLocalizer(db),
-      admin: {
+      idleSeconds: config.admin.sessionIdleSeconds,
+      deviceKey: deriveDeviceKey(keyring.keyMaterial()),
+      secureCookies: config.admin.secureCookies,
+      mfaRequired: config.admin.mfaRequired,
+      stepUpSeconds: config.admin.stepUpSeconds,
+      auth: createAuth({
         db,
-        keyring,
-        limits,
-        caps,
-        now,
-        idleSeconds: config.admin.sessionIdleSeconds,
-        deviceKey: deriveDeviceKey(keyring.keyMaterial()),
+        keyMaterial: keyring.keyMaterial(),
+        maxAgeSeconds: config.admin.sessionMaxAgeSeconds,
         secureCookies: config.admin.secureCookies,
-        mfaRequired: config.admin.mfaRequired,
-        stepUpSeconds: config.admin.stepUpSeconds,
-        auth: createAuth({
-          db,
-          keyMaterial: keyring.keyMaterial(),
-          maxAgeSeconds: config.admin.sessionMaxAgeSeconds,
-          secureCookies: config.admin.secureCookies,
-          publicUrl: config.publicUrl,
-        }),
-      },
-    };
-  }
-  return globalForServices.exposureServices;
+        publicUrl: config.publicUrl,
+      }),
+    },
+  };
 }
 
 function smsProvider(config: Config, db: Db): SmsProvider {

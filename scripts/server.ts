@@ -1,8 +1,9 @@
 // The HTTP server: Next.js behind a thin Node server that owns X-Forwarded-For, so
 // per-IP rate limits see the real client address (see lib/http/forwarded.ts). It also
-// logs every request, answers the integration lookup itself (lib/http/lean-server.ts),
-// runs WEB_CONCURRENCY processes (node:cluster), with LOOKUP_PORT lookup-only processes
-// beside them (docs/adr/0021-lookup-isolation.md), and shuts down gracefully on SIGTERM/SIGINT.
+// logs every request, answers the integration lookup and the check API itself
+// (lib/http/lean-server.ts), runs WEB_CONCURRENCY processes (node:cluster), with
+// LOOKUP_PORT lookup-only processes beside them (docs/adr/0021-lookup-isolation.md), and
+// shuts down gracefully on SIGTERM/SIGINT.
 import "@/scripts/server-process";
 import cluster from "node:cluster";
 import { createHmac } from "node:crypto";
@@ -14,8 +15,9 @@ import { createApiDeps } from "@/lib/api-keys/deps";
 import { flushAuditSinks } from "@/lib/audit/batch";
 import { ConfigError, getConfig, type Config } from "@/lib/config";
 import { closeDb, getDb } from "@/lib/db/client";
+import { startCheckAnswer, verifyCheckAnswer } from "@/lib/http/check-endpoints";
 import { exposuresAnswer } from "@/lib/http/exposures-endpoint";
-import { leanExposures } from "@/lib/http/lean-server";
+import { leanChecks, leanExposures } from "@/lib/http/lean-server";
 import { trustedForwardedFor } from "@/lib/http/forwarded";
 import { lookupOnly } from "@/lib/http/lookup-only";
 import { logRequest } from "@/lib/http/request-log";
@@ -33,6 +35,7 @@ import { isDraining, markDraining } from "@/lib/ops/draining";
 import { flushPendingWrites } from "@/lib/ops/pending-writes";
 import { lowerPriority } from "@/lib/ops/priority";
 import { unsafeProductionSettings } from "@/lib/ops/unsafe-settings";
+import { createServices, route } from "@/lib/services";
 
 const root = path.resolve(__dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -173,6 +176,16 @@ async function serve(config: Config) {
     production: config.env === "production",
     trustProxyHops: config.trustProxyHops,
   });
+  // The check API, ahead of Next.js too (ADR 39), on services of its own, built before
+  // the process listens so that no check waits on their making.
+  const services = createServices();
+  const checks = leanChecks(
+    {
+      start: route.endpoint((ctx) => startCheckAnswer(services, ctx)).answer,
+      verify: route.endpoint<{ checkId: string }>((ctx) => verifyCheckAnswer(services, ctx)).answer,
+    },
+    { production: config.env === "production" },
+  );
 
   // Not under `next dev`, whose on-demand compiles hold the event loop.
   const shed = createShedder(dev ? null : config.shed, { production: config.env === "production" });
@@ -218,7 +231,7 @@ async function serve(config: Config) {
       config.trustProxyHops,
     );
     if (page.kind === "page") return pages!.serve(req, res, page.path, toApp);
-    if (!lean(req, res)) void handle(req, res);
+    if (!lean(req, res) && !checks(req, res)) void handle(req, res);
   });
   // Abandoned uploads and undone rows past their window go even when no one uploads.
   startImportSweeps(getDb(), config.imports.restoreWindowHours);

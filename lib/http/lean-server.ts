@@ -3,6 +3,7 @@ import { clientIp } from "@/lib/http/client-ip";
 import type { ExposureRequest } from "@/lib/http/exposures-endpoint";
 import { readNodeJson } from "@/lib/http/read-json";
 import { errorAnswer, type Answer } from "@/lib/http/respond";
+import type { Endpoint } from "@/lib/http/route";
 import securityHeaders from "@/lib/http/security-headers.json";
 
 // One path segment: anything else (a trailing slash, a deeper path) is Next.js's to answer.
@@ -24,32 +25,14 @@ export function leanExposures(
   endpoint: (req: ExposureRequest) => Promise<Answer>,
   options: { production: boolean; trustProxyHops: number },
 ) {
-  const fixed: Record<string, string> = { "content-type": "application/json" };
-  for (const { key, value } of [...securityHeaders.always, ...(options.production ? securityHeaders.production : [])])
-    fixed[key] = value;
+  const reply = answerWriter(options);
 
-  function send(res: ServerResponse, answer: Answer) {
-    const body = JSON.stringify(answer.body);
-    res.writeHead(answer.status, { ...fixed, ...answer.headers, "content-length": Buffer.byteLength(body) });
-    res.end(body);
-  }
-
-  async function serve(req: IncomingMessage, res: ServerResponse, segment: string | null) {
-    const header = (name: string) => {
-      const value = req.headers[name];
-      return typeof value === "string" ? value : (value?.join(", ") ?? null);
-    };
-    try {
+  function serve(req: IncomingMessage, res: ServerResponse, segment: string | null) {
+    const header = headerOf(req);
+    return reply(res, async () => {
       const caller = { authorization: header("authorization"), ip: clientIp({ get: header }, options.trustProxyHops) };
-      send(
-        res,
-        await endpoint(segment === null ? { ...caller, body: () => readNodeJson(req) } : { ...caller, segment }),
-      );
-    } catch (error) {
-      // The endpoint answers every error itself; this would be a bug here, never a hang.
-      if (!res.headersSent) send(res, errorAnswer(error));
-      else res.destroy();
-    }
+      return endpoint(segment === null ? { ...caller, body: () => readNodeJson(req) } : { ...caller, segment });
+    });
   }
 
   return (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -60,4 +43,74 @@ export function leanExposures(
     else return false;
     return true;
   };
+}
+
+// POST /api/v1/checks and POST /api/v1/checks/{checkId}/verify, one segment for the id.
+const CHECKS = /^\/api\/v1\/checks(?:\/([^/?#]+)\/verify)?(?:\?[^#]*)?$/;
+
+/**
+ * The check API (a start, a verification) served by the HTTP server ahead of Next.js, as
+ * the lookup is: on a breach day every customer starts a check, and the framework's
+ * per-request cost was most of a start's (docs/adr/0039-lean-check-path.md). It runs the
+ * endpoints the app's routes run (route.endpoint() over lib/http/check-endpoints.ts: the
+ * same wrapper, guards, errors) and writes their Answers with the static security
+ * headers. Other methods and paths are left to Next.js. Returns a listener that answers
+ * its own requests and returns false for everything else.
+ */
+export function leanChecks(
+  endpoints: { start: Endpoint<Record<string, never>>["answer"]; verify: Endpoint<{ checkId: string }>["answer"] },
+  options: { production: boolean },
+) {
+  const reply = answerWriter(options);
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (req.method !== "POST") return false;
+    const match = CHECKS.exec(req.url ?? "");
+    if (!match) return false;
+    const view = { header: headerOf(req), body: () => readNodeJson(req) };
+    const checkId = match[1];
+    void reply(res, () =>
+      checkId === undefined ? endpoints.start(view, {}) : endpoints.verify(view, { checkId: decodeSegment(checkId) }),
+    );
+    return true;
+  };
+}
+
+/** A request's header as the web's Headers.get gives it: repeated ones joined, else null. */
+function headerOf(req: IncomingMessage): (name: string) => string | null {
+  return (name) => {
+    const value = req.headers[name];
+    return typeof value === "string" ? value : (value?.join(", ") ?? null);
+  };
+}
+
+/** Writes an endpoint's Answer as JSON with the app's static security headers (next.config.js sends the same). */
+function answerWriter(options: { production: boolean }) {
+  const fixed: Record<string, string> = { "content-type": "application/json" };
+  for (const { key, value } of [...securityHeaders.always, ...(options.production ? securityHeaders.production : [])])
+    fixed[key] = value;
+
+  function send(res: ServerResponse, answer: Answer) {
+    const body = JSON.stringify(answer.body);
+    res.writeHead(answer.status, { ...fixed, ...answer.headers, "content-length": Buffer.byteLength(body) });
+    res.end(body);
+  }
+
+  return async (res: ServerResponse, run: () => Promise<Answer>): Promise<void> => {
+    try {
+      send(res, await run());
+    } catch (error) {
+      // The endpoints answer every error themselves; this would be a bug here, never a hang.
+      if (!res.headersSent) send(res, errorAnswer(error));
+      else res.destroy();
+    }
+  };
+}
+
+// The path's segment as Next.js passes it to a route (decoded); one that does not decode is kept.
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

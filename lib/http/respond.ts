@@ -58,8 +58,13 @@ export function errorResponse(error: unknown, locale: Locale = DEFAULT_LOCALE): 
   return toResponse(errorAnswer(error, locale));
 }
 
+/** A JSON answer that no cache keeps: every route's success, through json() or as an Answer. */
+export function jsonAnswer(body: unknown, status = 200, headers: Record<string, string> = {}): Answer {
+  return { status, body, headers: { "cache-control": "no-store", ...headers } };
+}
+
 export function okAnswer(body: unknown): Answer {
-  return { status: 200, body, headers: { "cache-control": "no-store" } };
+  return jsonAnswer(body);
 }
 
 export function toResponse(answer: Answer): Response {
@@ -82,7 +87,7 @@ export function errorBody(error: AppError, t: T = getTranslator()): ErrorBody {
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
+  return toResponse(jsonAnswer(body, status, headers));
 }
 
 /** An answer worded in the caller's language (Accept-Language), which says which it is. */

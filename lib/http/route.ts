@@ -1,6 +1,6 @@
 import { clientGroup } from "@/lib/http/client-group";
 import { clientIp } from "@/lib/http/client-ip";
-import { errorResponse } from "@/lib/http/respond";
+import { errorAnswer, errorResponse, toResponse, type Answer } from "@/lib/http/respond";
 import { acceptedLocale, DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
 import { AppError } from "@/lib/errors";
 import { readJson } from "@/lib/http/read-json";
@@ -37,6 +37,22 @@ export type RouteDeps<Permission, Principal> = {
 type NextContext<P> = { params: Promise<P> };
 type NextHandler<P> = (req: Request, context: NextContext<P>) => Promise<Response>;
 
+/** What the wrapper reads of a request, whether Next.js's web Request or the lean server's Node request. */
+export type RequestView = { header: (name: string) => string | null; body: () => Promise<unknown> };
+
+/** A public route's context without the web Request: what an endpoint is given. */
+export type EndpointContext<P> = Omit<RouteContext<P>, "req" | "admin">;
+
+/**
+ * A public route that answers with an Answer, mounted twice by the same wrapper: `next`
+ * as the app's route, `answer` by the HTTP server ahead of Next.js on a RequestView
+ * (lib/http/lean-server.ts; docs/adr/0039-lean-check-path.md).
+ */
+export type Endpoint<P> = {
+  next: NextHandler<P>;
+  answer: (view: RequestView, params: P) => Promise<Answer>;
+};
+
 /**
  * Makes the one wrapper around every API route: client address, body limits and error
  * mapping (AppError → 4xx JSON, anything else → logged 500). With { permission } it is
@@ -58,12 +74,11 @@ export function createRoute<Permission, Principal>(deps: RouteDeps<Permission, P
     options?: { permission: Permission },
   ): NextHandler<P> {
     return async (req, context) => {
-      const locale = acceptedLocale(req.headers.get("accept-language")) ?? DEFAULT_LOCALE;
+      const locale = localeOf(req.headers);
       try {
         const params = (await context?.params) ?? ({} as P);
-        const ip = clientIp(req.headers, deps.trustProxyHops());
+        const { ip, group } = callerOf(req.headers);
         if (options && isCrossSiteWrite(req)) throw new AppError("cross_site_request");
-        const group = clientGroup(ip, deps.ipv6PrefixLength());
         const admin = options ? await deps.authorize(req, options.permission) : null;
         // admin is set exactly when a permission was given: the overloads tie them.
         return await handler({ req, params, ip, group, body: () => readJson(req), locale, admin } as RouteContext<
@@ -75,5 +90,41 @@ export function createRoute<Permission, Principal>(deps: RouteDeps<Permission, P
       }
     };
   }
-  return route;
+
+  /**
+   * A public route whose handler returns an Answer: the same client address, group,
+   * locale, body limits and error mapping as route(), with or without the framework.
+   */
+  function endpoint<P = Record<string, never>>(handler: (ctx: EndpointContext<P>) => Promise<Answer>): Endpoint<P> {
+    async function answer(view: RequestView, params: P): Promise<Answer> {
+      const headers = { get: view.header };
+      const locale = localeOf(headers);
+      try {
+        return await handler({ params, ...callerOf(headers), body: view.body, locale });
+      } catch (error) {
+        return errorAnswer(error, locale);
+      }
+    }
+    return {
+      answer,
+      next: async (req, context) =>
+        toResponse(
+          await answer(
+            { header: (name) => req.headers.get(name), body: () => readJson(req) },
+            (await context?.params) ?? ({} as P),
+          ),
+        ),
+    };
+  }
+
+  function localeOf(headers: Pick<Headers, "get">): Locale {
+    return acceptedLocale(headers.get("accept-language")) ?? DEFAULT_LOCALE;
+  }
+
+  function callerOf(headers: Pick<Headers, "get">): { ip: string; group: string } {
+    const ip = clientIp(headers, deps.trustProxyHops());
+    return { ip, group: clientGroup(ip, deps.ipv6PrefixLength()) };
+  }
+
+  return Object.assign(route, { endpoint });
 }

@@ -14,11 +14,19 @@ export function messagesFor(locale: string = DEFAULT_LOCALE): Messages {
   return isLocale(locale) ? catalogs[locale] : en;
 }
 
+function translatorFor(locale: Locale) {
+  return createTranslator({ locale, messages: catalogs[locale], timeZone: "UTC" });
+}
+
+// One per locale, kept: a new translator parses each message it formats afresh (ICU
+// parse, Intl locale lookups), which was a measurable share of a start's CPU (the
+// code's text); a kept one caches them. Translators hold no per-call state.
+const translators = new Map<Locale, ReturnType<typeof translatorFor>>();
+
 /** A translator for server code and API messages (components use use-intl's hook). */
 export function getTranslator(locale: string = DEFAULT_LOCALE) {
-  return createTranslator({
-    locale: isLocale(locale) ? locale : DEFAULT_LOCALE,
-    messages: messagesFor(locale),
-    timeZone: "UTC",
-  });
+  const known = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  let t = translators.get(known);
+  if (!t) translators.set(known, (t = translatorFor(known)));
+  return t;
 }

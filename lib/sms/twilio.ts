@@ -1,3 +1,5 @@
+import http from "node:http";
+import https from "node:https";
 import type { Logger } from "pino";
 import { log } from "@/lib/log";
 import { maskNumbersInText } from "@/lib/phone/mask-text";
@@ -16,8 +18,15 @@ type TwilioAnswer = { sid?: unknown; status?: unknown; code?: unknown; message?:
 export function twilioProvider(config: TwilioConfig, opts: { logger?: Logger; timeoutMs?: number } = {}): SmsProvider {
   const logger = (opts.logger ?? log).child({ sms: "twilio" });
   const timeoutMs = opts.timeoutMs ?? TWILIO_TIMEOUT_MS;
-  const url = `${config.baseUrl}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`;
+  const url = new URL(`${config.baseUrl}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`);
   const authorization = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString("base64")}`;
+  // node:http with its own keep-alive pool, not fetch: in the app's processes global fetch
+  // is Next.js's patched one (tracing spans, its cache's bookkeeping) over undici's web
+  // streams, a tenth of a start's CPU for one small POST (docs/adr/0039-lean-check-path.md).
+  const transport = url.protocol === "https:" ? https : http;
+  // Idle connections close after 4 s, as fetch's did, before a server's own idle timeout
+  // could close one as it is reused (a POST is never retried).
+  const agent = new transport.Agent({ keepAlive: true, timeout: 4_000 });
   const sender: Record<string, string> =
     "from" in config.sender ? { From: config.sender.from } : { MessagingServiceSid: config.sender.messagingServiceSid };
 
@@ -32,23 +41,30 @@ export function twilioProvider(config: TwilioConfig, opts: { logger?: Logger; ti
     name: "twilio",
     async send(toE164, body) {
       const started = performance.now();
-      let res: Response;
-      let answer: TwilioAnswer | undefined;
+      let res: { status: number; text: string };
       try {
-        res = await fetch(url, {
-          method: "POST",
-          headers: { authorization, accept: "application/json", "content-type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ To: toE164, ...sender, Body: body }),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        answer = (await res.json().catch(() => undefined)) as TwilioAnswer | undefined;
+        res = await post(
+          transport,
+          agent,
+          url,
+          authorization,
+          new URLSearchParams({ To: toE164, ...sender, Body: body }).toString(),
+          timeoutMs,
+        );
       } catch (e) {
-        const timedOut = e instanceof DOMException && e.name === "TimeoutError";
         return fail(
-          timedOut ? `Twilio did not answer within ${timeoutMs} ms` : `Twilio could not be reached: ${describe(e)}`,
+          e === TIMED_OUT
+            ? `Twilio did not answer within ${timeoutMs} ms`
+            : `Twilio could not be reached: ${describe(e)}`,
         );
       }
-      if (!res.ok) {
+      let answer: TwilioAnswer | undefined;
+      try {
+        answer = JSON.parse(res.text) as TwilioAnswer;
+      } catch {
+        answer = undefined;
+      }
+      if (res.status < 200 || res.status > 299) {
         const code = typeof answer?.code === "number" ? answer.code : undefined;
         // Twilio's messages quote the number ("The 'To' number +1… is not valid"): masked.
         const detail = typeof answer?.message === "string" ? `: ${maskNumbersInText(answer.message)}` : "";
@@ -66,6 +82,49 @@ export function twilioProvider(config: TwilioConfig, opts: { logger?: Logger; ti
       );
     },
   };
+}
+
+const TIMED_OUT = new Error("timed out");
+
+/** One form POST, its answer's status and text; rejects with TIMED_OUT past `timeoutMs` in all. */
+function post(
+  transport: typeof http | typeof https,
+  agent: http.Agent,
+  url: URL,
+  authorization: string,
+  form: string,
+  timeoutMs: number,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = transport.request(url, {
+      method: "POST",
+      agent,
+      headers: {
+        authorization,
+        accept: "application/json",
+        "content-type": "application/x-www-form-urlencoded",
+        "content-length": Buffer.byteLength(form),
+      },
+    });
+    const timer = setTimeout(() => {
+      req.destroy();
+      reject(TIMED_OUT);
+    }, timeoutMs);
+    const settle = (f: () => void) => {
+      clearTimeout(timer);
+      f();
+    };
+    req.on("error", (e) => settle(() => reject(e)));
+    req.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("error", (e) => settle(() => reject(e)));
+      res.on("end", () =>
+        settle(() => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") })),
+      );
+    });
+    req.end(form);
+  });
 }
 
 function describe(e: unknown): string {

@@ -133,7 +133,7 @@ describe("the Twilio provider", () => {
       { accountSid: SID, authToken: TOKEN, sender: { from: "+12065550000" }, baseUrl: `http://127.0.0.1:${port}` },
       { logger: createLogger({ level: "silent" }) },
     );
-    await expect(closed.send(TO, "x")).rejects.toThrow(/^Twilio could not be reached: fetch failed \(.*ECONNREFUSED/);
+    await expect(closed.send(TO, "x")).rejects.toThrow(/^Twilio could not be reached: .*ECONNREFUSED/);
   });
 
   it("refuses a success answer that has no message sid", async () => {
