@@ -56,7 +56,7 @@ export function getServices(): Services {
 /**
  * A new set of services from the parsed configuration: the app's (getServices), and the
  * HTTP server's own for the check API it serves ahead of Next.js (scripts/server.ts),
- * since the two hold separate copies of lib/ (docs/adr/0039-lean-check-path.md).
+ * since the two hold separate copies of lib/ (docs/adr/0042-lean-check-path.md).
  */
 export function createServices(): Services {
   const config = getConfig();

@@ -176,7 +176,7 @@ async function serve(config: Config) {
     production: config.env === "production",
     trustProxyHops: config.trustProxyHops,
   });
-  // The check API, ahead of Next.js too (ADR 39), on services of its own, built before
+  // The check API, ahead of Next.js too (ADR 42), on services of its own, built before
   // the process listens so that no check waits on their making.
   const services = createServices();
   const checks = leanChecks(

@@ -14,7 +14,7 @@ export type CheckApiDeps = CheckDeps & { localize: ReturnType<typeof exposureLoc
  * the result's texts in the caller's language as the verify route gives them). One
  * implementation, mounted twice through route.endpoint(): by the app's route
  * (app/api/v1/checks/route.ts) and ahead of Next.js by the HTTP server (scripts/server.ts,
- * lib/http/lean-server.ts), each with its own services (docs/adr/0039-lean-check-path.md).
+ * lib/http/lean-server.ts), each with its own services (docs/adr/0042-lean-check-path.md).
  */
 export async function startCheckAnswer(
   deps: CheckApiDeps,

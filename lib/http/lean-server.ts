@@ -51,7 +51,7 @@ const CHECKS = /^\/api\/v1\/checks(?:\/([^/?#]+)\/verify)?(?:\?[^#]*)?$/;
 /**
  * The check API (a start, a verification) served by the HTTP server ahead of Next.js, as
  * the lookup is: on a breach day every customer starts a check, and the framework's
- * per-request cost was most of a start's (docs/adr/0039-lean-check-path.md). It runs the
+ * per-request cost was most of a start's (docs/adr/0042-lean-check-path.md). It runs the
  * endpoints the app's routes run (route.endpoint() over lib/http/check-endpoints.ts: the
  * same wrapper, guards, errors) and writes their Answers with the static security
  * headers. Other methods and paths are left to Next.js. Returns a listener that answers

@@ -46,7 +46,7 @@ export type EndpointContext<P> = Omit<RouteContext<P>, "req" | "admin">;
 /**
  * A public route that answers with an Answer, mounted twice by the same wrapper: `next`
  * as the app's route, `answer` by the HTTP server ahead of Next.js on a RequestView
- * (lib/http/lean-server.ts; docs/adr/0039-lean-check-path.md).
+ * (lib/http/lean-server.ts; docs/adr/0042-lean-check-path.md).
  */
 export type Endpoint<P> = {
   next: NextHandler<P>;

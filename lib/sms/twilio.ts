@@ -22,7 +22,7 @@ export function twilioProvider(config: TwilioConfig, opts: { logger?: Logger; ti
   const authorization = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString("base64")}`;
   // node:http with its own keep-alive pool, not fetch: in the app's processes global fetch
   // is Next.js's patched one (tracing spans, its cache's bookkeeping) over undici's web
-  // streams, a tenth of a start's CPU for one small POST (docs/adr/0039-lean-check-path.md).
+  // streams, a tenth of a start's CPU for one small POST (docs/adr/0042-lean-check-path.md).
   const transport = url.protocol === "https:" ? https : http;
   // Idle connections close after 4 s, as fetch's did, before a server's own idle timeout
   // could close one as it is reused (a POST is never retried).
