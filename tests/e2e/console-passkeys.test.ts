@@ -11,6 +11,7 @@ import { freshTotp } from "@/tests/support/totp";
 import {
   addVirtualAuthenticator,
   createConsoleUser,
+  enrolHere,
   enrolPasskeyHere,
   signInWithPasskey,
   submitPassword,
@@ -80,20 +81,10 @@ describe.skipIf(!hasChromium && !inCi)("console passkeys in a browser", () => {
     await page.getByRole("heading", { name: "Add an authenticator app" }).waitFor();
     const again = steppedUpAt + (STEP_UP_SECONDS + 1) * 1000 - Date.now();
     if (again > 0) await page.waitForTimeout(again);
-    await page.getByLabel("Password", { exact: true }).fill(USER.password);
-    await page.getByRole("button", { name: "Show the QR code" }).click();
-    await dialog.waitFor();
-    await dialog.getByRole("button", { name: "Use a passkey instead" }).click();
-    await page.getByRole("img", { name: "QR code for your authenticator app" }).waitFor();
-    const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
-    expect(secret).toMatch(/^[A-Z2-7]{32,}$/);
-    await page.getByLabel("Code from the app").fill(freshTotp(secret));
-    await page.getByRole("button", { name: "Confirm" }).click();
-    await page.waitForURL(/\/admin\/enroll\/backup-codes$/);
-    await page.getByRole("button", { name: "Show my backup codes" }).click();
-    const codes = page.getByRole("list", { name: "Your backup codes" });
-    await codes.waitFor();
-    expect(await codes.getByRole("listitem").count()).toBe(10);
+    const { secret } = await enrolHere(page, USER.password, async () => {
+      await dialog.waitFor();
+      await dialog.getByRole("button", { name: "Use a passkey instead" }).click();
+    });
     await page.goto(`${base}/admin/account`);
     expect(await page.getByRole("heading", { name: "Add an authenticator app" }).count()).toBe(0);
 

@@ -48,11 +48,15 @@ export async function signInAndEnrol(page: Page, base: string, email: string, pa
   return enrolHere(page, password);
 }
 
-/** Enrolment, from the enrolment page on. */
-export async function enrolHere(page: Page, password: string) {
+/**
+ * Enrolment, from the enrolment form on (the enrolment page, or the account page's "Add an
+ * authenticator app"); `stepUp` answers the step-up prompt a user with a factor gets first.
+ */
+export async function enrolHere(page: Page, password: string, stepUp?: () => Promise<void>) {
   // Exact: the passkey form beside it asks for "Your password" (docs/adr/0038).
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Show the QR code" }).click();
+  await stepUp?.();
   await page.getByRole("img", { name: "QR code for your authenticator app" }).waitFor();
   const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
   expect(secret).toMatch(/^[A-Z2-7]{32,}$/);
