@@ -1,8 +1,6 @@
 // The check API served ahead of Next.js, on a real HTTP server and the unit project's
 // database: the same answers and headers as the app's routes (both are route.endpoint()
 // over lib/http/check-endpoints.ts), and only its own requests taken.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as startRoute } from "@/app/api/v1/checks/route";
 import { POST as verifyRoute } from "@/app/api/v1/checks/[checkId]/verify/route";
@@ -11,11 +9,12 @@ import { leanChecks } from "@/lib/http/lean-server";
 import securityHeaders from "@/lib/http/security-headers.json";
 import { getServices, route } from "@/lib/services";
 import { lastCodeFor } from "@/tests/support/deps";
+import { leanTestServer } from "@/tests/support/lean";
 import { ctx, noParams, setEnv } from "@/tests/support/api";
 
-let server: Server;
 let base: string;
-const fellThrough: string[] = [];
+let fellThrough: string[];
+let close: () => Promise<void>;
 const IP = "198.51.100.30";
 
 beforeAll(async () => {
@@ -27,17 +26,10 @@ beforeAll(async () => {
     },
     { production: true },
   );
-  server = createServer((req, res) => {
-    req.headers["x-forwarded-for"] = IP;
-    if (lean(req, res)) return;
-    fellThrough.push(`${req.method} ${req.url}`);
-    res.writeHead(418).end();
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, fellThrough, close } = await leanTestServer(lean, IP));
 });
 afterAll(async () => {
-  await new Promise((r) => server.close(r));
+  await close();
   setEnv({ RATE_LIMITS: "on" });
 });
 

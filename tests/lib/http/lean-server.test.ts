@@ -1,8 +1,6 @@
 // The lean server path on a real HTTP server and the unit project's database: the same
 // answers as the app's route, with the app's static security headers, and only its own
 // requests taken.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as appRoute } from "@/app/api/v1/exposures/[phone]/route";
 import { POST as appLookupRoute } from "@/app/api/v1/exposures/lookup/route";
@@ -13,27 +11,21 @@ import { exposuresAnswer } from "@/lib/http/exposures-endpoint";
 import { leanExposures } from "@/lib/http/lean-server";
 import securityHeaders from "@/lib/http/security-headers.json";
 import { getServices } from "@/lib/services";
+import { leanTestServer } from "@/tests/support/lean";
 import { ctx, setEnv } from "@/tests/support/api";
 import { uniqueTag } from "@/tests/support/unique-tag";
 
-let server: Server;
 let base: string;
-const fellThrough: string[] = [];
+let fellThrough: string[];
+let close: () => Promise<void>;
 
 beforeAll(async () => {
   setEnv({ LOOKUP_MODE: "verified", RATE_LIMITS: "off" });
   const lean = leanExposures((req) => exposuresAnswer(getServices().api, req), { production: true, trustProxyHops: 0 });
-  server = createServer((req, res) => {
-    req.headers["x-forwarded-for"] = "198.51.100.20";
-    if (lean(req, res)) return;
-    fellThrough.push(`${req.method} ${req.url}`);
-    res.writeHead(418).end();
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, fellThrough, close } = await leanTestServer(lean, "198.51.100.20"));
 });
 afterAll(async () => {
-  await new Promise((r) => server.close(r));
+  await close();
   setEnv({ RATE_LIMITS: "on" });
 });
 
