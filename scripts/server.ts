@@ -170,15 +170,14 @@ async function serve(config: Config) {
   const app = next({ dev, dir: root, hostname: host, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  // Its own deps, not the app's services: Next.js holds separate copies of lib/ modules.
-  const api = createApiDeps(config);
-  const lean = leanExposures((req) => exposuresAnswer(api, req), {
+  // The lookup and the check API, ahead of Next.js (ADR 12, ADR 42), on the server's own
+  // services (Next.js holds separate copies of lib/ modules), built before the process
+  // listens so that no request waits on their making.
+  const services = createServices();
+  const lean = leanExposures((req) => exposuresAnswer(services.api, req), {
     production: config.env === "production",
     trustProxyHops: config.trustProxyHops,
   });
-  // The check API, ahead of Next.js too (ADR 42), on services of its own, built before
-  // the process listens so that no check waits on their making.
-  const services = createServices();
   const checks = leanChecks(
     {
       start: route.endpoint((ctx) => startCheckAnswer(services, ctx)).answer,
