@@ -30,15 +30,30 @@ export const RETRY_AFTER_SECONDS = 5;
  * cost, which a carrier's login page needs most when the public pages are flooded.
  */
 const EXEMPT = /^\/api\/(health|ready|v1\/exposures\/[^/]+)$/;
+/** Nor a page's own scripts and styles: fixed files, and the page they belong to was admitted. */
+const STATIC = "/_next/static/";
 
 export function isExempt(url: string | undefined): boolean {
-  return EXEMPT.test((url ?? "/").split(/[?#]/, 1)[0]!);
+  const path = (url ?? "/").split(/[?#]/, 1)[0]!;
+  return EXEMPT.test(path) || path.startsWith(STATIC);
 }
+
+/**
+ * A late event loop counts only while this many requests of ours are in flight. With
+ * fewer, the lateness is a busy machine (another process, a start-up pause), not a queue
+ * of ours: a 503 would shorten nobody's wait. More than a browser's 6 connections per host.
+ */
+export const DELAY_NEEDS_IN_FLIGHT = 8;
 
 /** The decision: whether a new request is shed now, and why. */
 export function shedReason(state: { delayMs: number; inFlight: number }, settings: ShedSettings): ShedReason | null {
   if (settings.maxInFlight !== null && state.inFlight >= settings.maxInFlight) return "in_flight";
-  if (settings.eventLoopDelayMs !== null && state.delayMs > settings.eventLoopDelayMs) return "event_loop_delay";
+  if (
+    settings.eventLoopDelayMs !== null &&
+    state.delayMs > settings.eventLoopDelayMs &&
+    state.inFlight >= DELAY_NEEDS_IN_FLIGHT
+  )
+    return "event_loop_delay";
   return null;
 }
 

@@ -5,7 +5,14 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "@/lib/config";
-import { createShedder, isExempt, RETRY_AFTER_SECONDS, shedReason, type Shedder } from "@/lib/http/shed";
+import {
+  createShedder,
+  DELAY_NEEDS_IN_FLIGHT,
+  isExempt,
+  RETRY_AFTER_SECONDS,
+  shedReason,
+  type Shedder,
+} from "@/lib/http/shed";
 import { en } from "@/lib/i18n/messages/en";
 import { es } from "@/lib/i18n/messages/es";
 import { metrics } from "@/lib/metrics/registry";
@@ -15,8 +22,17 @@ describe("shedReason", () => {
   it("sheds at the in-flight limit or past the event-loop delay, else admits", () => {
     expect(shedReason({ delayMs: 12, inFlight: 9 }, both)).toBeNull();
     expect(shedReason({ delayMs: 12, inFlight: 10 }, both)).toBe("in_flight");
-    expect(shedReason({ delayMs: 100, inFlight: 0 }, both)).toBeNull();
-    expect(shedReason({ delayMs: 101, inFlight: 0 }, both)).toBe("event_loop_delay");
+    const queue = DELAY_NEEDS_IN_FLIGHT;
+    expect(shedReason({ delayMs: 100, inFlight: queue }, both)).toBeNull();
+    expect(shedReason({ delayMs: 101, inFlight: queue }, both)).toBe("event_loop_delay");
+  });
+
+  it("takes a late loop for overload only while requests of ours queue", () => {
+    const delayOnly = { eventLoopDelayMs: 100, maxInFlight: null };
+    // A lone reader on a busy machine, or just after start: admitted however late the loop.
+    for (const inFlight of [0, 1, DELAY_NEEDS_IN_FLIGHT - 1])
+      expect(shedReason({ delayMs: 5000, inFlight }, delayOnly)).toBeNull();
+    expect(shedReason({ delayMs: 5000, inFlight: DELAY_NEEDS_IN_FLIGHT }, delayOnly)).toBe("event_loop_delay");
   });
 
   it("ignores a test that is off", () => {
@@ -26,9 +42,22 @@ describe("shedReason", () => {
   });
 
   it("never sheds the probes or the integration lookup", () => {
-    for (const url of ["/api/health", "/api/ready", "/api/ready?x=1", "/api/v1/exposures/%2B12065550100"])
+    for (const url of [
+      "/api/health",
+      "/api/ready",
+      "/api/ready?x=1",
+      "/api/v1/exposures/%2B12065550100",
+      "/_next/static/chunks/app.js",
+    ])
       expect([url, isExempt(url)]).toEqual([url, true]);
-    for (const url of ["/", "/api/v1/checks", "/api/healthz", "/remediation/a/b", "/api/v1/exposures/1/2"])
+    for (const url of [
+      "/",
+      "/api/v1/checks",
+      "/api/healthz",
+      "/remediation/a/b",
+      "/api/v1/exposures/1/2",
+      "/_next/image",
+    ])
       expect([url, isExempt(url)]).toEqual([url, false]);
   });
 });
@@ -146,8 +175,10 @@ describe("createShedder on a real server", () => {
     expect((await fetch(`${base}/`)).status).toBe(200);
   });
 
-  it("sheds while the event loop is late, and admits again once it keeps time", async () => {
-    const { base } = await serve(createShedder({ eventLoopDelayMs: 30, maxInFlight: null }, { production: false }));
+  it("sheds while the event loop is late and requests queue, and admits again once it keeps time", async () => {
+    const { base, release } = await serve(
+      createShedder({ eventLoopDelayMs: 30, maxInFlight: null }, { production: false }),
+    );
     expect((await fetch(`${base}/`)).status).toBe(200);
     const before = await shedCount("event_loop_delay");
 
@@ -156,16 +187,24 @@ describe("createShedder on a real server", () => {
       const until = performance.now() + 80;
       while (performance.now() < until);
     }, 0);
+    const queued: Promise<Response>[] = [];
     try {
       await new Promise((r) => setTimeout(r, 1200));
+      // Late, but nothing of ours queues: a lone reader is admitted.
+      expect((await fetch(`${base}/`)).status).toBe(200);
+      for (let i = 0; i < DELAY_NEEDS_IN_FLIGHT; i++) queued.push(fetch(`${base}/slow`));
+      await expect.poll(() => shed!.inFlight(), { timeout: 5000 }).toBe(DELAY_NEEDS_IN_FLIGHT);
       expect((await fetch(`${base}/`)).status).toBe(503);
       expect((await fetch(`${base}/api/health`)).status).toBe(200);
+      expect((await fetch(`${base}/_next/static/chunks/app.js`)).status).toBe(200);
     } finally {
       clearInterval(busy);
     }
     expect(await shedCount("event_loop_delay")).toBe(before + 1);
     await new Promise((r) => setTimeout(r, 1200));
     expect((await fetch(`${base}/`)).status).toBe(200);
+    release();
+    for (const res of await Promise.all(queued)) expect(res.status).toBe(200);
   });
 
   it("never sheds when both tests are off, or without settings", async () => {
