@@ -1,6 +1,5 @@
-import http from "node:http";
-import https from "node:https";
 import type { Logger } from "pino";
+import { Agent, request } from "undici";
 import { log } from "@/lib/log";
 import { maskNumbersInText } from "@/lib/phone/mask-text";
 import { SmsSendError, type SmsProvider } from "@/lib/sms/provider";
@@ -20,13 +19,12 @@ export function twilioProvider(config: TwilioConfig, opts: { logger?: Logger; ti
   const timeoutMs = opts.timeoutMs ?? TWILIO_TIMEOUT_MS;
   const url = new URL(`${config.baseUrl}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`);
   const authorization = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString("base64")}`;
-  // node:http with its own keep-alive pool, not fetch: in the app's processes global fetch
-  // is Next.js's patched one (tracing spans, its cache's bookkeeping) over undici's web
-  // streams, a tenth of a start's CPU for one small POST (docs/adr/0042-lean-check-path.md).
-  const transport = url.protocol === "https:" ? https : http;
-  // Idle connections close after 4 s, as fetch's did, before a server's own idle timeout
-  // could close one as it is reused (a POST is never retried).
-  const agent = new transport.Agent({ keepAlive: true, timeout: 4_000 });
+  // undici's request() on a keep-alive pool of its own, not fetch: in the app's processes
+  // global fetch is Next.js's patched one (tracing spans, its cache's bookkeeping) over web
+  // streams, a tenth of a start's CPU for one small POST (docs/adr/0044-twilio-over-undici.md).
+  // Idle connections close after 4 s, before a server's own idle timeout could close one
+  // as it is reused (a POST is never retried).
+  const agent = new Agent({ keepAliveTimeout: 4_000, keepAliveMaxTimeout: 4_000 });
   const sender: Record<string, string> =
     "from" in config.sender ? { From: config.sender.from } : { MessagingServiceSid: config.sender.messagingServiceSid };
 
@@ -44,11 +42,10 @@ export function twilioProvider(config: TwilioConfig, opts: { logger?: Logger; ti
       let res: { status: number; text: string };
       try {
         res = await post(
-          transport,
           agent,
           url,
           authorization,
-          new URLSearchParams({ To: toE164, ...sender, Body: body }).toString(),
+          new URLSearchParams({ To: toE164, ...sender, Body: body }),
           timeoutMs,
         );
       } catch (e) {
@@ -87,44 +84,30 @@ export function twilioProvider(config: TwilioConfig, opts: { logger?: Logger; ti
 const TIMED_OUT = new Error("timed out");
 
 /** One form POST, its answer's status and text; rejects with TIMED_OUT past `timeoutMs` in all. */
-function post(
-  transport: typeof http | typeof https,
-  agent: http.Agent,
+async function post(
+  agent: Agent,
   url: URL,
   authorization: string,
-  form: string,
+  form: URLSearchParams,
   timeoutMs: number,
 ): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = transport.request(url, {
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    const res = await request(url, {
       method: "POST",
-      agent,
+      dispatcher: agent,
+      signal,
       headers: {
         authorization,
         accept: "application/json",
         "content-type": "application/x-www-form-urlencoded",
-        "content-length": Buffer.byteLength(form),
       },
+      body: form.toString(),
     });
-    const timer = setTimeout(() => {
-      req.destroy();
-      reject(TIMED_OUT);
-    }, timeoutMs);
-    const settle = (f: () => void) => {
-      clearTimeout(timer);
-      f();
-    };
-    req.on("error", (e) => settle(() => reject(e)));
-    req.on("response", (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("error", (e) => settle(() => reject(e)));
-      res.on("end", () =>
-        settle(() => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") })),
-      );
-    });
-    req.end(form);
-  });
+    return { status: res.statusCode, text: await res.body.text() };
+  } catch (e) {
+    throw signal.aborted ? TIMED_OUT : e;
+  }
 }
 
 function describe(e: unknown): string {
