@@ -68,6 +68,9 @@ export function redisStore(url: string, fallback: LimiterStore): LimiterStore {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     commandTimeout: 500,
+    // Commands of concurrent requests issued in one turn of the loop go out in one write
+    // and come back in one read: a check's four limits cost far fewer syscalls under load.
+    enableAutoPipelining: true,
   });
   // One line per outage and one per recovery, not one per reconnection attempt; never the
   // URL, which may carry a password.
