@@ -21,7 +21,7 @@ export function twilioProvider(config: TwilioConfig, opts: { logger?: Logger; ti
   const authorization = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString("base64")}`;
   // undici's request() on a keep-alive pool of its own, not fetch: in the app's processes
   // global fetch is Next.js's patched one (tracing spans, its cache's bookkeeping) over web
-  // streams, a tenth of a start's CPU for one small POST (docs/adr/0044-twilio-over-undici.md).
+  // streams, a tenth of a start's CPU for one small POST (docs/adr/0044-twilio-over-undici-and-the-starts-ceiling.md).
   // Idle connections close after 4 s, before a server's own idle timeout could close one
   // as it is reused (a POST is never retried).
   const agent = new Agent({ keepAliveTimeout: 4_000, keepAliveMaxTimeout: 4_000 });
